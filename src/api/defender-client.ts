@@ -1,0 +1,85 @@
+import type { Guid } from '../lib/guid';
+import { DefenderRequestError } from './defender-problem';
+import { machineActionUrl } from './defender-urls';
+import { problemFromResponse } from './error-response';
+import { parseMachineAction, type MachineAction } from './machine-action';
+
+export interface TokenRequest {
+  /** Skip MSAL's cache: the API has just refused the cached token. */
+  forceRefresh: boolean;
+}
+
+export interface DefenderClientOptions {
+  apiBaseUrl: string;
+  /** Returns an access token, or throws a DefenderRequestError (`sign-in-required`, `network`). */
+  getAccessToken: (request: TokenRequest) => Promise<string>;
+  /** A request that has not answered by then is aborted and reported as a timeout. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+export interface DefenderClient {
+  getMachineAction(id: Guid, signal?: AbortSignal): Promise<MachineAction>;
+}
+
+const defaultTimeoutMs = 20_000;
+
+export function createDefenderClient(options: DefenderClientOptions): DefenderClient {
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  const now = options.now ?? Date.now;
+  const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+
+  interface Answer {
+    status: number;
+    retryAfter: string | null;
+    text: string;
+  }
+
+  async function send(url: string, token: string, signal: AbortSignal | undefined): Promise<Answer> {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    try {
+      const response = await fetchImpl(url, {
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        cache: 'no-store',
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+      });
+      // The body is read under the same timeout: a server can hang halfway through it too.
+      return { status: response.status, retryAfter: response.headers.get('Retry-After'), text: await response.text() };
+    } catch (error) {
+      if (signal?.aborted) throw error; // the caller cancelled: not a Defender problem
+      if (timeout.aborted) throw new DefenderRequestError({ kind: 'timeout', afterMs: timeoutMs });
+      // fetch rejects with a TypeError for DNS, TLS, CORS and connection failures alike.
+      throw new DefenderRequestError({ kind: 'network', message: (error as Error).message || 'The request failed.' });
+    }
+  }
+
+  /** GET with a token; a 401 gets one silently renewed token and one more try, never more. */
+  async function getJson(url: string, signal: AbortSignal | undefined): Promise<unknown> {
+    let answer = await send(url, await options.getAccessToken({ forceRefresh: false }), signal);
+    if (answer.status === 401) answer = await send(url, await options.getAccessToken({ forceRefresh: true }), signal);
+    if (answer.status < 200 || answer.status > 299) {
+      throw new DefenderRequestError(problemFromResponse(answer.status, answer.retryAfter, answer.text, now()));
+    }
+    const text = answer.text;
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new DefenderRequestError({ kind: 'malformed', detail: 'The answer is not JSON.', rawText: text });
+    }
+  }
+
+  return {
+    async getMachineAction(id, signal) {
+      const body = await getJson(machineActionUrl(options.apiBaseUrl, id), signal);
+      const parsed = parseMachineAction(body);
+      if (!parsed.ok) throw new DefenderRequestError({ kind: 'malformed', detail: parsed.detail, rawText: JSON.stringify(body, null, 2) });
+      if (parsed.action.id.toLowerCase() !== id) {
+        throw new DefenderRequestError({ kind: 'malformed', detail: `The answer describes action ${parsed.action.id}, not ${id}.`, rawText: JSON.stringify(body, null, 2) });
+      }
+      return parsed.action;
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { loadSettings, readConfigFile } from './load-settings';
+
+const env = { BASE_URL: '/', MODE: 'test', DEV: false, PROD: true, SSR: false } as ImportMetaEnv;
+const tenant = { tenantId: 'c2f1e0d3-4b5a-4c6d-8e7f-9a0b1c2d3e4f', clientId: '0f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f' };
+
+function serving(body: string, init: ResponseInit = { headers: { 'content-type': 'application/json' } }): typeof fetch {
+  return async () => new Response(body, init);
+}
+
+describe('readConfigFile', () => {
+  it('reads string settings and ignores $schema and _comment keys', () => {
+    expect(readConfigFile(JSON.stringify({ ...tenant, $schema: 'x', _comment: 'y' }))).toEqual({ settings: tenant });
+  });
+
+  it('names an unknown setting and suggests the right spelling', () => {
+    const read = readConfigFile('{"tenantID": "x"}');
+    expect('problems' in read && read.problems[0].message).toMatch(/unknown setting "tenantID": did you mean "tenantId"/);
+  });
+
+  it('rejects broken JSON, a non-object and a non-string value', () => {
+    expect('problems' in readConfigFile('{ tenantId: ')).toBe(true);
+    expect('problems' in readConfigFile('[1]')).toBe(true);
+    const read = readConfigFile('{"clientId": 42}');
+    expect('problems' in read && read.problems[0].setting).toBe('clientId');
+  });
+});
+
+describe('loadSettings', () => {
+  it('lets config.json override the build-time defaults', async () => {
+    const result = await loadSettings({ ...env, VITE_CLOUD: 'gcc-high' }, serving(JSON.stringify({ ...tenant, cloud: 'dod' })));
+    expect(result.ok && result.settings.portalUrl).toBe('https://security.apps.mil');
+  });
+
+  it('uses the build-time defaults when there is no config.json', async () => {
+    const result = await loadSettings({ ...env, VITE_TENANT_ID: tenant.tenantId, VITE_CLIENT_ID: tenant.clientId }, serving('not found', { status: 404 }));
+    expect(result.ok && result.settings.mode).toBe('tenant');
+  });
+
+  it("treats an SPA fallback's index.html as no config.json", async () => {
+    const result = await loadSettings(env, serving('<!doctype html>', { headers: { 'content-type': 'text/html' } }));
+    expect(result.ok && result.settings.mode).toBe('simulator');
+  });
+
+  it('reports a config.json that cannot be loaded', async () => {
+    const result = await loadSettings(env, serving('oops', { status: 500 }));
+    expect(!result.ok && result.problems[0]).toMatchObject({ setting: 'config.json' });
+  });
+});

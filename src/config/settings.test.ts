@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { resolveSettings, type RawSettings } from './settings';
+
+const simulator = { identityUrl: 'http://localhost:4010', apiUrl: 'http://localhost:4020' };
+const tenant = { tenantId: 'c2f1e0d3-4b5a-4c6d-8e7f-9a0b1c2d3e4f', clientId: '0f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f' };
+
+function resolve(raw: RawSettings) {
+  return resolveSettings(raw, simulator);
+}
+
+describe('resolveSettings', () => {
+  it('runs against the simulator when no tenant is configured', () => {
+    const result = resolve({});
+    expect(result.ok && result.settings).toMatchObject({
+      mode: 'simulator',
+      authority: 'https://localhost:4010',
+      knownAuthorities: ['localhost:4010'],
+      authorityMetadataUrl: 'http://localhost:4010/.well-known/openid-configuration',
+      apiBaseUrl: 'http://localhost:4020',
+      scopes: ['https://api.securitycenter.microsoft.com/Machine.Read'],
+    });
+  });
+
+  it.each([
+    ['commercial', 'https://login.microsoftonline.com', 'https://api.securitycenter.microsoft.com', 'https://security.microsoft.com'],
+    ['gcc', 'https://login.microsoftonline.com', 'https://api-gcc.securitycenter.microsoft.us', 'https://security.microsoft.com'],
+    ['gcc-high', 'https://login.microsoftonline.us', 'https://api-gov.securitycenter.microsoft.us', 'https://security.microsoft.us'],
+    ['dod', 'https://login.microsoftonline.us', 'https://api-gov.securitycenter.microsoft.us', 'https://security.apps.mil'],
+  ])('takes the %s cloud from the table', (cloud, login, api, portal) => {
+    const result = resolve({ ...tenant, cloud });
+    expect(result.ok && result.settings).toMatchObject({
+      mode: 'tenant',
+      authority: `${login}/${tenant.tenantId}`,
+      apiBaseUrl: api,
+      portalUrl: portal,
+      scopes: [`${api}/Machine.Read`],
+    });
+  });
+
+  it('asks for Machine.Read only, on the configured resource', () => {
+    const result = resolve({ ...tenant, cloud: 'gcc-high', tokenResource: 'https://securitycenter.onmicrosoft.us/' });
+    expect(result.ok && result.settings.scopes).toEqual(['https://securitycenter.onmicrosoft.us/Machine.Read']);
+  });
+
+  it('accepts a geo host or a same-origin proxy path as the API base', () => {
+    const geo = resolve({ ...tenant, apiBaseUrl: 'https://eu.api.security.microsoft.com/' });
+    expect(geo.ok && geo.settings.apiBaseUrl).toBe('https://eu.api.security.microsoft.com');
+    const proxy = resolve({ ...tenant, apiBaseUrl: '/defender-api/' });
+    expect(proxy.ok && proxy.settings.apiBaseUrl).toBe('/defender-api');
+  });
+
+  it('accepts a tenant domain name', () => {
+    expect(resolve({ ...tenant, tenantId: 'contoso.onmicrosoft.com' }).ok).toBe(true);
+  });
+
+  it.each<[RawSettings, string]>([
+    [{ ...tenant, cloud: 'azure-china' }, 'cloud'],
+    [{ ...tenant, tenantId: 'not a tenant' }, 'tenantId'],
+    [{ clientId: tenant.clientId }, 'tenantId'],
+    [{ tenantId: tenant.tenantId }, 'clientId'],
+    [{ ...tenant, clientId: 'my-app' }, 'clientId'],
+    [{ ...tenant, apiBaseUrl: 'http://api.securitycenter.microsoft.com' }, 'apiBaseUrl'],
+    [{ ...tenant, apiBaseUrl: 'javascript:alert(1)' }, 'apiBaseUrl'],
+    [{ ...tenant, apiBaseUrl: '//evil.example' }, 'apiBaseUrl'],
+    [{ ...tenant, apiBaseUrl: 'https://api.securitycenter.microsoft.com?x=1' }, 'apiBaseUrl'],
+    [{ ...tenant, tokenResource: 'api.securitycenter.microsoft.com' }, 'tokenResource'],
+  ])('names the bad setting in %j', (raw, setting) => {
+    const result = resolve(raw);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map((problem) => problem.setting)).toContain(setting);
+  });
+});

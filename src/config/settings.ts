@@ -1,0 +1,155 @@
+import { cloudNames, clouds, type CloudName } from './clouds';
+import { isGuid } from '../lib/guid';
+
+/** The settings a deployment may put in `public/config.json`; each has a build-time `VITE_*` default. */
+export interface RawSettings {
+  cloud?: string;
+  tenantId?: string;
+  clientId?: string;
+  apiBaseUrl?: string;
+  tokenResource?: string;
+}
+
+export const settingNames = ['cloud', 'tenantId', 'clientId', 'apiBaseUrl', 'tokenResource'] as const;
+export type SettingName = (typeof settingNames)[number];
+
+export interface SimulatorEndpoints {
+  identityUrl: string;
+  apiUrl: string;
+}
+
+export interface Settings {
+  /** `simulator` when no tenant is configured: the app then signs in and reads actions from `sim/`. */
+  mode: 'tenant' | 'simulator';
+  cloudLabel: string;
+  clientId: string;
+  /** What MSAL is told the authority is. For the simulator an https name only; see `authorityMetadataUrl`. */
+  authority: string;
+  knownAuthorities: string[];
+  /** Simulator only: MSAL refuses http authorities, so it gets the provider's discovery document instead. */
+  authorityMetadataUrl?: string;
+  /** Absolute https URL or a same-origin path (a reverse proxy), without a trailing slash. */
+  apiBaseUrl: string;
+  scopes: string[];
+  portalUrl: string;
+}
+
+export interface SettingProblem {
+  setting: SettingName | 'config.json';
+  message: string;
+}
+
+export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problems: SettingProblem[] };
+
+// The simulator's client registration (sim/constants.ts holds the same values).
+const simulatorClientId = '3f6b2d8e-5a41-4c7e-9d0b-7e2a1c9f4b10';
+const defenderResource = 'https://api.securitycenter.microsoft.com';
+
+const tenantDomain = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
+
+function isLoopback(url: URL): boolean {
+  return url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
+}
+
+function checkApiBaseUrl(value: string): string | SettingProblem {
+  const problem = (message: string): SettingProblem => ({ setting: 'apiBaseUrl', message });
+  if (value.startsWith('/')) {
+    if (value.startsWith('//') || /[?#\\]/.test(value)) return problem(`"${value}" is not a plain same-origin path such as /defender-api.`);
+    return value.replace(/\/+$/, '');
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return problem(`"${value}" is neither an https URL nor a same-origin path starting with /.`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) {
+    return problem(`"${value}" must use https (plain http is allowed only for localhost).`);
+  }
+  if (url.search || url.hash || url.username || url.password) return problem(`"${value}" must not carry a query, a fragment or credentials.`);
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+function checkResource(value: string): string | SettingProblem {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:' && !url.search && !url.hash) return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+  } catch {
+    // reported below
+  }
+  return { setting: 'tokenResource', message: `"${value}" is not an https URL such as ${defenderResource}.` };
+}
+
+function isProblem<T>(value: T | SettingProblem): value is SettingProblem {
+  return typeof value === 'object' && value !== null && 'setting' in value;
+}
+
+function scopesFor(resource: string): string[] {
+  // Read-only on purpose: the app never asks for more than Machine.Read.
+  return [`${resource}/Machine.Read`];
+}
+
+/**
+ * Turns the merged settings (config.json over the build's `VITE_*` defaults) into what the app runs with,
+ * or into one problem per bad setting, each naming the setting.
+ */
+export function resolveSettings(raw: RawSettings, simulator: SimulatorEndpoints): SettingsResult {
+  const problems: SettingProblem[] = [];
+  const tenantId = raw.tenantId?.trim() ?? '';
+  const clientId = raw.clientId?.trim() ?? '';
+  const cloudName = (raw.cloud?.trim() || 'commercial') as CloudName;
+
+  if (!cloudNames.includes(cloudName)) {
+    problems.push({ setting: 'cloud', message: `"${raw.cloud}" is not one of ${cloudNames.join(', ')}.` });
+  }
+  if (tenantId && !isGuid(tenantId) && !tenantDomain.test(tenantId)) {
+    problems.push({ setting: 'tenantId', message: `"${tenantId}" is neither a tenant ID (a GUID) nor a domain such as contoso.onmicrosoft.com.` });
+  }
+  if (!tenantId && clientId) {
+    problems.push({ setting: 'tenantId', message: 'A clientId is set but no tenantId: set both to use a real tenant, or neither to use the simulator.' });
+  }
+  if (tenantId && !clientId) {
+    problems.push({ setting: 'clientId', message: 'A tenantId is set but no clientId: set the application (client) ID of the app registration.' });
+  } else if (clientId && !isGuid(clientId)) {
+    problems.push({ setting: 'clientId', message: `"${clientId}" is not an application (client) ID: it must be a GUID.` });
+  }
+  const apiOverride = raw.apiBaseUrl?.trim() ? checkApiBaseUrl(raw.apiBaseUrl.trim()) : undefined;
+  if (isProblem(apiOverride)) problems.push(apiOverride);
+  const resourceOverride = raw.tokenResource?.trim() ? checkResource(raw.tokenResource.trim()) : undefined;
+  if (isProblem(resourceOverride)) problems.push(resourceOverride);
+  if (problems.length > 0) return { ok: false, problems };
+
+  const apiBaseUrl = apiOverride as string | undefined;
+  const tokenResource = resourceOverride as string | undefined;
+  if (!tenantId) {
+    const identity = new URL(simulator.identityUrl);
+    return {
+      ok: true,
+      settings: {
+        mode: 'simulator',
+        cloudLabel: 'Simulator',
+        clientId: simulatorClientId,
+        authority: `https://${identity.host}`,
+        knownAuthorities: [identity.host],
+        authorityMetadataUrl: `${identity.origin}/.well-known/openid-configuration`,
+        apiBaseUrl: apiBaseUrl ?? simulator.apiUrl.replace(/\/+$/, ''),
+        scopes: scopesFor(tokenResource ?? defenderResource),
+        portalUrl: clouds.commercial.portalUrl,
+      },
+    };
+  }
+  const cloud = clouds[cloudName];
+  return {
+    ok: true,
+    settings: {
+      mode: 'tenant',
+      cloudLabel: cloud.label,
+      clientId,
+      authority: `${cloud.loginHost}/${tenantId}`,
+      knownAuthorities: [new URL(cloud.loginHost).host],
+      apiBaseUrl: apiBaseUrl ?? cloud.apiBaseUrl,
+      scopes: scopesFor(tokenResource ?? cloud.tokenResource),
+      portalUrl: cloud.portalUrl,
+    },
+  };
+}

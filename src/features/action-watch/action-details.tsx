@@ -1,0 +1,98 @@
+import { Anchor } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { MachineAction } from '../../api/machine-action';
+import { formatDuration } from '../../lib/time';
+import { isFinalStatus } from './action-status';
+import classes from './action-details.module.css';
+import { devicePageUrl } from './device-link';
+import { Timestamp } from './timestamp';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+/** 0x80070005 as well as -2147024891: support articles quote HRESULTs in hex. */
+export function formatHResult(value: number): string {
+  return `${value} (0x${(value >>> 0).toString(16).toUpperCase().padStart(8, '0')})`;
+}
+
+/** How long the action has run: to its last update when final, to now while it runs. */
+export function elapsedMs(action: MachineAction, now: number): number | undefined {
+  if (!action.createdAt) return undefined;
+  const end = isFinalStatus(action.status) ? action.lastUpdatedAt?.getTime() : now;
+  return end === undefined ? undefined : end - action.createdAt.getTime();
+}
+
+export function ActionDetails({ action, portalUrl, now }: { action: MachineAction; portalUrl: string; now: number }) {
+  const deviceUrl = devicePageUrl(portalUrl, action.machineId);
+  const elapsed = elapsedMs(action, now);
+  return (
+    <dl className={classes.fields} aria-label="Action details">
+      <Field label="Type">
+        {action.type}
+        {action.scope ? ` (${action.scope})` : ''}
+      </Field>
+      {action.title && <Field label="Title">{action.title}</Field>}
+      <Field label="Device">
+        {action.computerDnsName ?? <span className="muted">no DNS name</span>}
+        {action.machineId && (
+          <>
+            <br />
+            <span className={classes.mono}>{action.machineId}</span>
+          </>
+        )}
+        {deviceUrl && (
+          <>
+            <br />
+            <Anchor href={deviceUrl} target="_blank" rel="noopener noreferrer">
+              Open the device in the Defender portal
+            </Anchor>
+          </>
+        )}
+      </Field>
+      <Field label="Requestor">{action.requestor ?? '—'}</Field>
+      <Field label="Comment">
+        {action.requestorComment ? <div className={classes.freeText}>{action.requestorComment}</div> : '—'}
+      </Field>
+      <Field label="Created">
+        <Timestamp date={action.createdAt} now={now} />
+      </Field>
+      <Field label="Last updated">
+        <Timestamp date={action.lastUpdatedAt} now={now} />
+      </Field>
+      {elapsed !== undefined && <Field label={isFinalStatus(action.status) ? 'Took' : 'Running for'}>{formatDuration(elapsed)}</Field>}
+      {action.cancellationRequestor && <Field label="Cancelled by">{action.cancellationRequestor}</Field>}
+      {action.cancelledAt && (
+        <Field label="Cancelled">
+          <Timestamp date={action.cancelledAt} now={now} />
+        </Field>
+      )}
+      {action.cancellationComment && (
+        <Field label="Cancellation comment">
+          <div className={classes.freeText}>{action.cancellationComment}</div>
+        </Field>
+      )}
+      {action.errorHResult !== null && action.errorHResult !== 0 && (
+        <Field label="Error (HRESULT)">
+          <span className={classes.mono}>{formatHResult(action.errorHResult)}</span>
+        </Field>
+      )}
+      {action.relatedFile && (
+        <Field label="Related file">
+          <span className={classes.mono}>{action.relatedFile.identifier}</span>
+          {action.relatedFile.identifierType && ` (${action.relatedFile.identifierType})`}
+        </Field>
+      )}
+      {action.externalId && <Field label="External ID">{action.externalId}</Field>}
+      {action.requestSource && <Field label="Request source">{action.requestSource}</Field>}
+      <Field label="Action ID">
+        <span className={classes.mono}>{action.id}</span>
+      </Field>
+    </dl>
+  );
+}

@@ -1,0 +1,109 @@
+import { Alert, Anchor, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { useServices } from '../../app/services';
+import { useSignIn } from '../../auth/use-sign-in';
+import { toGuid, type Guid } from '../../lib/guid';
+import { formatClock } from '../../lib/time';
+import { useNow } from '../../lib/use-now';
+import { ActionIdForm } from '../lookup/action-id-form';
+import { ActionDetails } from './action-details';
+import { ActionStatusBadge } from './action-status-badge';
+import { CheckStatusLine } from './check-status-line';
+import { LiveResponseCommands } from './live-response-commands';
+import { ProblemAlert } from './problem-alert';
+import { RawJson } from './raw-json';
+import { StatusAnnouncer } from './status-announcer';
+import { useActionWatch } from './use-action-watch';
+
+/** `/actions/:id`: the ID comes from a URL anyone can edit, so it is checked before any request. */
+export function ActionPage() {
+  const { id = '' } = useParams();
+  const guid = toGuid(id);
+  if (!guid) {
+    return (
+      <Stack>
+        <Title order={1}>Not a machine action ID</Title>
+        <Alert color="red.9" variant="outline" title="This link does not hold a machine action ID">
+          <Text size="sm">
+            “{id.slice(0, 200)}” is not a GUID such as 1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d. Nothing was requested from Defender.
+          </Text>
+        </Alert>
+        <ActionIdForm />
+      </Stack>
+    );
+  }
+  // A new key per ID: moving between actions starts each page's state afresh.
+  return <WatchedAction key={guid} id={guid} />;
+}
+
+function WatchedAction({ id }: { id: Guid }) {
+  const { settings } = useServices();
+  const { signIn } = useSignIn();
+  const now = useNow();
+  const { watch, isFirstCheck, isOffline, isChecking, checkedAt, nextCheckAt, isWatching, checkAgain } = useActionWatch(id);
+  const action = watch?.action;
+  const failure = watch?.failure;
+  return (
+    <Stack gap="lg">
+      <StatusAnnouncer status={action?.status} />
+      <Stack gap={4}>
+        <Text size="sm" c="gray.7">
+          Machine action
+        </Text>
+        <Group gap="sm" align="center">
+          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
+            {action ? action.type : id}
+          </Title>
+          {action && <ActionStatusBadge status={action.status} />}
+        </Group>
+        <CheckStatusLine checkedAt={checkedAt} nextCheckAt={nextCheckAt} isWatching={isWatching} isChecking={isChecking} isOffline={isOffline} now={now} />
+      </Stack>
+
+      {isFirstCheck && !isOffline && (
+        <Group gap="xs" role="status">
+          <Loader size="sm" aria-hidden />
+          <Text>Looking up the action…</Text>
+        </Group>
+      )}
+      {isFirstCheck && isOffline && (
+        <Alert color="yellow.9" variant="outline" title="Offline">
+          The browser is offline. The action will be looked up as soon as the connection is back.
+        </Alert>
+      )}
+
+      {failure && (
+        <>
+          {failure.problem.kind === 'not-found' && isWatching ? (
+            <Group gap="xs" role="status">
+              <Loader size="sm" aria-hidden />
+              <Text>Not listed yet: a new action can take a few seconds to appear. Checking again…</Text>
+            </Group>
+          ) : (
+            <ProblemAlert problem={failure.problem} onSignIn={signIn} onCheckAgain={checkAgain} />
+          )}
+          {action && watch.readAt !== undefined && (
+            <Text size="sm" c="gray.7" data-testid="stale-note">
+              Showing the last good read, from {formatClock(watch.readAt)}: it may be out of date.
+            </Text>
+          )}
+        </>
+      )}
+
+      {action && (
+        <>
+          <ActionDetails action={action} portalUrl={settings.portalUrl} now={now} />
+          <LiveResponseCommands commands={action.commands} />
+          <RawJson label="Raw JSON" text={JSON.stringify(action.raw, null, 2)} />
+        </>
+      )}
+      {failure?.problem.kind === 'malformed' && <RawJson label="Raw answer" text={failure.problem.rawText} />}
+
+      <Stack gap="xs">
+        <ActionIdForm label="Watch another action" />
+        <Anchor component={Link} to="/" size="sm">
+          Back to the start page
+        </Anchor>
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,27 @@
+/** Statuses after which Defender never changes the action again. Note Defender's two L's in "Cancelled". */
+export const finalStatuses = ['Succeeded', 'Failed', 'TimeOut', 'Cancelled'] as const;
+export type FinalStatus = (typeof finalStatuses)[number];
+
+/** Final statuses that the analyst has to look at: the action did not do what was asked. */
+const needsAttention: ReadonlySet<string> = new Set(['Failed', 'TimeOut', 'Cancelled']);
+
+/** Anything not listed as final, an unknown status included, is still running: keep watching it. */
+export function isFinalStatus(status: string): status is FinalStatus {
+  return (finalStatuses as readonly string[]).includes(status);
+}
+
+export type StatusTone = 'running' | 'succeeded' | 'attention' | 'unknown';
+
+export function statusTone(status: string): StatusTone {
+  if (status === 'Succeeded') return 'succeeded';
+  if (needsAttention.has(status)) return 'attention';
+  if (status === 'Pending' || status === 'InProgress') return 'running';
+  return 'unknown';
+}
+
+/** Words for the badge and for screen readers; an unknown status is shown as Defender wrote it. */
+export function statusLabel(status: string): string {
+  if (status === 'InProgress') return 'In progress';
+  if (status === 'TimeOut') return 'Timed out';
+  return status;
+}

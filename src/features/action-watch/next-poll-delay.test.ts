@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { DefenderProblem } from '../../api/defender-problem';
+import { parseMachineAction, type MachineAction } from '../../api/machine-action';
+import { actionBody } from '../../testing/machine-actions';
+import { nextPollDelay, pollTimings, shouldCheckOnReturn, type PollContext } from './next-poll-delay';
+import type { ActionWatch } from './watch-state';
+
+const now = 1_000_000;
+const visible: PollContext = { now, hidden: false, random: () => 0.5 };
+const hidden: PollContext = { ...visible, hidden: true };
+
+function action(status: string): MachineAction {
+  const result = parseMachineAction(actionBody({ status }));
+  if (!result.ok) throw new Error(result.detail);
+  return result.action;
+}
+
+function read(status: string): ActionWatch {
+  return { action: action(status), readAt: now, failure: undefined };
+}
+
+function failing(problem: DefenderProblem, count = 1, since = now, status?: string): ActionWatch {
+  return { action: status ? action(status) : undefined, readAt: status ? now - 10_000 : undefined, failure: { problem, count, since } };
+}
+
+describe('nextPollDelay', () => {
+  it.each(['Pending', 'InProgress', 'Queued', 'SomethingNew'])('keeps polling a %s action', (status) => {
+    expect(nextPollDelay(read(status), visible)).toBe(pollTimings.runningMs);
+  });
+
+  it.each(['Succeeded', 'Failed', 'TimeOut', 'Cancelled'])('stops at %s', (status) => {
+    expect(nextPollDelay(read(status), visible)).toBe(false);
+    expect(nextPollDelay(read(status), hidden)).toBe(false);
+  });
+
+  it('is case-sensitive about final statuses: "Canceled" is not Defender\'s spelling, so it keeps polling', () => {
+    expect(nextPollDelay(read('Canceled'), visible)).toBe(pollTimings.runningMs);
+  });
+
+  it('polls more slowly in a hidden tab', () => {
+    expect(nextPollDelay(read('Pending'), hidden)).toBe(pollTimings.hiddenMs);
+  });
+
+  it('re-checks a 404 during the grace period, then stops', () => {
+    const notFound: DefenderProblem = { kind: 'not-found' };
+    expect(nextPollDelay(failing(notFound, 1, now), visible)).toBe(pollTimings.notFoundRecheckMs);
+    expect(nextPollDelay(failing(notFound, 5, now - pollTimings.notFoundGraceMs + 1), visible)).toBe(pollTimings.notFoundRecheckMs);
+    expect(nextPollDelay(failing(notFound, 6, now - pollTimings.notFoundGraceMs), visible)).toBe(false);
+  });
+
+  it.each<DefenderProblem>([{ kind: 'sign-in-required' }, { kind: 'forbidden' }, { kind: 'bad-request', status: 400 }])('stops on $kind: only the analyst can fix it', (problem) => {
+    expect(nextPollDelay(failing(problem), visible)).toBe(false);
+  });
+
+  it('waits exactly Retry-After, plus at most a second of jitter', () => {
+    const throttled: DefenderProblem = { kind: 'throttled', retryAfterMs: 42_000 };
+    expect(nextPollDelay(failing(throttled), { ...visible, random: () => 0 })).toBe(42_000);
+    expect(nextPollDelay(failing(throttled), { ...visible, random: () => 0.999 })).toBe(42_999);
+  });
+
+  it('backs off with jitter on a 429 without a readable Retry-After, never sooner than half the base', () => {
+    const throttled: DefenderProblem = { kind: 'throttled' };
+    expect(nextPollDelay(failing(throttled, 1), { ...visible, random: () => 0 })).toBe(pollTimings.throttledBaseMs / 2);
+    expect(nextPollDelay(failing(throttled, 2), { ...visible, random: () => 1 })).toBe(pollTimings.throttledBaseMs * 2);
+  });
+
+  it('backs off exponentially on server and network errors, up to the cap', () => {
+    const server: DefenderProblem = { kind: 'server', status: 503 };
+    const delays = [1, 2, 3, 4, 10, 30].map((count) => nextPollDelay(failing(server, count, now, 'Pending'), { ...visible, random: () => 1 }));
+    expect(delays).toEqual([5_000, 10_000, 20_000, 40_000, pollTimings.backoffMaxMs, pollTimings.backoffMaxMs]);
+    for (const kind of ['network', 'timeout', 'malformed'] as const) {
+      const problem = (kind === 'network' ? { kind, message: 'x' } : kind === 'timeout' ? { kind, afterMs: 1 } : { kind, detail: 'x', rawText: '' }) satisfies DefenderProblem;
+      expect(nextPollDelay(failing(problem, 3, now, 'Pending'), { ...visible, random: () => 1 })).toBe(20_000);
+    }
+  });
+
+  it('spreads backoff delays with jitter', () => {
+    const server: DefenderProblem = { kind: 'server', status: 500 };
+    const low = nextPollDelay(failing(server, 3), { ...visible, random: () => 0 });
+    const high = nextPollDelay(failing(server, 3), { ...visible, random: () => 0.99 });
+    expect(low).toBe(10_000);
+    expect(high).toBeGreaterThan(19_000);
+  });
+
+  it('does not retry a transient failure of an action already known to be final', () => {
+    expect(nextPollDelay(failing({ kind: 'server', status: 500 }, 1, now, 'Succeeded'), visible)).toBe(false);
+  });
+});
+
+describe('shouldCheckOnReturn', () => {
+  it('checks a running action when the tab comes back', () => {
+    expect(shouldCheckOnReturn(read('InProgress'), now, now - 1_000)).toBe(true);
+  });
+
+  it('does not check a final action', () => {
+    expect(shouldCheckOnReturn(read('Failed'), now, now - 60_000)).toBe(false);
+  });
+
+  it('does not cut a Retry-After pause short', () => {
+    const watch = failing({ kind: 'throttled', retryAfterMs: 60_000 });
+    expect(shouldCheckOnReturn(watch, now, now - 10_000)).toBe(false);
+    expect(shouldCheckOnReturn(watch, now, now - 60_000)).toBe(true);
+  });
+});

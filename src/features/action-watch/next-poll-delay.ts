@@ -1,0 +1,75 @@
+import { isFinalStatus } from './action-status';
+import type { ActionWatch, FailureStreak } from './watch-state';
+
+export const pollTimings = {
+  /** A running action, tab visible: Defender actions finish in tens of seconds. */
+  runningMs: 5_000,
+  /** A running action in a hidden tab: the analyst is not looking, save the shared quota. */
+  hiddenMs: 30_000,
+  /** A new action can 404 for a few seconds before Defender lists it: re-check that long before giving up. */
+  notFoundGraceMs: 20_000,
+  notFoundRecheckMs: 3_000,
+  /** Failed checks back off from this delay, doubling up to the cap. */
+  backoffBaseMs: 5_000,
+  backoffMaxMs: 120_000,
+  /** A 429 without a readable Retry-After: retrying sooner keeps the app throttled longer. */
+  throttledBaseMs: 30_000,
+} as const;
+
+export interface PollContext {
+  now: number;
+  hidden: boolean;
+  /** A number in [0, 1): Math.random in the app, fixed in tests. */
+  random: () => number;
+}
+
+/** Exponential backoff with "equal jitter": half the delay fixed, half random, so that tabs spread out. */
+function backoff(base: number, failures: number, random: () => number): number {
+  const delay = Math.min(base * 2 ** Math.max(failures - 1, 0), pollTimings.backoffMaxMs);
+  return Math.round(delay / 2 + (delay / 2) * random());
+}
+
+function delayAfterFailure(watch: ActionWatch, failure: FailureStreak, context: PollContext): number | false {
+  const { problem } = failure;
+  switch (problem.kind) {
+    case 'sign-in-required':
+    case 'forbidden':
+    case 'bad-request':
+      return false; // only the analyst can fix these; the page offers the way
+    case 'not-found':
+      return context.now - failure.since < pollTimings.notFoundGraceMs ? pollTimings.notFoundRecheckMs : false;
+    case 'throttled':
+      if (problem.retryAfterMs !== undefined) {
+        // Honour Retry-After to the second, plus a little jitter so that tabs do not all return at once.
+        return Math.max(problem.retryAfterMs, 1_000) + Math.round(1_000 * context.random());
+      }
+      return backoff(pollTimings.throttledBaseMs, failure.count, context.random);
+    case 'server':
+    case 'network':
+    case 'timeout':
+    case 'malformed':
+      if (watch.action && isFinalStatus(watch.action.status)) return false; // nothing left to learn
+      return Math.max(backoff(pollTimings.backoffBaseMs, failure.count, context.random), context.hidden ? pollTimings.hiddenMs : 0);
+  }
+}
+
+/**
+ * When to check an action next, in milliseconds, or false to stop. A pure function of what the last
+ * checks found: polling stops at a final status and at failures that only the analyst can fix.
+ */
+export function nextPollDelay(watch: ActionWatch | undefined, context: PollContext): number | false {
+  if (watch?.failure) return delayAfterFailure(watch, watch.failure, context);
+  if (watch?.action && isFinalStatus(watch.action.status)) return false;
+  return context.hidden ? pollTimings.hiddenMs : pollTimings.runningMs;
+}
+
+/**
+ * Whether to check at once when the analyst comes back to the tab (or the network comes back): yes while
+ * the action runs, but never inside a 429's Retry-After pause, and not for a final action.
+ */
+export function shouldCheckOnReturn(watch: ActionWatch | undefined, now: number, checkedAt: number): boolean {
+  const delay = nextPollDelay(watch, { now, hidden: false, random: () => 0 });
+  if (delay === false) return false;
+  if (watch?.failure?.problem.kind === 'throttled') return now - checkedAt >= delay;
+  return true;
+}

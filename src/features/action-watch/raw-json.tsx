@@ -1,0 +1,19 @@
+import { Button, CopyButton } from '@mantine/core';
+import classes from './raw-json.module.css';
+
+/** The answer exactly as received, collapsed by default: what support and scripts want to see. */
+export function RawJson({ label, text }: { label: string; text: string }) {
+  return (
+    <details className={classes.details}>
+      <summary className={classes.summary}>{label}</summary>
+      <CopyButton value={text}>
+        {({ copied, copy }) => (
+          <Button size="xs" variant="default" onClick={copy} mt="xs">
+            {copied ? 'Copied' : 'Copy'}
+          </Button>
+        )}
+      </CopyButton>
+      <pre className={classes.pre}>{text}</pre>
+    </details>
+  );
+}

@@ -1,0 +1,35 @@
+import type { DefenderProblem } from '../../api/defender-problem';
+import type { MachineAction } from '../../api/machine-action';
+
+/** A run of failed checks since the last good one. */
+export interface FailureStreak {
+  problem: DefenderProblem;
+  /** Failed checks in a row, this one included. */
+  count: number;
+  /** When the first failure of the run happened (ms since epoch). */
+  since: number;
+}
+
+/**
+ * What we know about one watched action: the last good read (kept on screen while later checks fail)
+ * and the failure streak, if the latest check failed.
+ */
+export interface ActionWatch {
+  action: MachineAction | undefined;
+  /** When the latest good read arrived. */
+  readAt: number | undefined;
+  failure: FailureStreak | undefined;
+}
+
+export type CheckOutcome = { ok: true; action: MachineAction } | { ok: false; problem: DefenderProblem };
+
+/** Folds one check's outcome into the watch. Pure: the poller calls it with the previous watch. */
+export function recordCheck(previous: ActionWatch | undefined, outcome: CheckOutcome, now: number): ActionWatch {
+  if (outcome.ok) return { action: outcome.action, readAt: now, failure: undefined };
+  const streak = previous?.failure;
+  return {
+    action: previous?.action,
+    readAt: previous?.readAt,
+    failure: { problem: outcome.problem, count: (streak?.count ?? 0) + 1, since: streak?.since ?? now },
+  };
+}

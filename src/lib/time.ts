@@ -1,0 +1,49 @@
+const localFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const clockFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+export function formatLocal(date: Date): string {
+  return localFormat.format(date);
+}
+
+export function formatClock(time: number): string {
+  return clockFormat.format(time);
+}
+
+/** "2024-05-01 14:39:38 UTC": the form tickets and Defender's own exports use. */
+export function formatUtc(date: Date): string {
+  return `${date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, '')} UTC`;
+}
+
+const units: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1_000],
+];
+
+/** "3 minutes ago", "in 5 seconds", "now". */
+export function formatRelative(time: number, now: number): string {
+  const diff = time - now;
+  for (const [unit, size] of units) {
+    if (Math.abs(diff) >= size || unit === 'second') {
+      const amount = Math.round(diff / size);
+      return relativeFormat.format(amount, unit);
+    }
+  }
+  return relativeFormat.format(0, 'second');
+}
+
+/** "1 h 04 min", "2 min 05 s", "42 s". */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const days = Math.floor(total / 86_400);
+  const hours = Math.floor((total % 86_400) / 3_600);
+  const minutes = Math.floor((total % 3_600) / 60);
+  const seconds = total % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (days > 0) return `${days} d ${hours} h`;
+  if (hours > 0) return `${hours} h ${pad(minutes)} min`;
+  if (minutes > 0) return `${minutes} min ${pad(seconds)} s`;
+  return `${seconds} s`;
+}

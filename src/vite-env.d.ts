@@ -1,0 +1,11 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  readonly VITE_CLOUD?: string;
+  readonly VITE_TENANT_ID?: string;
+  readonly VITE_CLIENT_ID?: string;
+  readonly VITE_API_BASE_URL?: string;
+  readonly VITE_TOKEN_RESOURCE?: string;
+  readonly VITE_SIMULATOR_IDENTITY_URL?: string;
+  readonly VITE_SIMULATOR_API_URL?: string;
+}
