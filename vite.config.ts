@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { defenderSimulator } from './sim/vite-plugin';
+import { defenderSimulator } from './sim/vite-plugin.ts';
 
 export default defineConfig({
   plugins: [react(), defenderSimulator()],

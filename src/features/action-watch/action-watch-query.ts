@@ -14,7 +14,7 @@ export const actionWatchKeys = {
 type WatchQuery = Query<ActionWatch, Error, ActionWatch, ReturnType<typeof actionWatchKeys.detail>>;
 
 export function pollDelayFor(query: WatchQuery): number | false {
-  return nextPollDelay(query.state.data, { now: Date.now(), hidden: isPageHidden(), random: Math.random });
+  return nextPollDelay(query.state.data, { now: Date.now(), hidden: isPageHidden() });
 }
 
 /**
@@ -34,7 +34,7 @@ export function actionWatchQuery(defender: DefenderClient, id: Guid) {
         if (!isDefenderRequestError(error)) throw error;
         outcome = { ok: false, problem: error.problem };
       }
-      return recordCheck(client.getQueryData(queryKey), outcome, Date.now());
+      return recordCheck(client.getQueryData(queryKey), outcome, Date.now(), Math.random());
     },
     retry: false,
     refetchInterval: pollDelayFor,

@@ -6,7 +6,7 @@ import { nextPollDelay, pollTimings, shouldCheckOnReturn, type PollContext } fro
 import type { ActionWatch } from './watch-state';
 
 const now = 1_000_000;
-const visible: PollContext = { now, hidden: false, random: () => 0.5 };
+const visible: PollContext = { now, hidden: false };
 const hidden: PollContext = { ...visible, hidden: true };
 
 function action(status: string): MachineAction {
@@ -16,11 +16,11 @@ function action(status: string): MachineAction {
 }
 
 function read(status: string): ActionWatch {
-  return { action: action(status), readAt: now, failure: undefined };
+  return { action: action(status), readAt: now, failure: undefined, jitter: 0.5 };
 }
 
-function failing(problem: DefenderProblem, count = 1, since = now, status?: string): ActionWatch {
-  return { action: status ? action(status) : undefined, readAt: status ? now - 10_000 : undefined, failure: { problem, count, since } };
+function failing(problem: DefenderProblem, count = 1, since = now, status?: string, jitter = 0.5): ActionWatch {
+  return { action: status ? action(status) : undefined, readAt: status ? now - 10_000 : undefined, failure: { problem, count, since }, jitter };
 }
 
 describe('nextPollDelay', () => {
@@ -54,30 +54,35 @@ describe('nextPollDelay', () => {
 
   it('waits exactly Retry-After, plus at most a second of jitter', () => {
     const throttled: DefenderProblem = { kind: 'throttled', retryAfterMs: 42_000 };
-    expect(nextPollDelay(failing(throttled), { ...visible, random: () => 0 })).toBe(42_000);
-    expect(nextPollDelay(failing(throttled), { ...visible, random: () => 0.999 })).toBe(42_999);
+    expect(nextPollDelay(failing(throttled, 1, now, undefined, 0), visible)).toBe(42_000);
+    expect(nextPollDelay(failing(throttled, 1, now, undefined, 0.999), visible)).toBe(42_999);
   });
 
   it('backs off with jitter on a 429 without a readable Retry-After, never sooner than half the base', () => {
     const throttled: DefenderProblem = { kind: 'throttled' };
-    expect(nextPollDelay(failing(throttled, 1), { ...visible, random: () => 0 })).toBe(pollTimings.throttledBaseMs / 2);
-    expect(nextPollDelay(failing(throttled, 2), { ...visible, random: () => 1 })).toBe(pollTimings.throttledBaseMs * 2);
+    expect(nextPollDelay(failing(throttled, 1, now, undefined, 0), visible)).toBe(pollTimings.throttledBaseMs / 2);
+    expect(nextPollDelay(failing(throttled, 2, now, undefined, 1), visible)).toBe(pollTimings.throttledBaseMs * 2);
   });
 
   it('backs off exponentially on server and network errors, up to the cap', () => {
     const server: DefenderProblem = { kind: 'server', status: 503 };
-    const delays = [1, 2, 3, 4, 10, 30].map((count) => nextPollDelay(failing(server, count, now, 'Pending'), { ...visible, random: () => 1 }));
+    const delays = [1, 2, 3, 4, 10, 30].map((count) => nextPollDelay(failing(server, count, now, 'Pending', 1), visible));
     expect(delays).toEqual([5_000, 10_000, 20_000, 40_000, pollTimings.backoffMaxMs, pollTimings.backoffMaxMs]);
     for (const kind of ['network', 'timeout', 'malformed'] as const) {
       const problem = (kind === 'network' ? { kind, message: 'x' } : kind === 'timeout' ? { kind, afterMs: 1 } : { kind, detail: 'x', rawText: '' }) satisfies DefenderProblem;
-      expect(nextPollDelay(failing(problem, 3, now, 'Pending'), { ...visible, random: () => 1 })).toBe(20_000);
+      expect(nextPollDelay(failing(problem, 3, now, 'Pending', 1), visible)).toBe(20_000);
     }
+  });
+
+  it('gives the same delay when asked twice about the same check', () => {
+    const watch = failing({ kind: 'throttled' }, 2, now, undefined, 0.37);
+    expect(nextPollDelay(watch, visible)).toBe(nextPollDelay(watch, { ...visible, now: now + 1_234 }));
   });
 
   it('spreads backoff delays with jitter', () => {
     const server: DefenderProblem = { kind: 'server', status: 500 };
-    const low = nextPollDelay(failing(server, 3), { ...visible, random: () => 0 });
-    const high = nextPollDelay(failing(server, 3), { ...visible, random: () => 0.99 });
+    const low = nextPollDelay(failing(server, 3, now, undefined, 0), visible);
+    const high = nextPollDelay(failing(server, 3, now, undefined, 0.99), visible);
     expect(low).toBe(10_000);
     expect(high).toBeGreaterThan(19_000);
   });
@@ -99,6 +104,6 @@ describe('shouldCheckOnReturn', () => {
   it('does not cut a Retry-After pause short', () => {
     const watch = failing({ kind: 'throttled', retryAfterMs: 60_000 });
     expect(shouldCheckOnReturn(watch, now, now - 10_000)).toBe(false);
-    expect(shouldCheckOnReturn(watch, now, now - 60_000)).toBe(true);
+    expect(shouldCheckOnReturn(watch, now, now - 61_000)).toBe(true); // 60 s plus this check's jitter
   });
 });

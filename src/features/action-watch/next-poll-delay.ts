@@ -19,14 +19,12 @@ export const pollTimings = {
 export interface PollContext {
   now: number;
   hidden: boolean;
-  /** A number in [0, 1): Math.random in the app, fixed in tests. */
-  random: () => number;
 }
 
 /** Exponential backoff with "equal jitter": half the delay fixed, half random, so that tabs spread out. */
-function backoff(base: number, failures: number, random: () => number): number {
+function backoff(base: number, failures: number, jitter: number): number {
   const delay = Math.min(base * 2 ** Math.max(failures - 1, 0), pollTimings.backoffMaxMs);
-  return Math.round(delay / 2 + (delay / 2) * random());
+  return Math.round(delay / 2 + (delay / 2) * jitter);
 }
 
 function delayAfterFailure(watch: ActionWatch, failure: FailureStreak, context: PollContext): number | false {
@@ -41,21 +39,22 @@ function delayAfterFailure(watch: ActionWatch, failure: FailureStreak, context: 
     case 'throttled':
       if (problem.retryAfterMs !== undefined) {
         // Honour Retry-After to the second, plus a little jitter so that tabs do not all return at once.
-        return Math.max(problem.retryAfterMs, 1_000) + Math.round(1_000 * context.random());
+        return Math.max(problem.retryAfterMs, 1_000) + Math.round(1_000 * watch.jitter);
       }
-      return backoff(pollTimings.throttledBaseMs, failure.count, context.random);
+      return backoff(pollTimings.throttledBaseMs, failure.count, watch.jitter);
     case 'server':
     case 'network':
     case 'timeout':
     case 'malformed':
       if (watch.action && isFinalStatus(watch.action.status)) return false; // nothing left to learn
-      return Math.max(backoff(pollTimings.backoffBaseMs, failure.count, context.random), context.hidden ? pollTimings.hiddenMs : 0);
+      return Math.max(backoff(pollTimings.backoffBaseMs, failure.count, watch.jitter), context.hidden ? pollTimings.hiddenMs : 0);
   }
 }
 
 /**
- * When to check an action next, in milliseconds, or false to stop. A pure function of what the last
- * checks found: polling stops at a final status and at failures that only the analyst can fix.
+ * When to check an action next, in milliseconds after the last check, or false to stop. A pure function
+ * of what the last checks found: polling stops at a final status and at failures only the analyst can fix.
+ * Asked again with the same watch, it gives the same answer (TanStack re-arms its timer on any change).
  */
 export function nextPollDelay(watch: ActionWatch | undefined, context: PollContext): number | false {
   if (watch?.failure) return delayAfterFailure(watch, watch.failure, context);
@@ -68,7 +67,7 @@ export function nextPollDelay(watch: ActionWatch | undefined, context: PollConte
  * the action runs, but never inside a 429's Retry-After pause, and not for a final action.
  */
 export function shouldCheckOnReturn(watch: ActionWatch | undefined, now: number, checkedAt: number): boolean {
-  const delay = nextPollDelay(watch, { now, hidden: false, random: () => 0 });
+  const delay = nextPollDelay(watch, { now, hidden: false });
   if (delay === false) return false;
   if (watch?.failure?.problem.kind === 'throttled') return now - checkedAt >= delay;
   return true;

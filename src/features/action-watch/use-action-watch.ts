@@ -13,8 +13,7 @@ export function useActionWatch(id: Guid) {
   const hidden = usePageHidden();
   const watch = query.data;
   const checkedAt = watch ? query.dataUpdatedAt : undefined;
-  // The poller draws its own jitter; for display the middle of the range is close enough.
-  const delay = watch ? nextPollDelay(watch, { now: query.dataUpdatedAt, hidden, random: () => 0.5 }) : false;
+  const delay = watch ? nextPollDelay(watch, { now: query.dataUpdatedAt, hidden }) : false;
   return {
     watch,
     isFirstCheck: query.isPending,

@@ -19,17 +19,23 @@ export interface ActionWatch {
   /** When the latest good read arrived. */
   readAt: number | undefined;
   failure: FailureStreak | undefined;
+  /**
+   * A random number in [0, 1) drawn once per check, for the next delay's jitter. Drawn here rather than
+   * when the delay is asked for, so that asking twice gives the same answer and the timer is not re-armed.
+   */
+  jitter: number;
 }
 
 export type CheckOutcome = { ok: true; action: MachineAction } | { ok: false; problem: DefenderProblem };
 
 /** Folds one check's outcome into the watch. Pure: the poller calls it with the previous watch. */
-export function recordCheck(previous: ActionWatch | undefined, outcome: CheckOutcome, now: number): ActionWatch {
-  if (outcome.ok) return { action: outcome.action, readAt: now, failure: undefined };
+export function recordCheck(previous: ActionWatch | undefined, outcome: CheckOutcome, now: number, jitter: number): ActionWatch {
+  if (outcome.ok) return { action: outcome.action, readAt: now, failure: undefined, jitter };
   const streak = previous?.failure;
   return {
     action: previous?.action,
     readAt: previous?.readAt,
     failure: { problem: outcome.problem, count: (streak?.count ?? 0) + 1, since: streak?.since ?? now },
+    jitter,
   };
 }

@@ -1,5 +1,5 @@
 import { Button, Group, TextInput } from '@mantine/core';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { findActionId } from './find-action-ids';
 
@@ -16,7 +16,6 @@ export function ActionIdForm({ label = 'Machine action ID', autoFocus = false }:
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const descriptionId = useId();
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -34,13 +33,12 @@ export function ActionIdForm({ label = 'Machine action ID', autoFocus = false }:
   }
 
   return (
-    <form onSubmit={submit} noValidate role="search" aria-label={label}>
+    <form onSubmit={submit} noValidate role="search">
       <Group align="flex-start" gap="sm" wrap="nowrap">
         <TextInput
           style={{ flex: 1 }}
           label={label}
           description="Paste the ID, or the ticket text or portal link that holds it."
-          descriptionProps={{ id: descriptionId }}
           placeholder="1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d"
           value={text}
           onChange={(event) => {

@@ -1,0 +1,38 @@
+/** Fixed values the app and the simulator share; the app's local configuration depends on them verbatim. */
+
+export const DEFAULT_IDENTITY_PORT = 4010;
+export const DEFAULT_API_PORT = 4020;
+
+export const CLIENT_ID = '3f6b2d8e-5a41-4c7e-9d0b-7e2a1c9f4b10';
+export const TENANT_ID = '6d2f1a3b-8c4e-4f5a-9b7d-2e1c0a9f8b37';
+
+/** The Defender API's resource; access tokens carry it as `aud`. */
+export const DEFENDER_RESOURCE = 'https://api.securitycenter.microsoft.com';
+
+export const DEFENDER_SCOPES = ['Machine.Read', 'Machine.ReadWrite', 'Machine.Isolate'] as const;
+export type DefenderScope = (typeof DEFENDER_SCOPES)[number];
+
+/** Origins the Vite dev server (5173) and preview server (4173) use; browsers may use either host name. */
+export const DEFAULT_APP_ORIGINS: readonly string[] = [
+  'http://localhost:5173',
+  'http://127.0.0.1:5173',
+  'http://localhost:4173',
+  'http://127.0.0.1:4173',
+];
+
+export const ACCESS_TOKEN_TTL_SECONDS = 3600;
+/** Entra gives SPA refresh tokens a fixed 24 h lifetime that renewal does not extend. */
+export const REFRESH_TOKEN_TTL_SECONDS = 24 * 3600;
+
+export const ODATA_ENTITY_CONTEXT = `${DEFENDER_RESOURCE}/api/$metadata#MachineActions/$entity`;
+export const ODATA_COLLECTION_CONTEXT = `${DEFENDER_RESOURCE}/api/$metadata#MachineActions`;
+
+/** The URL a browser uses; the issuer must match it exactly. */
+export function browserUrl(port: number): string {
+  return `http://localhost:${port}`;
+}
+
+/** The URL Node uses: `localhost` may resolve to ::1 first, and 127.0.0.1 is always there. */
+export function nodeUrl(port: number): string {
+  return `http://127.0.0.1:${port}`;
+}

@@ -1,0 +1,117 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { handleCors } from '../http/cors.ts';
+import { BodyTooLargeError, parseJson, readBody, sendEmpty, sendJson, type JsonValue } from '../http/json.ts';
+import { matchRoute, type Route } from '../http/router.ts';
+import { requireScope, type Caller } from './bearer-auth.ts';
+import { controlRoutes } from './control-routes.ts';
+import { DefenderError, sendDefenderError, standardError } from './errors.ts';
+import { playFault } from './faults.ts';
+import { apiRoutes } from './routes.ts';
+import type { Simulation } from './simulation.ts';
+
+/** What Defender sends with OData bodies; clients must accept the parameters after the media type. */
+const ODATA_JSON =
+  'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8';
+
+export interface DefenderServerOptions {
+  readonly simulation: Simulation;
+  readonly verifyBearer: (authorization: string | undefined) => Promise<Caller>;
+  readonly appOrigins: readonly string[];
+  readonly quiet: boolean;
+}
+
+function jsonReader(req: IncomingMessage): () => Promise<JsonValue | undefined> {
+  return async () => {
+    try {
+      return parseJson(await readBody(req));
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        throw new DefenderError(413, 'RequestEntityTooLarge', 'The request body is too large.');
+      }
+      throw error;
+    }
+  };
+}
+
+function routeOrThrow<Handler>(routes: readonly Route<Handler>[], method: string, path: string) {
+  const match = matchRoute(routes, method, path);
+  if (match.kind === 'found') return match;
+  if (match.kind === 'method-not-allowed') {
+    throw new DefenderError(405, 'MethodNotAllowed', `${method} is not supported on ${path}.`, {
+      Allow: match.allowed.join(', '),
+    });
+  }
+  throw new DefenderError(404, 'ResourceNotFound', `No resource matches ${path}.`);
+}
+
+/** Faults first (they stand in for anything between the app and Defender), then auth, permission, quota. */
+async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  options: DefenderServerOptions,
+): Promise<void> {
+  const { simulation } = options;
+  const method = req.method ?? 'GET';
+  const entry = simulation.requestLog.record({
+    at: new Date(simulation.clock.now()).toISOString(),
+    method,
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    status: null,
+    user: null,
+  });
+  res.once('finish', () => {
+    entry.status = res.statusCode;
+  });
+  const fault = simulation.faults.take(`${url.pathname}${url.search}`);
+  if (fault !== undefined && (await playFault(fault, res))) return;
+  const caller = await options.verifyBearer(req.headers.authorization);
+  entry.user = caller.upn;
+  const { handler, params } = routeOrThrow(apiRoutes, method, url.pathname);
+  requireScope(caller, handler.permission);
+  const decision = simulation.rateLimiter.take(`${caller.appId}|${caller.tenantId}`, simulation.clock.now());
+  if (!decision.allowed) {
+    const seconds = String(decision.retryAfterSeconds);
+    throw new DefenderError(429, 'TooManyRequests', `Rate limit is exceeded. Try again in ${seconds} seconds.`, {
+      'Retry-After': seconds,
+    });
+  }
+  const response = await handler.handle({ url, caller, params, json: jsonReader(req) }, simulation);
+  sendJson(res, response.status, response.body, ODATA_JSON);
+}
+
+async function handleControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  simulation: Simulation,
+): Promise<void> {
+  const { handler } = routeOrThrow(controlRoutes, req.method ?? 'GET', url.pathname);
+  const response = await handler({ json: jsonReader(req) }, simulation);
+  if (response.body === undefined) sendEmpty(res, response.status);
+  else sendJson(res, response.status, response.body);
+}
+
+async function dispatch(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  options: DefenderServerOptions,
+): Promise<void> {
+  if (url.pathname.startsWith('/_sim/')) return handleControl(req, res, url, options.simulation);
+  if (url.pathname.toLowerCase().startsWith('/api/')) return handleApi(req, res, url, options);
+  throw new DefenderError(404, 'ResourceNotFound', `No resource matches ${url.pathname}.`);
+}
+
+export function createDefenderRequestHandler(options: DefenderServerOptions): RequestListener {
+  return (req, res) => {
+    if (handleCors(req, res, options.appOrigins)) return;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    dispatch(req, res, url, options).catch((error: unknown) => {
+      if (!(error instanceof DefenderError) && !options.quiet) console.error('[defender-simulator]', error);
+      if (res.headersSent || res.destroyed) return;
+      sendDefenderError(res, error instanceof DefenderError ? error : standardError(500));
+    });
+  };
+}

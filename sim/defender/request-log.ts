@@ -1,0 +1,34 @@
+export interface LoggedRequest {
+  /** Simulated time, ISO 8601. */
+  readonly at: string;
+  readonly method: string;
+  readonly path: string;
+  readonly query: Record<string, string>;
+  /** null while unanswered, and for good when a hang fault swallowed the request. */
+  status: number | null;
+  user: string | null;
+}
+
+const MAX_ENTRIES = 10_000;
+
+export interface RequestLog {
+  record(entry: LoggedRequest): LoggedRequest;
+  entries(): readonly LoggedRequest[];
+  clear(): void;
+}
+
+export function createRequestLog(): RequestLog {
+  let entries: LoggedRequest[] = [];
+  return {
+    record(entry) {
+      entries.push(entry);
+      // A dev server runs for days; keep the newest entries only.
+      if (entries.length > MAX_ENTRIES) entries = entries.slice(-MAX_ENTRIES);
+      return entry;
+    },
+    entries: () => entries,
+    clear() {
+      entries = [];
+    },
+  };
+}

@@ -1,0 +1,378 @@
+import type { JsonObject } from './http/json.ts';
+import { buildActionFields, type Device, type StoredAction } from './defender/machine-action.ts';
+import type { TimelineStart, TimelineStep } from './defender/timeline.ts';
+import { formatDefenderTime } from './defender/timestamps.ts';
+
+/** Seeded ids are fixed so tests, demos and the README can name them. */
+export const seededActions = {
+  /** Isolate (Full): Pending, InProgress 8 s and Succeeded 45 s after it is first read. */
+  pendingIsolation: '11111111-1111-4111-8111-000000000001',
+  /** RunAntiVirusScan (Full): InProgress, Succeeded 30 s after it is first read. */
+  runningAntivirusScan: '11111111-1111-4111-8111-000000000002',
+  investigationPackage: '11111111-1111-4111-8111-000000000003',
+  /** Isolate, Failed with errorHResult -2147024891 (access denied). */
+  failedIsolation: '11111111-1111-4111-8111-000000000004',
+  /** LiveResponse, TimeOut, with one completed and one failed command. */
+  timedOutLiveResponse: '11111111-1111-4111-8111-000000000005',
+  cancelledIsolation: '11111111-1111-4111-8111-000000000006',
+  /** Isolate sent to an offline device: stays Pending forever. */
+  offlineDeviceIsolation: '11111111-1111-4111-8111-000000000007',
+  /** Unisolate spelled the legacy way: lastUpdateTimeUtc, externalID, plus an undocumented field. */
+  legacySpellingUnisolation: '11111111-1111-4111-8111-000000000008',
+  /** Type 'Live Response' (with a space) and status 'Queued': both unknown to the app. */
+  unknownTypeAndStatus: '11111111-1111-4111-8111-000000000009',
+  /** HTML, script URLs, a right-to-left override and 10,000 characters in free-text fields. */
+  hostileStrings: '11111111-1111-4111-8111-000000000010',
+  quarantinedFile: '11111111-1111-4111-8111-000000000011',
+  financeQuickScan: '11111111-1111-4111-8111-000000000012',
+  financeUnisolation: '11111111-1111-4111-8111-000000000013',
+  financeCodeRestriction: '11111111-1111-4111-8111-000000000014',
+  hrUnisolation: '11111111-1111-4111-8111-000000000015',
+  buildServerScan: '11111111-1111-4111-8111-000000000016',
+} as const;
+
+export const seededMachines = {
+  financeWorkstation: {
+    machineId: 'a3f1c9e27b5d48f0916c2e7d4b8a05f3c1d9e6b2',
+    computerDnsName: 'finance-ws-014.contoso.example',
+  },
+  hrLaptop: { machineId: '5e2b8d1f7c4a9036e1b7d2c58f0a4e9b3c6d1f70', computerDnsName: 'hr-lt-203.contoso.example' },
+  buildServer: {
+    machineId: 'c71d4e9a2b6f0835d7e1a4c9b2f6083e5a1d7c94',
+    computerDnsName: 'build-srv-07.contoso.example',
+  },
+  /** Offline: its isolation never leaves Pending. */
+  salesWorkstation: {
+    machineId: '2f9a6c3e8d1b5047a9e3c6f1d8b2054e7a3c9f16',
+    computerDnsName: 'sales-ws-118.contoso.example',
+  },
+  hostileDevice: {
+    machineId: 'e8b3f0a5c2d7419b6e0a3f8c5d2b7194e6a0c3f8',
+    computerDnsName: 'evil"><svg onload=alert(1)>.contoso.example',
+  },
+} as const satisfies Record<string, Device>;
+
+const DANA = 'dana.analyst@contoso.example';
+const AUTOMATION = 'SOC Automation';
+
+function hostileComment(): string {
+  const start =
+    'Isolated after <img src=x onerror=alert(1)> in mail; see javascript:alert(1) and invoice\u202Efdp.exe. ';
+  const padding = 'Padding to ten thousand characters. '.repeat(300);
+  return `${start}${padding}`.slice(0, 9_997).padEnd(10_000, ' ');
+}
+
+interface SeedTimes {
+  /** Creation time plus some seconds, formatted like Defender. */
+  readonly at: (secondsAfterCreation: number) => string;
+}
+
+interface SeedSpec {
+  readonly id: string;
+  readonly device: Device;
+  readonly createdMinutesAgo: number;
+  /** When the action reached its seeded status, in seconds after creation. */
+  readonly updatedAfterSeconds: number;
+  readonly fields: (times: SeedTimes) => JsonObject;
+  readonly legacySpellings?: boolean;
+  readonly timeline?: readonly TimelineStep[];
+  readonly startsOn?: TimelineStart;
+}
+
+const SEED: readonly SeedSpec[] = [
+  {
+    id: seededActions.pendingIsolation,
+    device: seededMachines.financeWorkstation,
+    createdMinutesAgo: 2,
+    updatedAfterSeconds: 0,
+    fields: () => ({
+      type: 'Isolate',
+      scope: 'Full',
+      status: 'Pending',
+      requestor: DANA,
+      requestorComment: 'Isolating after alert da638412: encoded PowerShell spawned by winword.exe',
+      title: 'Isolate device',
+      requestSource: 'Portal',
+    }),
+    timeline: [
+      { status: 'InProgress', afterMs: 8_000 },
+      { status: 'Succeeded', afterMs: 45_000 },
+    ],
+    startsOn: 'first-read',
+  },
+  {
+    id: seededActions.runningAntivirusScan,
+    device: seededMachines.hrLaptop,
+    createdMinutesAgo: 6,
+    updatedAfterSeconds: 20,
+    fields: () => ({
+      type: 'RunAntiVirusScan',
+      scope: 'Full',
+      status: 'InProgress',
+      requestor: AUTOMATION,
+      requestorComment: 'Full scan after Trojan:Win32/Wacatac detection',
+      title: 'Run antivirus scan',
+      externalId: 'soar-run-58213',
+    }),
+    timeline: [{ status: 'Succeeded', afterMs: 30_000 }],
+    startsOn: 'first-read',
+  },
+  {
+    id: seededActions.investigationPackage,
+    device: seededMachines.buildServer,
+    createdMinutesAgo: 180,
+    updatedAfterSeconds: 88,
+    fields: () => ({
+      type: 'CollectInvestigationPackage',
+      scope: null,
+      status: 'Succeeded',
+      requestor: DANA,
+      requestorComment: 'Collect package for IR-2291',
+      title: 'Collect investigation package',
+      requestSource: 'Portal',
+    }),
+  },
+  {
+    id: seededActions.failedIsolation,
+    device: seededMachines.buildServer,
+    createdMinutesAgo: 140,
+    updatedAfterSeconds: 66,
+    fields: () => ({
+      type: 'Isolate',
+      scope: 'Selective',
+      status: 'Failed',
+      requestor: AUTOMATION,
+      requestorComment: 'Auto-isolation playbook: ransomware behaviour',
+      errorHResult: -2147024891,
+      title: 'Isolate device',
+      externalId: 'soar-run-58107',
+    }),
+  },
+  {
+    id: seededActions.timedOutLiveResponse,
+    device: seededMachines.financeWorkstation,
+    createdMinutesAgo: 75,
+    updatedAfterSeconds: 1_800,
+    fields: ({ at }) => ({
+      type: 'LiveResponse',
+      scope: null,
+      status: 'TimeOut',
+      requestor: DANA,
+      requestorComment: 'Pull autoruns and the dropped attachment',
+      title: 'Live response',
+      commands: [
+        {
+          index: 0,
+          startTime: at(5),
+          endTime: at(41),
+          commandStatus: 'Completed',
+          errors: [],
+          command: {
+            type: 'RunScript',
+            params: [
+              { key: 'ScriptName', value: 'collect-autoruns.ps1' },
+              { key: 'Args', value: '-OutputFormat csv' },
+            ],
+          },
+        },
+        {
+          index: 1,
+          startTime: at(42),
+          endTime: at(47),
+          commandStatus: 'Failed',
+          errors: ['File C:\\Users\\Public\\Downloads\\invoice.pdf.exe was not found on the device.'],
+          command: {
+            type: 'GetFile',
+            params: [{ key: 'Path', value: 'C:\\Users\\Public\\Downloads\\invoice.pdf.exe' }],
+          },
+        },
+      ],
+    }),
+  },
+  {
+    id: seededActions.cancelledIsolation,
+    device: seededMachines.hrLaptop,
+    createdMinutesAgo: 95,
+    updatedAfterSeconds: 40,
+    fields: ({ at }) => ({
+      type: 'Isolate',
+      scope: 'Full',
+      status: 'Cancelled',
+      requestor: AUTOMATION,
+      requestorComment: 'Auto-isolation playbook: impossible travel',
+      cancellationRequestor: DANA,
+      cancellationComment: 'False positive: user is travelling, confirmed by phone',
+      cancellationDateTimeUtc: at(40),
+      title: 'Isolate device',
+    }),
+  },
+  {
+    id: seededActions.offlineDeviceIsolation,
+    device: seededMachines.salesWorkstation,
+    createdMinutesAgo: 40,
+    updatedAfterSeconds: 0,
+    fields: () => ({
+      type: 'Isolate',
+      scope: 'Full',
+      status: 'Pending',
+      requestor: DANA,
+      requestorComment: 'Laptop reported stolen; isolate when it comes online',
+      title: 'Isolate device',
+      requestSource: 'Portal',
+    }),
+  },
+  {
+    id: seededActions.legacySpellingUnisolation,
+    device: seededMachines.financeWorkstation,
+    createdMinutesAgo: 300,
+    updatedAfterSeconds: 52,
+    legacySpellings: true,
+    fields: () => ({
+      type: 'Unisolate',
+      scope: null,
+      status: 'Succeeded',
+      requestor: DANA,
+      requestorComment: 'Release after reimage',
+      title: 'Release from isolation',
+      externalID: 'CHG-0041877',
+      rbacGroupId: 17,
+      troubleshootInfo: null,
+    }),
+  },
+  {
+    id: seededActions.unknownTypeAndStatus,
+    device: seededMachines.financeWorkstation,
+    createdMinutesAgo: 25,
+    updatedAfterSeconds: 3,
+    fields: () => ({
+      type: 'Live Response',
+      scope: null,
+      status: 'Queued',
+      requestor: AUTOMATION,
+      requestorComment: 'Queued by a legacy connector',
+      title: null,
+    }),
+  },
+  {
+    id: seededActions.hostileStrings,
+    device: seededMachines.hostileDevice,
+    createdMinutesAgo: 50,
+    updatedAfterSeconds: 61,
+    fields: () => ({
+      type: 'Isolate',
+      scope: 'Full',
+      status: 'Succeeded',
+      requestor: '<script>alert(1)</script>',
+      requestorComment: hostileComment(),
+      title: '<b>bold?</b>',
+      externalId: '"><img src=x onerror=alert(2)>',
+    }),
+  },
+  {
+    id: seededActions.quarantinedFile,
+    device: seededMachines.financeWorkstation,
+    createdMinutesAgo: 70,
+    updatedAfterSeconds: 34,
+    fields: () => ({
+      type: 'StopAndQuarantineFile',
+      scope: null,
+      status: 'Succeeded',
+      requestor: AUTOMATION,
+      requestorComment: 'Quarantine dropped payload',
+      title: 'Stop and quarantine file',
+      relatedFileInfo: { fileIdentifier: '4c2b8f0e6a1d9c3b7e5f2a8d0c6b4e1f9a3d7c5b', fileIdentifierType: 'Sha1' },
+    }),
+  },
+  {
+    id: seededActions.financeQuickScan,
+    device: seededMachines.financeWorkstation,
+    createdMinutesAgo: 420,
+    updatedAfterSeconds: 31,
+    fields: () => ({
+      type: 'RunAntiVirusScan',
+      scope: 'Quick',
+      status: 'Succeeded',
+      requestor: AUTOMATION,
+      requestorComment: 'Nightly quick scan',
+    }),
+  },
+  {
+    id: seededActions.financeUnisolation,
+    device: seededMachines.financeWorkstation,
+    createdMinutesAgo: 240,
+    updatedAfterSeconds: 58,
+    fields: () => ({
+      type: 'Unisolate',
+      scope: null,
+      status: 'Succeeded',
+      requestor: DANA,
+      requestorComment: 'Released: scan clean',
+      title: 'Release from isolation',
+      requestSource: 'Portal',
+    }),
+  },
+  {
+    id: seededActions.financeCodeRestriction,
+    device: seededMachines.financeWorkstation,
+    createdMinutesAgo: 200,
+    updatedAfterSeconds: 45,
+    fields: () => ({
+      type: 'RestrictCodeExecution',
+      scope: null,
+      status: 'Succeeded',
+      requestor: DANA,
+      requestorComment: 'Restrict app execution during investigation',
+    }),
+  },
+  {
+    id: seededActions.hrUnisolation,
+    device: seededMachines.hrLaptop,
+    createdMinutesAgo: 360,
+    updatedAfterSeconds: 49,
+    fields: () => ({
+      type: 'Unisolate',
+      scope: null,
+      status: 'Succeeded',
+      requestor: DANA,
+      requestorComment: 'Back to work',
+    }),
+  },
+  {
+    id: seededActions.buildServerScan,
+    device: seededMachines.buildServer,
+    createdMinutesAgo: 30,
+    updatedAfterSeconds: 30,
+    fields: () => ({
+      type: 'RunAntiVirusScan',
+      scope: 'Full',
+      status: 'Succeeded',
+      requestor: AUTOMATION,
+      requestorComment: 'Post-incident full scan',
+      externalId: 'soar-run-58190',
+    }),
+  },
+];
+
+function seedAction(spec: SeedSpec, nowMs: number): StoredAction {
+  const createdMs = nowMs - spec.createdMinutesAgo * 60_000;
+  const at = (seconds: number) => formatDefenderTime(createdMs + seconds * 1000);
+  const lastUpdateKey = spec.legacySpellings === true ? 'lastUpdateTimeUtc' : 'lastUpdateDateTimeUtc';
+  const times = { id: spec.id, creationDateTimeUtc: at(0), [lastUpdateKey]: at(spec.updatedAfterSeconds) };
+  return {
+    fields: buildActionFields({ ...times, ...spec.fields({ at }) }, { nowMs, device: spec.device }),
+    timeline: spec.timeline ?? [],
+    startsOn: spec.startsOn ?? 'creation',
+    firstReadAtMs: null,
+  };
+}
+
+/** The seeded actions, timed relative to `nowMs` (the simulated time of the reset). */
+export function seedActions(nowMs: number): StoredAction[] {
+  return SEED.map((spec) => seedAction(spec, nowMs));
+}
+
+export function seedDevices(): Device[] {
+  return Object.values(seededMachines);
+}
+
+export const defaultDevice: Device = seededMachines.financeWorkstation;

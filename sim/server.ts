@@ -1,0 +1,85 @@
+import type { RequestListener } from 'node:http';
+import {
+  browserUrl,
+  DEFAULT_API_PORT,
+  DEFAULT_APP_ORIGINS,
+  DEFAULT_IDENTITY_PORT,
+  DEFENDER_RESOURCE,
+} from './constants.ts';
+import { createBearerVerifier } from './defender/bearer-auth.ts';
+import { createDefenderRequestHandler } from './defender/request-handler.ts';
+import { createSimulation } from './defender/simulation.ts';
+import { listenOnLoopback } from './http/loopback.ts';
+import { createSigningKeys } from './identity/keys.ts';
+import { createIdentityProvider } from './identity/provider.ts';
+import { createIdentityRequestHandler } from './identity/request-handler.ts';
+
+export interface SimulatorOptions {
+  /** 0 picks a free port. Defaults to SIM_IDENTITY_PORT or 4010. */
+  identityPort?: number;
+  /** 0 picks a free port. Defaults to SIM_API_PORT or 4020. */
+  apiPort?: number;
+  /** Added to the default app origins and SIM_APP_ORIGINS. */
+  appOrigins?: string[];
+  quiet?: boolean;
+}
+
+export interface RunningSimulator {
+  /** The issuer, as the browser must use it: http://localhost:PORT. */
+  identityUrl: string;
+  /** http://localhost:PORT; Node clients should prefer http://127.0.0.1:PORT. */
+  apiUrl: string;
+  close(): Promise<void>;
+}
+
+function portFrom(option: number | undefined, variable: string | undefined, fallback: number): number {
+  const port = option ?? (variable === undefined || variable === '' ? fallback : Number(variable));
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`Invalid simulator port: ${String(port)}`);
+  return port;
+}
+
+function appOriginsFrom(option: readonly string[] | undefined): string[] {
+  const fromEnv = (process.env.SIM_APP_ORIGINS ?? '').split(',').map((origin) => origin.trim());
+  const all = [...DEFAULT_APP_ORIGINS, ...fromEnv, ...(option ?? [])].filter((origin) => origin !== '');
+  return [...new Set(all.map((origin) => new URL(origin).origin))];
+}
+
+/** Starts the identity provider and the Defender API on loopback only. */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const quiet = options.quiet ?? false;
+  const appOrigins = appOriginsFrom(options.appOrigins);
+  const identityPort = portFrom(options.identityPort, process.env.SIM_IDENTITY_PORT, DEFAULT_IDENTITY_PORT);
+  const apiPort = portFrom(options.apiPort, process.env.SIM_API_PORT, DEFAULT_API_PORT);
+  const keys = await createSigningKeys();
+
+  // The issuer embeds the port, so with port 0 the provider can only be built once the socket is bound.
+  const identity: { handler?: RequestListener } = {};
+  const identityServer = await listenOnLoopback((req, res) => {
+    if (identity.handler === undefined) {
+      res.writeHead(503).end();
+      return;
+    }
+    identity.handler(req, res);
+  }, identityPort);
+  const issuer = browserUrl(identityServer.port);
+  const provider = createIdentityProvider({ issuer, appOrigins, signingKey: keys.privateJwk, quiet });
+  identity.handler = createIdentityRequestHandler(provider, issuer);
+
+  const handler = createDefenderRequestHandler({
+    simulation: createSimulation(),
+    verifyBearer: createBearerVerifier({ jwks: keys.publicJwks, issuer, audience: DEFENDER_RESOURCE }),
+    appOrigins,
+    quiet,
+  });
+  const api = await listenOnLoopback(handler, apiPort).catch(async (error: unknown) => {
+    await identityServer.close();
+    throw error;
+  });
+  return {
+    identityUrl: issuer,
+    apiUrl: browserUrl(api.port),
+    close: async () => {
+      await Promise.all([identityServer.close(), api.close()]);
+    },
+  };
+}

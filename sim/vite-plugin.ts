@@ -1,0 +1,97 @@
+import type { Plugin } from 'vite';
+import { DEFAULT_API_PORT, nodeUrl } from './constants.ts';
+import type { RunningSimulator } from './server.ts';
+
+/**
+ * Shared across Vite restarts: Vite re-imports its config on restart and starts the new server before
+ * closing the old one, so the simulator is reference-counted instead of tied to one server.
+ */
+interface SharedSimulator {
+  users: number;
+  running: Promise<RunningSimulator>;
+}
+
+const SHARED_KEY: unique symbol = Symbol.for('machine-action-watch.defender-simulator');
+const registry = globalThis as typeof globalThis & { [SHARED_KEY]?: SharedSimulator };
+
+interface Logger {
+  info(message: string): void;
+}
+
+async function answersHealth(apiPort: number): Promise<boolean> {
+  try {
+    const response = await fetch(`${nodeUrl(apiPort)}/_sim/health`, { signal: AbortSignal.timeout(1_000) });
+    const body: unknown = await response.json();
+    return typeof body === 'object' && body !== null && 'ok' in body && body.ok === true;
+  } catch {
+    return false;
+  }
+}
+
+function apiPortFromEnv(): number {
+  const configured = Number(process.env.SIM_API_PORT);
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_API_PORT;
+}
+
+function startShared(appOrigins: string[]): SharedSimulator {
+  // Loaded only when a server starts: `vite build` has no use for the identity provider.
+  const running = import('./server.ts').then(({ startSimulator }) => startSimulator({ appOrigins, quiet: true })).catch((error: unknown) => {
+    delete registry[SHARED_KEY];
+    throw error;
+  });
+  return { users: 0, running };
+}
+
+/** Starts (or joins) the simulator; returns how to let go of it, or undefined when another process runs it. */
+async function acquire(logger: Logger, appOrigins: string[]): Promise<(() => Promise<void>) | undefined> {
+  const shared = registry[SHARED_KEY];
+  if (shared === undefined && (await answersHealth(apiPortFromEnv()))) {
+    logger.info('[defender-simulator] reusing the simulator already running on this machine');
+    return undefined;
+  }
+  const current = shared ?? startShared(appOrigins);
+  registry[SHARED_KEY] = current;
+  current.users += 1;
+  const simulator = await current.running;
+  if (current.users === 1) {
+    logger.info(`[defender-simulator] identity ${simulator.identityUrl}, Defender API ${simulator.apiUrl}`);
+  }
+  let released = false;
+  return async () => {
+    if (released) return;
+    released = true;
+    current.users -= 1;
+    if (current.users > 0) return;
+    if (registry[SHARED_KEY] === current) delete registry[SHARED_KEY];
+    await simulator.close();
+  };
+}
+
+interface ServerWithHttp {
+  readonly httpServer: { once(event: 'close', listener: () => void): unknown } | null;
+  readonly config: { readonly logger: Logger };
+}
+
+/** The sign-in redirect must be registered for the port Vite actually uses when it is not the default. */
+function originsFor(port: number | undefined): string[] {
+  return port === undefined ? [] : [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+}
+
+async function attach(server: ServerWithHttp, port: number | undefined): Promise<void> {
+  if (process.env.SIMULATOR === 'off') return;
+  const release = await acquire(server.config.logger, originsFor(port));
+  if (release === undefined) return;
+  server.httpServer?.once('close', () => void release());
+}
+
+/**
+ * Runs the local identity provider and Defender API next to `vite` and `vite preview`.
+ * `SIMULATOR=off` disables it; a simulator already answering on the API port is reused.
+ */
+export function defenderSimulator(): Plugin {
+  return {
+    name: 'defender-simulator',
+    configureServer: (server) => attach(server, server.config.server.port),
+    configurePreviewServer: (server) => attach(server, server.config.preview.port),
+  };
+}
