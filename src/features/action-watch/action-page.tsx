@@ -54,7 +54,7 @@ function WatchedAction({ id }: { id: Guid }) {
           <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
             {action ? action.type : id}
           </Title>
-          {action && <ActionStatusBadge status={action.status} />}
+          {action && <ActionStatusBadge status={action.status} testId="action-status" />}
         </Group>
         <CheckStatusLine checkedAt={checkedAt} nextCheckAt={nextCheckAt} isWatching={isWatching} isChecking={isChecking} isOffline={isOffline} now={now} />
       </Stack>

@@ -17,10 +17,10 @@ const toneWords: Record<StatusTone, string> = {
 };
 
 /** The status in words (never colour alone), with what it means for the analyst for screen readers. */
-export function ActionStatusBadge({ status, size = 'lg' }: { status: string; size?: 'md' | 'lg' | 'xl' }) {
+export function ActionStatusBadge({ status, size = 'lg', testId }: { status: string; size?: 'md' | 'lg' | 'xl'; testId?: string }) {
   const tone = statusTone(status);
   return (
-    <Badge color={toneColors[tone]} size={size} variant="filled" radius="sm" title={toneWords[tone]} data-tone={tone} data-testid="action-status">
+    <Badge color={toneColors[tone]} size={size} variant="filled" radius="sm" title={toneWords[tone]} data-tone={tone} data-testid={testId} miw="max-content">
       {statusLabel(status)}
     </Badge>
   );

@@ -12,10 +12,11 @@ export function isFinalStatus(status: string): status is FinalStatus {
 
 export type StatusTone = 'running' | 'succeeded' | 'attention' | 'unknown';
 
+/** Also reads live response command statuses (Created, Completed, Failed), which share the tones. */
 export function statusTone(status: string): StatusTone {
-  if (status === 'Succeeded') return 'succeeded';
+  if (status === 'Succeeded' || status === 'Completed') return 'succeeded';
   if (needsAttention.has(status)) return 'attention';
-  if (status === 'Pending' || status === 'InProgress') return 'running';
+  if (status === 'Pending' || status === 'InProgress' || status === 'Created') return 'running';
   return 'unknown';
 }
 

@@ -28,10 +28,10 @@ export function LiveResponseCommands({ commands }: { commands: LiveResponseComma
               <Table.Tr key={command.index ?? `position-${position}`}>
                 <Table.Td>{command.index ?? position}</Table.Td>
                 <Table.Td>{command.type ?? '—'}</Table.Td>
-                <Table.Td>{command.status ? <ActionStatusBadge status={command.status === 'Completed' ? 'Succeeded' : command.status} size="md" /> : '—'}</Table.Td>
-                <Table.Td>{command.params.map((param) => `${param.key}=${param.value}`).join(', ') || '—'}</Table.Td>
-                <Table.Td>{command.endedAt ? formatLocal(command.endedAt) : '—'}</Table.Td>
-                <Table.Td>{command.errors.join('; ') || '—'}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{command.status ? <ActionStatusBadge status={command.status} size="md" /> : '—'}</Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>{command.params.map((param) => `${param.key}=${param.value}`).join(', ') || '—'}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{command.endedAt ? formatLocal(command.endedAt) : '—'}</Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>{command.errors.join('; ') || '—'}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,0 +1,49 @@
+import { fastForwardToNextCheck } from './support/clock';
+import { seeded, simulator } from './support/simulator';
+import { expect, signIn, test } from './support/test';
+
+test("the API's older spellings are read: lastUpdateTimeUtc and externalID", async ({ page }) => {
+  await signIn(page, 'analyst', `/actions/${seeded.legacySpellings}`);
+  const details = page.getByLabel('Action details');
+  await expect(page.getByTestId('action-status')).toHaveText('Succeeded');
+  await expect(details.locator('dt', { hasText: 'Last updated' }).locator('+ dd time')).toHaveAttribute('datetime', /^\d{4}-/);
+  await expect(details.locator('dt', { hasText: 'External ID' })).toBeVisible();
+});
+
+test('an unknown status is shown as Defender wrote it and is still watched', async ({ page }) => {
+  await signIn(page);
+  await page.clock.install();
+  await page.goto(`/actions/${seeded.unknownStatus}`);
+  await expect(page.getByTestId('action-status')).toHaveText('Queued');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Live Response');
+  const reads = await simulator.readsOf(seeded.unknownStatus);
+  await fastForwardToNextCheck(page, seeded.unknownStatus, 5_000);
+  expect(await simulator.readsOf(seeded.unknownStatus)).toBe(reads + 1);
+});
+
+test('hostile strings from the API render as inert text and the layout holds', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await signIn(page, 'analyst', `/actions/${seeded.hostileStrings}`);
+  const details = page.getByLabel('Action details');
+  await expect(details).toContainText('<script>alert(1)</script>');
+  await expect(details).toContainText('<img src=x onerror=alert(1)>');
+  await expect(page.locator('main img, main svg[onload], main script')).toHaveCount(0);
+  // The only link in the details is the device page on the cloud's portal host.
+  const hrefs = await details.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+  for (const href of hrefs) expect(href).toMatch(/^https:\/\/security\.microsoft\.com\/machines\/[0-9a-f]{40}$/);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  expect(dialogs).toEqual([]);
+});
+
+test('a broken setting in config.json gets a page that names it', async ({ page }) => {
+  await page.route('**/config.json', (route) => route.fulfill({ json: { tenantId: 'contoso.onmicrosoft.com', clientId: 'my-app', cloud: 'azure-china' } }));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'The app cannot start with these settings' })).toBeVisible();
+  await expect(page.getByText('"my-app" is not an application (client) ID')).toBeVisible();
+  await expect(page.getByText('"azure-china" is not one of')).toBeVisible();
+});
