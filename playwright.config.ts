@@ -3,7 +3,14 @@ import { existsSync } from 'node:fs';
 
 // Debian's chromium where there is one (Playwright's own download needs the internet); Playwright's browser otherwise.
 const systemChromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const appUrl = 'http://localhost:4173';
+
+// Ports and build folder can be moved so that two runs (a benchmark and the suite, say) can share a machine.
+const appPort = Number(process.env.E2E_APP_PORT ?? 4173);
+const identityPort = process.env.SIM_IDENTITY_PORT ?? '4010';
+const apiPort = process.env.SIM_API_PORT ?? '4020';
+const outDir = process.env.E2E_OUT_DIR ?? 'dist';
+const appUrl = `http://localhost:${appPort}`;
+const vite = 'node node_modules/vite/bin/vite.js';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -28,10 +35,17 @@ export default defineConfig({
   },
   webServer: {
     // The production build, served by Vite's preview server, which starts the simulator (sim/vite-plugin.ts).
-    command: 'node node_modules/vite/bin/vite.js preview --port 4173 --strictPort',
+    command: `${vite} build --outDir ${outDir} --emptyOutDir --logLevel warn && ${vite} preview --outDir ${outDir} --port ${appPort} --strictPort`,
     url: appUrl,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
+    // Never reuse a server left running: it may serve an older build.
+    reuseExistingServer: false,
+    timeout: 120_000,
     stdout: 'pipe',
+    env: {
+      SIM_IDENTITY_PORT: identityPort,
+      SIM_API_PORT: apiPort,
+      VITE_SIMULATOR_IDENTITY_URL: `http://localhost:${identityPort}`,
+      VITE_SIMULATOR_API_URL: `http://localhost:${apiPort}`,
+    },
   },
 });
