@@ -2,8 +2,10 @@ import { seeded } from './support/simulator';
 import { expect, signIn, test } from './support/test';
 
 test('signs in through the real redirect flow, shows the account, and signs out', async ({ page }) => {
+  // The start page needs no sign-in (it only reads what is pasted); the header offers it.
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Sign in to watch machine actions' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Watch a machine action' })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign in' })).toBeVisible();
   await signIn(page);
   await expect(page.getByRole('heading', { name: 'Watch a machine action' })).toBeVisible();
   await expect(page.getByLabel('Machine action ID')).toBeFocused();
@@ -13,8 +15,11 @@ test('signs in through the real redirect flow, shows the account, and signs out'
   expect(localKeys.filter((key) => /token|msal/i.test(key))).toEqual([]);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('heading', { name: 'Sign in to watch machine actions' })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign in' })).toBeVisible();
   await expect(page.getByTestId('signed-in-account')).toHaveCount(0);
+  // Signed out, an action page asks for sign-in again instead of reading anything.
+  await page.goto(`/actions/${seeded.succeededPackage}`);
+  await expect(page.getByRole('heading', { name: 'Sign in to watch machine actions' })).toBeVisible();
 });
 
 test('a deep link survives sign-in, reload, back and forward', async ({ page }) => {

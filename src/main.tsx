@@ -3,8 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createDefenderClient } from './api/defender-client';
 import { App } from './app/app';
-import { createAccessTokenSource } from './auth/access-token';
-import { createMsal } from './auth/create-msal';
+import { loadMsalSession } from './auth/load-msal-session';
 import { loadSettings } from './config/load-settings';
 import { SettingsErrorPage } from './config/settings-error-page';
 
@@ -17,14 +16,14 @@ async function start() {
     return;
   }
   const { settings } = result;
-  const { msal, redirectError } = await createMsal(settings);
   const defender = createDefenderClient({
     apiBaseUrl: settings.apiBaseUrl,
-    getAccessToken: createAccessTokenSource(msal, settings.scopes),
+    // Every request asks MSAL afresh (it loads on first use if the page has not loaded it yet).
+    getAccessToken: async (request) => (await loadMsalSession(settings)).session.getAccessToken(request),
   });
   root.render(
     <StrictMode>
-      <App msal={msal} services={{ settings, defender }} redirectError={redirectError} />
+      <App services={{ settings, defender }} />
     </StrictMode>,
   );
 }

@@ -11,15 +11,28 @@ const userNames: Record<DemoUser, string> = { analyst: 'Dana Analyst', 'no-acces
  */
 export async function signIn(page: Page, user: DemoUser = 'analyst', path = '/') {
   await page.goto(path);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  // The header offers "Sign in" on every page; a page that needs sign-in offers it in its body too.
+  await page.getByRole('button', { name: 'Sign in' }).first().click();
   await page.getByLabel(new RegExp(userNames[user])).check();
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('signed-in-account')).toHaveText(userNames[user]);
 }
 
+/** A `securitypolicyviolation` event, as the page saw it. */
+export interface CspViolation {
+  directive: string;
+  blockedUri: string;
+  documentUri: string;
+  sample: string;
+}
+
+type ViolationReporter = { reportCspViolation: (violation: CspViolation) => Promise<void> };
+
 interface Fixtures {
   /** Fails the test on any uncaught error in the page. */
   pageErrors: Error[];
+  /** Fails the test on any Content-Security-Policy violation in any frame of the page. */
+  cspViolations: CspViolation[];
 }
 
 export const test = base.extend<Fixtures>({
@@ -29,6 +42,28 @@ export const test = base.extend<Fixtures>({
       page.on('pageerror', (error) => errors.push(error));
       await use(errors);
       expect(errors, 'uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: CspViolation[] = [];
+      // A binding outlives navigations (sign-in crosses several pages); a global in the page would not.
+      await page.exposeFunction('reportCspViolation', (violation: CspViolation) => {
+        violations.push(violation);
+      });
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          void (window as unknown as ViolationReporter).reportCspViolation({
+            directive: event.effectiveDirective,
+            blockedUri: event.blockedURI,
+            documentUri: event.documentURI,
+            sample: event.sample,
+          });
+        });
+      });
+      await use(violations);
+      expect(violations, 'Content-Security-Policy violations in the page').toEqual([]);
     },
     { auto: true },
   ],

@@ -1,10 +1,13 @@
-import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { RequireSignIn } from '../auth/require-sign-in';
-import { ActionPage } from '../features/action-watch/action-page';
 import { StartPage } from '../features/lookup/start-page';
 import { PageError } from './page-error';
+
+// The start page is part of the first load; the action page (and what only it needs) comes in its own chunk.
+const ActionPage = lazy(() => import('../features/action-watch/action-page').then((module) => ({ default: module.ActionPage })));
 
 function UnknownPage() {
   return (
@@ -20,18 +23,35 @@ function UnknownPage() {
   );
 }
 
-export function AppRoutes({ redirectError }: { redirectError?: Error }) {
+function PageLoading() {
+  return (
+    <Group gap="xs" role="status">
+      <Loader size="sm" aria-hidden />
+      <Text>Loading…</Text>
+    </Group>
+  );
+}
+
+export function AppRoutes() {
   const location = useLocation();
   return (
     // Keyed by path: moving to another page clears an error the last one hit.
     <ErrorBoundary FallbackComponent={PageError} resetKeys={[location.pathname]}>
-      <RequireSignIn redirectError={redirectError}>
+      <Suspense fallback={<PageLoading />}>
         <Routes>
+          {/* The start page needs no sign-in: it only reads what the analyst pastes. */}
           <Route path="/" element={<StartPage />} />
-          <Route path="/actions/:id" element={<ActionPage />} />
+          <Route
+            path="/actions/:id"
+            element={
+              <RequireSignIn>
+                <ActionPage />
+              </RequireSignIn>
+            }
+          />
           <Route path="*" element={<UnknownPage />} />
         </Routes>
-      </RequireSignIn>
+      </Suspense>
     </ErrorBoundary>
   );
 }

@@ -1,43 +1,28 @@
-import type { PublicClientApplication } from '@azure/msal-browser';
-import { MsalProvider } from '@azure/msal-react';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { BrowserRouter, useNavigate } from 'react-router';
-import { RouterNavigationClient } from '../auth/router-navigation-client';
+import { useState } from 'react';
+import { BrowserRouter } from 'react-router';
+import { AuthProvider } from '../auth/auth-provider';
 import { AppLayout } from './app-layout';
 import { AppRoutes } from './app-routes';
 import { ServicesProvider, type Services } from './services';
 import { theme } from './theme';
 
-interface AppProps {
-  msal: PublicClientApplication;
-  services: Services;
-  redirectError?: Error;
-}
-
-function MsalRouterBridge({ msal }: { msal: PublicClientApplication }) {
-  const navigate = useNavigate();
-  useEffect(() => msal.setNavigationClient(new RouterNavigationClient(navigate)), [msal, navigate]);
-  return null;
-}
-
-export function App({ msal, services, redirectError }: AppProps) {
+export function App({ services }: { services: Services }) {
   const [queryClient] = useState(() => new QueryClient());
   return (
     <MantineProvider theme={theme}>
-      <MsalProvider instance={msal}>
-        <QueryClientProvider client={queryClient}>
-          <ServicesProvider services={services}>
-            <BrowserRouter>
-              <MsalRouterBridge msal={msal} />
+      <QueryClientProvider client={queryClient}>
+        <ServicesProvider services={services}>
+          <BrowserRouter>
+            <AuthProvider settings={services.settings}>
               <AppLayout>
-                <AppRoutes redirectError={redirectError} />
+                <AppRoutes />
               </AppLayout>
-            </BrowserRouter>
-          </ServicesProvider>
-        </QueryClientProvider>
-      </MsalProvider>
+            </AuthProvider>
+          </BrowserRouter>
+        </ServicesProvider>
+      </QueryClientProvider>
     </MantineProvider>
   );
 }

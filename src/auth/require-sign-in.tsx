@@ -1,24 +1,35 @@
-import { useIsAuthenticated } from '@azure/msal-react';
-import { Alert, Button, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useServices } from '../app/services';
+import { useAuth } from './auth-state';
 import { useSignIn } from './use-sign-in';
-
-interface RequireSignInProps {
-  children: ReactNode;
-  /** An error from the sign-in redirect that just came back. */
-  redirectError?: Error;
-}
 
 /**
  * Shows its children to a signed-in analyst and a sign-in page to anyone else. Signing in is always a
  * click: starting it automatically is how sign-in loops are made.
  */
-export function RequireSignIn({ children, redirectError }: RequireSignInProps) {
-  const isAuthenticated = useIsAuthenticated();
+export function RequireSignIn({ children }: { children: ReactNode }) {
+  const auth = useAuth();
   const { signIn, busy } = useSignIn();
   const { settings } = useServices();
-  if (isAuthenticated) return children;
+  if (auth.status === 'ready' && auth.account) return children;
+  if (auth.status === 'starting') {
+    return (
+      <Group gap="xs" role="status">
+        <Loader size="sm" aria-hidden />
+        <Text>Checking your sign-in…</Text>
+      </Group>
+    );
+  }
+  if (auth.status === 'failed') {
+    return (
+      <Alert color="red.9" variant="outline" title="Sign-in is not available">
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          {auth.error.message}
+        </Text>
+      </Alert>
+    );
+  }
   return (
     <Stack gap="lg" maw={640}>
       <Title order={1}>Sign in to watch machine actions</Title>
@@ -31,10 +42,10 @@ export function RequireSignIn({ children, redirectError }: RequireSignInProps) {
           No tenant is configured, so you sign in to the built-in simulator as a demo analyst.
         </Text>
       )}
-      {redirectError && (
+      {auth.redirectError && (
         <Alert color="red.9" variant="outline" title="The last sign-in did not complete">
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-            {redirectError.message}
+            {auth.redirectError.message}
           </Text>
         </Alert>
       )}

@@ -1,26 +1,19 @@
-import { InteractionStatus } from '@azure/msal-browser';
-import { useMsal } from '@azure/msal-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useServices } from '../app/services';
+import { useAuth } from './auth-state';
 
-/** Sign-in and sign-out, each started only when no other interaction is under way (MSAL forbids it). */
+/** Sign-in and sign-out, each started only when MSAL is ready and no other interaction is under way. */
 export function useSignIn() {
-  const { instance, inProgress } = useMsal();
-  const { settings } = useServices();
+  const auth = useAuth();
   const queryClient = useQueryClient();
-  const idle = inProgress === InteractionStatus.None;
-
+  const ready = auth.status === 'ready' && !auth.busy ? auth : undefined;
   return {
-    busy: !idle,
-    signIn: () => {
-      if (!idle) return;
-      void instance.loginRedirect({ scopes: settings.scopes, redirectStartPage: window.location.href });
-    },
+    busy: !ready,
+    signIn: () => ready?.session.signIn(),
     signOut: () => {
-      if (!idle) return;
+      if (!ready) return;
       // Nothing the analyst watched stays behind in memory for the next person at this browser.
       queryClient.clear();
-      void instance.logoutRedirect({ account: instance.getActiveAccount() ?? undefined });
+      ready.session.signOut();
     },
   };
 }

@@ -1,0 +1,69 @@
+// `npm run bench`: builds the app, measures it and prints one table with each figure beside its budget;
+// writes the figures as JSON under bench/results/. Budgets a change breaks are printed as such; the
+// script exits 0 either way (timings on a shared machine are facts to read, not a test).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { benchOutDir, buildForBench, resetSimulator, serveBench, appUrl } from './bench-server.ts';
+import { timeToStatus } from './deep-link.ts';
+import { measureFirstLoad } from './first-load.ts';
+import { lighthouseStartPage } from './lighthouse-start-page.ts';
+
+const kib = (bytes: number) => bytes / 1024;
+
+interface Row {
+  figure: string;
+  value: number;
+  unit: string;
+  budget?: { max?: number; min?: number };
+}
+
+function verdict(row: Row): string {
+  if (!row.budget) return '';
+  if (!Number.isFinite(row.value)) return 'NOT MEASURED';
+  const { max, min } = row.budget;
+  if (max !== undefined && row.value > max) return `OVER BUDGET (max ${max})`;
+  if (min !== undefined && row.value < min) return `UNDER BUDGET (min ${min})`;
+  return max !== undefined ? `ok (max ${max})` : `ok (min ${min})`;
+}
+
+await buildForBench();
+const firstLoad = measureFirstLoad(benchOutDir);
+const server = await serveBench();
+let lighthouse: Awaited<ReturnType<typeof lighthouseStartPage>>;
+let deepLink: Awaited<ReturnType<typeof timeToStatus>>;
+try {
+  await resetSimulator();
+  lighthouse = await lighthouseStartPage(`${appUrl}/`);
+  deepLink = await timeToStatus(appUrl);
+} finally {
+  await server.close();
+}
+
+const rows: Row[] = [
+  { figure: 'First-load JS, raw', value: kib(firstLoad.js.raw), unit: 'KiB' },
+  { figure: 'First-load JS, gzip', value: kib(firstLoad.js.gzip), unit: 'KiB', budget: { max: 130 } },
+  { figure: 'First-load JS, brotli', value: kib(firstLoad.js.brotli), unit: 'KiB' },
+  { figure: 'First-load CSS, raw', value: kib(firstLoad.css.raw), unit: 'KiB' },
+  { figure: 'First-load CSS, gzip', value: kib(firstLoad.css.gzip), unit: 'KiB', budget: { max: 12 } },
+  { figure: 'First-load CSS, brotli', value: kib(firstLoad.css.brotli), unit: 'KiB' },
+  { figure: 'Lighthouse performance', value: lighthouse.performance, unit: '/100', budget: { min: 95 } },
+  { figure: 'Lighthouse accessibility', value: lighthouse.accessibility, unit: '/100', budget: { min: 100 } },
+  { figure: 'Lighthouse best practices', value: lighthouse.bestPractices, unit: '/100', budget: { min: 100 } },
+  { figure: 'Start page FCP', value: lighthouse.fcpMs, unit: 'ms' },
+  { figure: 'Start page LCP', value: lighthouse.lcpMs, unit: 'ms' },
+  { figure: 'Start page TBT', value: lighthouse.tbtMs, unit: 'ms' },
+  { figure: 'Deep link to status, median of 10', value: deepLink.medianMs, unit: 'ms', budget: { max: 500 } },
+];
+
+console.log('\nMachine action watch: benchmark (this machine, this run)\n');
+console.log(`${'figure'.padEnd(36)} ${'value'.padStart(10)}  unit   budget`);
+for (const row of rows) {
+  console.log(`${row.figure.padEnd(36)} ${row.value.toFixed(row.unit === 'KiB' ? 1 : 0).padStart(10)}  ${row.unit.padEnd(6)} ${verdict(row)}`);
+}
+console.log('\nLargest packages in the first-load JS (raw KiB):');
+for (const pkg of firstLoad.packages.slice(0, 8)) console.log(`  ${pkg.name.padEnd(28)} ${kib(pkg.bytes).toFixed(1).padStart(8)}`);
+console.log('\nMemory growth over 8 simulated hours watching 20 actions: not measured yet (it needs the watch board).');
+
+const results = { measuredAt: new Date().toISOString(), node: process.version, firstLoad, lighthouse, deepLink, rows: rows.map((row) => ({ ...row, verdict: verdict(row) })) };
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nWrote bench/results/latest.json');
