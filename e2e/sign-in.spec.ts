@@ -2,6 +2,10 @@ import { seeded } from './support/simulator';
 import { expect, signIn, test } from './support/test';
 
 test('signs in through the real redirect flow, shows the account, and signs out', async ({ page }) => {
+  const consoleLines: string[] = [];
+  const visitedUrls: string[] = [];
+  page.on('console', (message) => consoleLines.push(message.text()));
+  page.on('framenavigated', (frame) => visitedUrls.push(frame.url()));
   // The start page needs no sign-in (it only reads what is pasted); the header offers it.
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Watch a machine action' })).toBeVisible();
@@ -10,9 +14,15 @@ test('signs in through the real redirect flow, shows the account, and signs out'
   await expect(page.getByRole('heading', { name: 'Watch a machine action' })).toBeVisible();
   await expect(page.getByLabel('Machine action ID')).toBeFocused();
 
-  // Tokens live in sessionStorage (encrypted by MSAL), never in localStorage.
-  const localKeys = await page.evaluate(() => Object.keys(window.localStorage));
-  expect(localKeys.filter((key) => /token|msal/i.test(key))).toEqual([]);
+  // Tokens live in sessionStorage (encrypted by MSAL), never in localStorage, a URL or the console.
+  await page.getByLabel('Machine action ID').fill(seeded.succeededPackage);
+  await page.getByLabel('Machine action ID').press('Enter');
+  await expect(page.getByTestId('action-status')).toHaveText('Succeeded');
+  const localStorageText = await page.evaluate(() => JSON.stringify({ ...window.localStorage }));
+  expect(localStorageText).not.toMatch(/eyJ|token|msal/i);
+  const jwt = /eyJ[\w-]+\.[\w-]+\./;
+  expect(consoleLines.filter((line) => jwt.test(line))).toEqual([]);
+  expect(visitedUrls.filter((url) => jwt.test(url) || /access_token|id_token|refresh_token/.test(url))).toEqual([]);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('banner').getByRole('button', { name: 'Sign in' })).toBeVisible();
