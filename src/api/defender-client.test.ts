@@ -129,3 +129,41 @@ describe('createDefenderClient', () => {
     expect(seen).not.toHaveBeenCalled();
   });
 });
+
+describe('list calls', () => {
+  const listUrl = `${testApiBaseUrl}/api/machineactions`;
+  const other = '11111111-1111-4111-8111-000000000001';
+
+  it('reads many actions with one id-in filter, leaving out items that are not actions', async () => {
+    let filter: string | null = null;
+    server.use(
+      http.get(listUrl, ({ request }) => {
+        filter = new URL(request.url).searchParams.get('$filter');
+        return HttpResponse.json({ '@odata.context': 'x', value: [actionBody(), actionBody({ id: other, status: 'Succeeded' }), { id: 'broken' }] });
+      }),
+    );
+    const actions = await client().defender.getMachineActions([id, other as Guid]);
+    expect(filter).toBe(`id in ('${actionId}','${other}')`);
+    expect(actions.map((action) => [action.id, action.status])).toEqual([
+      [actionId, 'Pending'],
+      [other, 'Succeeded'],
+    ]);
+  });
+
+  it('reports a list answer without a value array', async () => {
+    server.use(http.get(listUrl, () => HttpResponse.json({ error: 'nope' })));
+    expect(await problemOf(client().defender.getMachineActions([id]))).toMatchObject({ kind: 'malformed' });
+  });
+
+  it("lists a device's newest actions", async () => {
+    let search = '';
+    server.use(
+      http.get(listUrl, ({ request }) => {
+        search = new URL(request.url).search;
+        return HttpResponse.json({ value: [actionBody()] });
+      }),
+    );
+    await expect(client().defender.getDeviceActions('1e5bc9d7e413ddd7902c2932e418702b84d0cc07')).resolves.toHaveLength(1);
+    expect(decodeURIComponent(search)).toBe("?$filter=machineId eq '1e5bc9d7e413ddd7902c2932e418702b84d0cc07'&$orderby=creationDateTimeUtc desc&$top=10");
+  });
+});

@@ -1,8 +1,8 @@
 import type { Guid } from '../lib/guid';
 import { DefenderRequestError } from './defender-problem';
-import { machineActionUrl } from './defender-urls';
+import { deviceActionsUrl, machineActionsByIdUrl, machineActionUrl } from './defender-urls';
 import { problemFromResponse } from './error-response';
-import { parseMachineAction, type MachineAction } from './machine-action';
+import { parseMachineAction, parseMachineActionList, type MachineAction } from './machine-action';
 
 export interface TokenRequest {
   /** Skip MSAL's cache: the API has just refused the cached token. */
@@ -21,6 +21,10 @@ export interface DefenderClientOptions {
 
 export interface DefenderClient {
   getMachineAction(id: Guid, signal?: AbortSignal): Promise<MachineAction>;
+  /** Many actions in one call (`id in (…)`); IDs Defender does not return are simply absent. */
+  getMachineActions(ids: readonly Guid[], signal?: AbortSignal): Promise<MachineAction[]>;
+  /** The newest actions on one device, newest first. */
+  getDeviceActions(machineId: string, signal?: AbortSignal): Promise<MachineAction[]>;
 }
 
 const defaultTimeoutMs = 20_000;
@@ -71,6 +75,12 @@ export function createDefenderClient(options: DefenderClientOptions): DefenderCl
     }
   }
 
+  function readList(body: unknown): MachineAction[] {
+    const parsed = parseMachineActionList(body);
+    if (!parsed.ok) throw new DefenderRequestError({ kind: 'malformed', detail: parsed.detail, rawText: JSON.stringify(body, null, 2) });
+    return parsed.actions;
+  }
+
   return {
     async getMachineAction(id, signal) {
       const body = await getJson(machineActionUrl(options.apiBaseUrl, id), signal);
@@ -80,6 +90,12 @@ export function createDefenderClient(options: DefenderClientOptions): DefenderCl
         throw new DefenderRequestError({ kind: 'malformed', detail: `The answer describes action ${parsed.action.id}, not ${id}.`, rawText: JSON.stringify(body, null, 2) });
       }
       return parsed.action;
+    },
+    async getMachineActions(ids, signal) {
+      return readList(await getJson(machineActionsByIdUrl(options.apiBaseUrl, ids), signal));
+    },
+    async getDeviceActions(machineId, signal) {
+      return readList(await getJson(deviceActionsUrl(options.apiBaseUrl, machineId), signal));
     },
   };
 }

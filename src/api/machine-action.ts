@@ -143,3 +143,22 @@ export function parseMachineAction(body: unknown): ParseResult {
   }
   return { ok: true, action: toMachineAction(parsed.output, body) };
 }
+
+export type ListParseResult = { ok: true; actions: MachineAction[] } | { ok: false; detail: string };
+
+const listSchema = v.looseObject({ value: v.array(v.unknown()) });
+
+/**
+ * Validates a list body (`{ "value": [...] }`). An item that is not a machine action is left out rather
+ * than failing the whole list: the poller then reads that one by itself and reports it there.
+ */
+export function parseMachineActionList(body: unknown): ListParseResult {
+  const parsed = v.safeParse(listSchema, body);
+  if (!parsed.success) return { ok: false, detail: 'The answer is not a list of machine actions (no "value" array).' };
+  const actions: MachineAction[] = [];
+  for (const item of parsed.output.value) {
+    const one = parseMachineAction(item);
+    if (one.ok) actions.push(one.action);
+  }
+  return { ok: true, actions };
+}

@@ -1,0 +1,69 @@
+/**
+ * Defender's quota for GET and list calls: 100 a minute and 1,500 an hour, shared by every analyst on the
+ * same app registration and tenant. The app keeps to a share of it.
+ */
+export const defenderQuota = { perMinute: 100, perHour: 1_500 } as const;
+
+export interface BudgetLimits {
+  perMinute: number;
+  perHour: number;
+}
+
+/** The app's share of the quota: by default 80 %, divided among the analysts expected at once. */
+export function budgetLimits(share = 0.8, analysts = 1): BudgetLimits {
+  const fraction = Math.min(Math.max(share, 0), 1) / Math.max(1, Math.floor(analysts));
+  return {
+    perMinute: Math.max(1, Math.floor(defenderQuota.perMinute * fraction)),
+    perHour: Math.max(1, Math.floor(defenderQuota.perHour * fraction)),
+  };
+}
+
+const minuteMs = 60_000;
+const hourMs = 3_600_000;
+
+/**
+ * Sliding-window accounting of the calls made: whether one more may be made now, and if not, when.
+ * Holds only the times of the last hour's calls.
+ */
+export class RateBudget {
+  private readonly limits: BudgetLimits;
+  private calls: number[] = [];
+
+  constructor(limits: BudgetLimits) {
+    this.limits = limits;
+  }
+
+  private forget(now: number): void {
+    const cutoff = now - hourMs;
+    let drop = 0;
+    while (drop < this.calls.length && this.calls[drop] <= cutoff) drop += 1;
+    if (drop > 0) this.calls = this.calls.slice(drop);
+  }
+
+  private inLastMinute(now: number): number {
+    let count = 0;
+    for (let index = this.calls.length - 1; index >= 0 && this.calls[index] > now - minuteMs; index -= 1) count += 1;
+    return count;
+  }
+
+  /** How many calls may be made right now without leaving the budget. */
+  available(now: number): number {
+    this.forget(now);
+    return Math.max(0, Math.min(this.limits.perMinute - this.inLastMinute(now), this.limits.perHour - this.calls.length));
+  }
+
+  record(now: number, count = 1): void {
+    for (let call = 0; call < count; call += 1) this.calls.push(now);
+  }
+
+  /** The earliest time at which one more call fits (now, if one fits already). */
+  nextFreeAt(now: number): number {
+    if (this.available(now) > 0) return now;
+    const minuteFull = this.inLastMinute(now) >= this.limits.perMinute;
+    const hourFull = this.calls.length >= this.limits.perHour;
+    let at = now;
+    if (minuteFull) at = Math.max(at, this.calls[this.calls.length - this.limits.perMinute] + minuteMs);
+    if (hourFull) at = Math.max(at, this.calls[this.calls.length - this.limits.perHour] + hourMs);
+    return at;
+  }
+}
