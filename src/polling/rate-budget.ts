@@ -56,6 +56,14 @@ export class RateBudget {
     for (let call = 0; call < count; call += 1) this.calls.push(now);
   }
 
+  /**
+   * The even spacing that spends the budget smoothly rather than in bursts: the gap a caller should leave
+   * after making `calls` calls.
+   */
+  paceMs(calls: number): number {
+    return calls * Math.max(minuteMs / this.limits.perMinute, hourMs / this.limits.perHour);
+  }
+
   /** The earliest time at which one more call fits (now, if one fits already). */
   nextFreeAt(now: number): number {
     if (this.available(now) > 0) return now;

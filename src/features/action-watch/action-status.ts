@@ -1,14 +1,7 @@
-/** Statuses after which Defender never changes the action again. Note Defender's two L's in "Cancelled". */
-export const finalStatuses = ['Succeeded', 'Failed', 'TimeOut', 'Cancelled'] as const;
-export type FinalStatus = (typeof finalStatuses)[number];
+export { isFinalStatus } from '../../api/action-status';
 
 /** Final statuses that the analyst has to look at: the action did not do what was asked. */
 const needsAttention: ReadonlySet<string> = new Set(['Failed', 'TimeOut', 'Cancelled']);
-
-/** Anything not listed as final, an unknown status included, is still running: keep watching it. */
-export function isFinalStatus(status: string): status is FinalStatus {
-  return (finalStatuses as readonly string[]).includes(status);
-}
 
 export type StatusTone = 'running' | 'succeeded' | 'attention' | 'unknown';
 

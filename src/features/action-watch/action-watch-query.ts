@@ -3,8 +3,8 @@ import type { DefenderClient } from '../../api/defender-client';
 import { isDefenderRequestError } from '../../api/defender-problem';
 import type { Guid } from '../../lib/guid';
 import { isPageHidden } from '../../lib/use-page-visible';
-import { nextPollDelay, shouldCheckOnReturn } from './next-poll-delay';
-import { recordCheck, type ActionWatch, type CheckOutcome } from './watch-state';
+import { nextPollDelay, shouldCheckOnReturn } from '../../polling/next-poll-delay';
+import { recordCheck, type ActionWatch, type CheckOutcome } from '../../polling/watch-state';
 
 export const actionWatchKeys = {
   all: ['action-watch'] as const,

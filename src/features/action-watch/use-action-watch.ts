@@ -3,7 +3,7 @@ import { useServices } from '../../app/services';
 import type { Guid } from '../../lib/guid';
 import { usePageHidden } from '../../lib/use-page-visible';
 import { actionWatchKeys, actionWatchQuery } from './action-watch-query';
-import { nextPollDelay } from './next-poll-delay';
+import { nextPollDelay } from '../../polling/next-poll-delay';
 
 /** One watched action as the page shows it: the record, when it was last checked and when it will be next. */
 export function useActionWatch(id: Guid) {

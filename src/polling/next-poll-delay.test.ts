@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DefenderProblem } from '../../api/defender-problem';
-import { parseMachineAction, type MachineAction } from '../../api/machine-action';
-import { actionBody } from '../../testing/machine-actions';
+import type { DefenderProblem } from '../api/defender-problem';
+import { parseMachineAction, type MachineAction } from '../api/machine-action';
+import { actionBody } from '../testing/machine-actions';
 import { nextPollDelay, pollTimings, shouldCheckOnReturn, type PollContext } from './next-poll-delay';
 import type { ActionWatch } from './watch-state';
 

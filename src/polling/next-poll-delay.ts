@@ -1,4 +1,4 @@
-import { isFinalStatus } from './action-status';
+import { isFinalStatus } from '../api/action-status';
 import type { ActionWatch, FailureStreak } from './watch-state';
 
 export const pollTimings = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMachineAction } from '../../api/machine-action';
-import { actionBody } from '../../testing/machine-actions';
+import { parseMachineAction } from '../api/machine-action';
+import { actionBody } from '../testing/machine-actions';
 import { recordCheck } from './watch-state';
 
 const parsed = parseMachineAction(actionBody());

@@ -1,5 +1,5 @@
-import type { DefenderProblem } from '../../api/defender-problem';
-import type { MachineAction } from '../../api/machine-action';
+import type { DefenderProblem } from '../api/defender-problem';
+import type { MachineAction } from '../api/machine-action';
 
 /** A run of failed checks since the last good one. */
 export interface FailureStreak {

@@ -1,0 +1,165 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DefenderClient } from '../api/defender-client';
+import { DefenderRequestError, type DefenderProblem } from '../api/defender-problem';
+import { parseMachineAction, type MachineAction } from '../api/machine-action';
+import type { Guid } from '../lib/guid';
+import { actionBody } from '../testing/machine-actions';
+import { ActionPoller, type Timers } from './action-poller';
+import { RateBudget } from './rate-budget';
+import type { ActionWatch } from './watch-state';
+
+const ids = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000003'] as Guid[];
+
+/** A fake Defender: each action's status, changed by the test; every call recorded with its time. */
+function fakeDefender() {
+  const statuses = new Map<Guid, string>();
+  const calls: { kind: 'list' | 'one'; ids: Guid[]; at: number }[] = [];
+  let failNext: DefenderProblem | undefined;
+  const action = (id: Guid): MachineAction => {
+    const parsed = parseMachineAction(actionBody({ id, status: statuses.get(id), creationDateTimeUtc: new Date(Date.now() - 10_000).toISOString() }));
+    if (!parsed.ok) throw new Error(parsed.detail);
+    return parsed.action;
+  };
+  const take = () => {
+    const problem = failNext;
+    failNext = undefined;
+    if (problem) throw new DefenderRequestError(problem);
+  };
+  const defender: Pick<DefenderClient, 'getMachineAction' | 'getMachineActions'> = {
+    async getMachineAction(id) {
+      calls.push({ kind: 'one', ids: [id], at: Date.now() });
+      take();
+      if (!statuses.has(id)) throw new DefenderRequestError({ kind: 'not-found' });
+      return action(id);
+    },
+    async getMachineActions(wanted) {
+      calls.push({ kind: 'list', ids: [...wanted], at: Date.now() });
+      take();
+      return wanted.filter((id) => statuses.has(id)).map(action);
+    },
+  };
+  return { defender, statuses, calls, failWith: (problem: DefenderProblem) => (failNext = problem) };
+}
+
+const timers: Timers = { now: () => Date.now(), setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as number) };
+
+function poller(fake: ReturnType<typeof fakeDefender>, budget = new RateBudget({ perMinute: 80, perHour: 1_200 })) {
+  const seen = new Map<Guid, ActionWatch>();
+  const pauses: (number | undefined)[] = [];
+  const instance = new ActionPoller({ defender: fake.defender, budget, timers, random: () => 0.5, onCheck: (id, watch) => seen.set(id, watch), onPause: (until) => pauses.push(until) });
+  return { instance, seen, pauses };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: Date.parse('2026-01-05T10:00:00Z') });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('ActionPoller', () => {
+  it('reads new IDs one by one, then every running action with one list call per check', async () => {
+    const fake = fakeDefender();
+    for (const id of ids) fake.statuses.set(id, 'Pending');
+    const { instance, seen } = poller(fake);
+    instance.setIds(ids);
+    instance.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.calls.map((call) => call.kind)).toEqual(['one', 'one', 'one']);
+    expect(seen.get(ids[0])?.action?.status).toBe('Pending');
+
+    fake.calls.length = 0;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(fake.calls.length).toBeGreaterThan(3);
+    expect(fake.calls.every((call) => call.kind === 'list' && call.ids.length === 3)).toBe(true);
+  });
+
+  it('stops reading an action once it is final, and stops calling when none is left', async () => {
+    const fake = fakeDefender();
+    for (const id of ids) fake.statuses.set(id, 'InProgress');
+    const { instance, seen } = poller(fake);
+    instance.setIds(ids);
+    instance.start();
+    await vi.advanceTimersByTimeAsync(0);
+    fake.statuses.set(ids[0], 'Succeeded');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(seen.get(ids[0])?.action?.status).toBe('Succeeded');
+    fake.calls.length = 0;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(fake.calls.every((call) => !call.ids.includes(ids[0]))).toBe(true);
+
+    fake.statuses.set(ids[1], 'Failed');
+    fake.statuses.set(ids[2], 'Cancelled');
+    await vi.advanceTimersByTimeAsync(10_000);
+    fake.calls.length = 0;
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('reads an ID the list does not return by itself, with the not-found grace', async () => {
+    const fake = fakeDefender();
+    fake.statuses.set(ids[0], 'Pending');
+    fake.statuses.set(ids[1], 'Pending');
+    const { instance, seen } = poller(fake);
+    instance.setIds(ids.slice(0, 2));
+    instance.start();
+    await vi.advanceTimersByTimeAsync(0);
+    fake.statuses.delete(ids[1]); // gone from the list
+    fake.calls.length = 0;
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(fake.calls.some((call) => call.kind === 'list' && call.ids.includes(ids[1]))).toBe(true);
+    expect(fake.calls.some((call) => call.kind === 'one' && call.ids[0] === ids[1])).toBe(true);
+    expect(seen.get(ids[1])?.failure?.problem.kind).toBe('not-found');
+  });
+
+  it('pauses every call on a 429 until Retry-After has passed', async () => {
+    const fake = fakeDefender();
+    for (const id of ids) fake.statuses.set(id, 'Pending');
+    const { instance, pauses } = poller(fake);
+    instance.setIds(ids);
+    instance.start();
+    await vi.advanceTimersByTimeAsync(0);
+    fake.failWith({ kind: 'throttled', retryAfterMs: 40_000 });
+    while (pauses.length === 0) await vi.advanceTimersByTimeAsync(500);
+    const throttledAt = fake.calls.at(-1)?.at ?? Number.NaN;
+    expect(pauses[0]).toBe(throttledAt + 40_000);
+    fake.calls.length = 0;
+    await vi.advanceTimersByTimeAsync(throttledAt + 39_000 - Date.now());
+    expect(fake.calls).toEqual([]);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(fake.calls.length).toBe(1);
+    expect(pauses.at(-1)).toBeUndefined();
+  });
+
+  it('never makes more calls than the budget allows, in any minute or hour', async () => {
+    const fake = fakeDefender();
+    const many = Array.from({ length: 30 }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}` as Guid);
+    for (const id of many) fake.statuses.set(id, 'Pending');
+    const limits = { perMinute: 6, perHour: 50 };
+    const { instance } = poller(fake, new RateBudget(limits));
+    instance.setIds(many);
+    instance.start();
+    await vi.advanceTimersByTimeAsync(2 * 3_600_000);
+    const times = fake.calls.map((call) => call.at);
+    expect(times.length).toBeGreaterThan(50);
+    for (const at of times) {
+      expect(times.filter((other) => other > at - 60_000 && other <= at).length).toBeLessThanOrEqual(limits.perMinute);
+      expect(times.filter((other) => other > at - 3_600_000 && other <= at).length).toBeLessThanOrEqual(limits.perHour);
+    }
+  });
+
+  it('makes no call while stopped, and takes over results learnt elsewhere', async () => {
+    const fake = fakeDefender();
+    fake.statuses.set(ids[0], 'Pending');
+    const { instance } = poller(fake);
+    instance.setIds([ids[0]]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(fake.calls).toEqual([]);
+    const parsed = parseMachineAction(actionBody({ id: ids[0], status: 'Succeeded' }));
+    if (!parsed.ok) throw new Error(parsed.detail);
+    instance.learn(ids[0], { action: parsed.action, readAt: Date.now(), failure: undefined, jitter: 0.5 }, Date.now());
+    instance.start();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(fake.calls).toEqual([]); // already final: nothing to read
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parseMachineAction, type MachineAction } from '../api/machine-action';
+import { actionBody } from '../testing/machine-actions';
+import { cadence, isLongPending, runningInterval } from './watch-cadence';
+
+const now = Date.parse('2026-01-05T10:00:00Z');
+
+function createdAgo(ms: number, status = 'Pending'): MachineAction {
+  const result = parseMachineAction(actionBody({ status, creationDateTimeUtc: new Date(now - ms).toISOString() }));
+  if (!result.ok) throw new Error(result.detail);
+  return result.action;
+}
+
+describe('runningInterval', () => {
+  it('checks a new action every few seconds', () => {
+    expect(runningInterval(createdAgo(30_000), now, false)).toBe(cadence.freshMs);
+    expect(runningInterval(undefined, now, false)).toBe(cadence.freshMs);
+  });
+
+  it('slows down once the action is a few minutes old', () => {
+    expect(runningInterval(createdAgo(5 * 60_000, 'InProgress'), now, false)).toBe(cadence.runningMs);
+  });
+
+  it('slows down further for an action pending for over 10 minutes', () => {
+    const stalled = createdAgo(11 * 60_000);
+    expect(isLongPending(stalled, now)).toBe(true);
+    expect(runningInterval(stalled, now, false)).toBe(cadence.longPendingMs);
+    expect(isLongPending(createdAgo(11 * 60_000, 'InProgress'), now)).toBe(false);
+  });
+
+  it('is slow in a hidden tab, whatever the age', () => {
+    expect(runningInterval(createdAgo(10_000), now, true)).toBe(cadence.hiddenMs);
+  });
+});
