@@ -157,7 +157,7 @@ describe('ActionPoller', () => {
     expect(fake.calls).toEqual([]);
     const parsed = parseMachineAction(actionBody({ id: ids[0], status: 'Succeeded' }));
     if (!parsed.ok) throw new Error(parsed.detail);
-    instance.learn(ids[0], { action: parsed.action, readAt: Date.now(), failure: undefined, jitter: 0.5 }, Date.now());
+    instance.learn(ids[0], { action: parsed.action, readAt: Date.now(), failure: undefined, history: [], jitter: 0.5 }, Date.now());
     instance.start();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(fake.calls).toEqual([]); // already final: nothing to read

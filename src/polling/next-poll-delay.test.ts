@@ -16,11 +16,11 @@ function action(status: string): MachineAction {
 }
 
 function read(status: string): ActionWatch {
-  return { action: action(status), readAt: now, failure: undefined, jitter: 0.5 };
+  return { action: action(status), readAt: now, failure: undefined, history: [], jitter: 0.5 };
 }
 
 function failing(problem: DefenderProblem, count = 1, since = now, status?: string, jitter = 0.5): ActionWatch {
-  return { action: status ? action(status) : undefined, readAt: status ? now - 10_000 : undefined, failure: { problem, count, since }, jitter };
+  return { action: status ? action(status) : undefined, readAt: status ? now - 10_000 : undefined, failure: { problem, count, since }, history: [], jitter };
 }
 
 describe('nextPollDelay', () => {

@@ -71,7 +71,7 @@ describe('PollerCoordinator', () => {
     expect(second.poller.running).toBe(false);
     expect(first.poller.ids).toEqual([a, b]);
 
-    const watch = { action: undefined, readAt: undefined, failure: undefined, jitter: 0.5 } satisfies ActionWatch;
+    const watch = { action: undefined, readAt: undefined, failure: undefined, history: [], jitter: 0.5 } satisfies ActionWatch;
     first.coordinator.publishCheck(b, watch, 123);
     await settle();
     expect(second.seen).toEqual([b]);
