@@ -1,0 +1,35 @@
+import type { MachineAction } from '../../api/machine-action';
+import type { StatusChange } from '../../polling/watch-state';
+import { formatDuration, formatUtc } from '../../lib/time';
+
+function line(label: string, value: string | null | undefined): string[] {
+  return value ? [`${label}: ${value}`] : [];
+}
+
+/**
+ * A plain-text summary of an action to paste into the ticket: every field an incident record needs,
+ * times in UTC (tickets are read across time zones), nothing that could be mistaken for markup.
+ */
+export function ticketSummary(action: MachineAction, history: readonly StatusChange[] = []): string {
+  const device = [action.computerDnsName, action.machineId && `(${action.machineId})`].filter(Boolean).join(' ');
+  const timeline = history.map((change, index) => {
+    const previous = history[index - 1];
+    return `${change.status} ${formatUtc(new Date(change.at))}${previous ? ` (+${formatDuration(change.at - previous.at)})` : ''}`;
+  });
+  return [
+    `Defender machine action ${action.id}`,
+    ...line('Type', action.scope ? `${action.type} (${action.scope})` : action.type),
+    ...line('Status', action.status),
+    ...line('Device', device),
+    ...line('Requested by', action.requestor),
+    ...line('Comment', action.requestorComment),
+    ...line('Created', action.createdAt && formatUtc(action.createdAt)),
+    ...line('Last updated', action.lastUpdatedAt && formatUtc(action.lastUpdatedAt)),
+    ...line('Cancelled by', action.cancellationRequestor),
+    ...line('Cancelled', action.cancelledAt && formatUtc(action.cancelledAt)),
+    ...line('Cancellation comment', action.cancellationComment),
+    ...line('Error (HRESULT)', action.errorHResult ? String(action.errorHResult) : null),
+    ...line('External ID', action.externalId),
+    ...(timeline.length > 1 ? [`Timeline: ${timeline.join(' -> ')}`] : []),
+  ].join('\n');
+}
