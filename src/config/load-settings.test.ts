@@ -21,8 +21,12 @@ describe('readConfigFile', () => {
   it('rejects broken JSON, a non-object and a non-string value', () => {
     expect('problems' in readConfigFile('{ tenantId: ')).toBe(true);
     expect('problems' in readConfigFile('[1]')).toBe(true);
-    const read = readConfigFile('{"clientId": 42}');
+    const read = readConfigFile('{"clientId": true}');
     expect('problems' in read && read.problems[0].setting).toBe('clientId');
+  });
+
+  it('takes numbers for the quota settings', () => {
+    expect(readConfigFile('{"quotaShare": 0.5, "analystsAtOnce": 4}')).toEqual({ settings: { quotaShare: '0.5', analystsAtOnce: '4' } });
   });
 });
 

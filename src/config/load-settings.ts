@@ -8,6 +8,8 @@ export function buildTimeSettings(env: ImportMetaEnv): RawSettings {
     clientId: env.VITE_CLIENT_ID,
     apiBaseUrl: env.VITE_API_BASE_URL,
     tokenResource: env.VITE_TOKEN_RESOURCE,
+    quotaShare: env.VITE_QUOTA_SHARE,
+    analystsAtOnce: env.VITE_ANALYSTS_AT_ONCE,
   };
 }
 
@@ -34,8 +36,10 @@ export function readConfigFile(text: string): { settings: RawSettings } | { prob
     if (!name) {
       const near = closestSettingName(key);
       problems.push({ setting: 'config.json', message: `has an unknown setting "${key}"${near ? `: did you mean "${near}"?` : '.'}` });
+    } else if (typeof value === 'number' && Number.isFinite(value)) {
+      settings[name] = String(value); // quotaShare and analystsAtOnce are naturally numbers
     } else if (value !== null && typeof value !== 'string') {
-      problems.push({ setting: name, message: `must be a string in config.json (found ${JSON.stringify(value)}).` });
+      problems.push({ setting: name, message: `must be a string or a number in config.json (found ${JSON.stringify(value)}).` });
     } else if (typeof value === 'string') {
       settings[name] = value;
     }

@@ -49,6 +49,13 @@ describe('resolveSettings', () => {
     expect(proxy.ok && proxy.settings.apiBaseUrl).toBe('/defender-api');
   });
 
+  it('keeps 80 % of the quota for one analyst by default, and takes the deployment\'s numbers', () => {
+    const defaults = resolve({});
+    expect(defaults.ok && defaults.settings.quota).toEqual({ share: 0.8, analystsAtOnce: 1 });
+    const shared = resolve({ quotaShare: '0.5', analystsAtOnce: '6' });
+    expect(shared.ok && shared.settings.quota).toEqual({ share: 0.5, analystsAtOnce: 6 });
+  });
+
   it('accepts a tenant domain name', () => {
     expect(resolve({ ...tenant, tenantId: 'contoso.onmicrosoft.com' }).ok).toBe(true);
   });
@@ -64,6 +71,10 @@ describe('resolveSettings', () => {
     [{ ...tenant, apiBaseUrl: '//evil.example' }, 'apiBaseUrl'],
     [{ ...tenant, apiBaseUrl: 'https://api.securitycenter.microsoft.com?x=1' }, 'apiBaseUrl'],
     [{ ...tenant, tokenResource: 'api.securitycenter.microsoft.com' }, 'tokenResource'],
+    [{ quotaShare: '80%' }, 'quotaShare'],
+    [{ quotaShare: '1.5' }, 'quotaShare'],
+    [{ analystsAtOnce: '2.5' }, 'analystsAtOnce'],
+    [{ analystsAtOnce: '0' }, 'analystsAtOnce'],
   ])('names the bad setting in %j', (raw, setting) => {
     const result = resolve(raw);
     expect(result.ok).toBe(false);

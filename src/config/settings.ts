@@ -8,9 +8,13 @@ export interface RawSettings {
   clientId?: string;
   apiBaseUrl?: string;
   tokenResource?: string;
+  /** The share of Defender's quota (100 calls a minute, 1,500 an hour) this app may use: 0 to 1. */
+  quotaShare?: string;
+  /** How many analysts use the app registration at once: they split the share between them. */
+  analystsAtOnce?: string;
 }
 
-export const settingNames = ['cloud', 'tenantId', 'clientId', 'apiBaseUrl', 'tokenResource'] as const;
+export const settingNames = ['cloud', 'tenantId', 'clientId', 'apiBaseUrl', 'tokenResource', 'quotaShare', 'analystsAtOnce'] as const;
 export type SettingName = (typeof settingNames)[number];
 
 export interface SimulatorEndpoints {
@@ -32,6 +36,8 @@ export interface Settings {
   apiBaseUrl: string;
   scopes: string[];
   portalUrl: string;
+  /** Every analyst on one app registration draws on the same quota: this tab keeps to its part. */
+  quota: { share: number; analystsAtOnce: number };
 }
 
 export interface SettingProblem {
@@ -117,7 +123,14 @@ export function resolveSettings(raw: RawSettings, simulator: SimulatorEndpoints)
   if (isProblem(apiOverride)) problems.push(apiOverride);
   const resourceOverride = raw.tokenResource?.trim() ? checkResource(raw.tokenResource.trim()) : undefined;
   if (isProblem(resourceOverride)) problems.push(resourceOverride);
+  const share = raw.quotaShare?.trim() ? Number(raw.quotaShare) : 0.8;
+  if (!(share > 0 && share <= 1)) problems.push({ setting: 'quotaShare', message: `"${raw.quotaShare}" is not a share between 0 and 1, such as 0.8.` });
+  const analystsAtOnce = raw.analystsAtOnce?.trim() ? Number(raw.analystsAtOnce) : 1;
+  if (!(Number.isInteger(analystsAtOnce) && analystsAtOnce >= 1 && analystsAtOnce <= 1000)) {
+    problems.push({ setting: 'analystsAtOnce', message: `"${raw.analystsAtOnce}" is not a whole number of analysts from 1 to 1000.` });
+  }
   if (problems.length > 0) return { ok: false, problems };
+  const quota = { share, analystsAtOnce };
 
   const apiBaseUrl = apiOverride as string | undefined;
   const tokenResource = resourceOverride as string | undefined;
@@ -135,6 +148,7 @@ export function resolveSettings(raw: RawSettings, simulator: SimulatorEndpoints)
         apiBaseUrl: apiBaseUrl ?? simulator.apiUrl.replace(/\/+$/, ''),
         scopes: scopesFor(tokenResource ?? defenderResource),
         portalUrl: clouds.commercial.portalUrl,
+        quota,
       },
     };
   }
@@ -150,6 +164,7 @@ export function resolveSettings(raw: RawSettings, simulator: SimulatorEndpoints)
       apiBaseUrl: apiBaseUrl ?? cloud.apiBaseUrl,
       scopes: scopesFor(tokenResource ?? cloud.tokenResource),
       portalUrl: cloud.portalUrl,
+      quota,
     },
   };
 }
