@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['sim/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', '*.config.{ts,js}'],
+    files: ['sim/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', 'deploy/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { securityHeadersPlugin } from './deploy/vite-security-headers.ts';
 import { defenderSimulator } from './sim/vite-plugin.ts';
 
 export default defineConfig({
-  plugins: [react(), defenderSimulator()],
+  plugins: [react(), defenderSimulator(), securityHeadersPlugin()],
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
   build: {

@@ -17,7 +17,7 @@ export default defineConfig({
       {
         test: {
           name: 'sim',
-          include: ['sim/**/*.test.ts'],
+          include: ['sim/**/*.test.ts', 'deploy/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -6,7 +6,8 @@ import type { Page } from '@playwright/test';
  * would time that request out.
  */
 export async function fastForwardToNextCheck(page: Page, actionId: string, ms: number): Promise<void> {
-  const answered = page.waitForResponse((response) => response.url().endsWith(`/api/machineactions/${actionId}`) && response.request().method() === 'GET');
+  // A check reads the action by itself or in a list call whose filter names it.
+  const answered = page.waitForResponse((response) => response.url().includes('/api/machineactions') && response.url().includes(actionId) && response.request().method() === 'GET');
   await page.clock.fastForward(ms);
   await answered;
 }

@@ -37,9 +37,15 @@ export interface LoggedRequest {
   at: string;
   method: string;
   path: string;
-  query: string;
+  /** The decoded query parameters, e.g. { $filter: "id in ('…')" }. */
+  query: Record<string, string>;
   status: number;
   user: string | null;
+}
+
+export function readsAction(request: Pick<LoggedRequest, 'path' | 'query'>, id: string): boolean {
+  const path = request.path.toLowerCase();
+  return path.endsWith(`/api/machineactions/${id}`) || (path.endsWith('/api/machineactions') && (request.query.$filter ?? '').toLowerCase().includes(id));
 }
 
 export const simulator = {
@@ -50,8 +56,9 @@ export const simulator = {
   clearFaults: () => call<void>('DELETE', '/faults'),
   advanceClock: (advanceMs: number) => call<{ now: string }>('POST', '/clock', { advanceMs }),
   requests: () => call<LoggedRequest[]>('GET', '/requests'),
-  /** How many times the API was asked for this one action. */
-  readsOf: async (id: string) => (await call<LoggedRequest[]>('GET', '/requests')).filter((request) => request.path.toLowerCase().endsWith(`/api/machineactions/${id}`)).length,
+  clearRequests: () => call<void>('DELETE', '/requests'),
+  /** How many requests read this action: by itself, or in a list call whose filter names it. */
+  readsOf: async (id: string) => (await call<LoggedRequest[]>('GET', '/requests')).filter((request) => readsAction(request, id)).length,
 };
 
 /** Seeded actions (sim/seed.ts): fixed ids that tests and the README can name. */

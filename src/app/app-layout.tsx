@@ -19,6 +19,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
               <Badge variant="outline" color="gray.8" radius="sm" title="The cloud this app signs in to">
                 {settings.cloudLabel}
               </Badge>
+              <nav aria-label="Main">
+                <Anchor component={Link} to="/board" size="sm">
+                  Watch board
+                </Anchor>
+              </nav>
             </Group>
             <AccountMenu />
           </Group>

@@ -8,6 +8,7 @@ import { PageError } from './page-error';
 
 // The start page is part of the first load; the action page (and what only it needs) comes in its own chunk.
 const ActionPage = lazy(() => import('../features/action-watch/action-page').then((module) => ({ default: module.ActionPage })));
+const BoardPage = lazy(() => import('../features/watch-board/board-page').then((module) => ({ default: module.BoardPage })));
 
 function UnknownPage() {
   return (
@@ -46,6 +47,14 @@ export function AppRoutes() {
             element={
               <RequireSignIn>
                 <ActionPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/board"
+            element={
+              <RequireSignIn>
+                <BoardPage />
               </RequireSignIn>
             }
           />

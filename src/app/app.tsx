@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BrowserRouter } from 'react-router';
 import { AuthProvider } from '../auth/auth-provider';
+import { PollerProvider } from '../polling/poller-provider';
 import { AppLayout } from './app-layout';
 import { AppRoutes } from './app-routes';
 import { ServicesProvider, type Services } from './services';
@@ -16,9 +17,11 @@ export function App({ services }: { services: Services }) {
         <ServicesProvider services={services}>
           <BrowserRouter>
             <AuthProvider settings={services.settings}>
-              <AppLayout>
-                <AppRoutes />
-              </AppLayout>
+              <PollerProvider>
+                <AppLayout>
+                  <AppRoutes />
+                </AppLayout>
+              </PollerProvider>
             </AuthProvider>
           </BrowserRouter>
         </ServicesProvider>

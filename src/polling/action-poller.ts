@@ -33,6 +33,8 @@ export interface PollerOptions {
 }
 
 interface Entry {
+  /** Someone watches it now. An entry no one watches keeps what was learnt, should it be watched again. */
+  watched: boolean;
   watch?: ActionWatch;
   checkedAt?: number;
   /** The list call did not return it: read it by itself next (the single read has the 404 grace). */
@@ -64,11 +66,11 @@ export class ActionPoller {
     };
   }
 
-  /** The IDs to watch; entries of IDs no longer watched are dropped. */
+  /** The IDs to watch. Moving an ID from the board to its page, say, must not cost a fresh read. */
   setIds(ids: Iterable<Guid>): void {
     const wanted = new Set(ids);
-    for (const id of this.entries.keys()) if (!wanted.has(id)) this.entries.delete(id);
-    for (const id of wanted) if (!this.entries.has(id)) this.entries.set(id, {});
+    for (const [id, entry] of this.entries) entry.watched = wanted.has(id);
+    for (const id of wanted) if (!this.entries.has(id)) this.entries.set(id, { watched: true });
     this.reschedule();
   }
 
@@ -76,6 +78,28 @@ export class ActionPoller {
   learn(id: Guid, watch: ActionWatch, checkedAt: number): void {
     const entry = this.entries.get(id);
     if (entry && (entry.checkedAt ?? 0) <= checkedAt) Object.assign(entry, { watch, checkedAt, readAlone: false });
+  }
+
+  /**
+   * A one-off call (a device's recent actions, say) that draws on the same budget and respects the same
+   * 429 pause as the polling: it waits for its turn rather than overspend.
+   */
+  async budgeted<T>(call: () => Promise<T>): Promise<T> {
+    const { timers, budget } = this.options;
+    for (;;) {
+      const now = timers.now();
+      const freeAt = Math.max(budget.nextFreeAt(now), this.pausedUntil);
+      if (freeAt <= now) break;
+      await new Promise<void>((resolve) => timers.setTimeout(resolve, freeAt - now));
+    }
+    budget.record(timers.now());
+    return call();
+  }
+
+  /** Forgets what is known of an action and reads it again at once, with a fresh not-found grace. */
+  recheck(id: Guid): void {
+    if (this.entries.has(id)) this.entries.set(id, { watched: true });
+    this.reschedule();
   }
 
   /** Starts polling (this tab leads); `stop` hands polling over to someone else. */
@@ -103,6 +127,7 @@ export class ActionPoller {
   }
 
   private delayOf(entry: Entry, now: number): number | false {
+    if (!entry.watched) return false;
     if (entry.checkedAt === undefined || entry.readAlone) return 0;
     return nextPollDelay(entry.watch, { now, hidden: this.options.isHidden() });
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DefenderProblem } from '../api/defender-problem';
 import { parseMachineAction, type MachineAction } from '../api/machine-action';
 import { actionBody } from '../testing/machine-actions';
-import { nextPollDelay, pollTimings, shouldCheckOnReturn, type PollContext } from './next-poll-delay';
+import { nextPollDelay, pollTimings, type PollContext } from './next-poll-delay';
 import type { ActionWatch } from './watch-state';
 
 const now = 1_000_000;
@@ -20,7 +20,7 @@ function read(status: string): ActionWatch {
 }
 
 function failing(problem: DefenderProblem, count = 1, since = now, status?: string, jitter = 0.5): ActionWatch {
-  return { action: status ? action(status) : undefined, readAt: status ? now - 10_000 : undefined, failure: { problem, count, since }, history: [], jitter };
+  return { action: status ? action(status) : undefined, readAt: status ? now - 10_000 : undefined, failure: { problem, count, since, lastAt: now }, history: [], jitter };
 }
 
 describe('nextPollDelay', () => {
@@ -89,21 +89,5 @@ describe('nextPollDelay', () => {
 
   it('does not retry a transient failure of an action already known to be final', () => {
     expect(nextPollDelay(failing({ kind: 'server', status: 500 }, 1, now, 'Succeeded'), visible)).toBe(false);
-  });
-});
-
-describe('shouldCheckOnReturn', () => {
-  it('checks a running action when the tab comes back', () => {
-    expect(shouldCheckOnReturn(read('InProgress'), now, now - 1_000)).toBe(true);
-  });
-
-  it('does not check a final action', () => {
-    expect(shouldCheckOnReturn(read('Failed'), now, now - 60_000)).toBe(false);
-  });
-
-  it('does not cut a Retry-After pause short', () => {
-    const watch = failing({ kind: 'throttled', retryAfterMs: 60_000 });
-    expect(shouldCheckOnReturn(watch, now, now - 10_000)).toBe(false);
-    expect(shouldCheckOnReturn(watch, now, now - 61_000)).toBe(true); // 60 s plus this check's jitter
   });
 });

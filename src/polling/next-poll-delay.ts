@@ -35,7 +35,8 @@ function delayAfterFailure(watch: ActionWatch, failure: FailureStreak, context: 
     case 'bad-request':
       return false; // only the analyst can fix these; the page offers the way
     case 'not-found':
-      return context.now - failure.since < pollTimings.notFoundGraceMs ? pollTimings.notFoundRecheckMs : false;
+      // Judged at the last check, not at the time of asking: the page and the poller must agree.
+      return failure.lastAt - failure.since < pollTimings.notFoundGraceMs ? pollTimings.notFoundRecheckMs : false;
     case 'throttled':
       if (problem.retryAfterMs !== undefined) {
         // Honour Retry-After to the second, plus a little jitter so that tabs do not all return at once.
@@ -62,13 +63,3 @@ export function nextPollDelay(watch: ActionWatch | undefined, context: PollConte
   return context.hidden ? pollTimings.hiddenMs : pollTimings.runningMs;
 }
 
-/**
- * Whether to check at once when the analyst comes back to the tab (or the network comes back): yes while
- * the action runs, but never inside a 429's Retry-After pause, and not for a final action.
- */
-export function shouldCheckOnReturn(watch: ActionWatch | undefined, now: number, checkedAt: number): boolean {
-  const delay = nextPollDelay(watch, { now, hidden: false });
-  if (delay === false) return false;
-  if (watch?.failure?.problem.kind === 'throttled') return now - checkedAt >= delay;
-  return true;
-}

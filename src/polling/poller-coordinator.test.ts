@@ -30,7 +30,22 @@ function fakeLocks(): LockManagerLike {
 }
 
 function fakePoller() {
-  return { ids: [] as Guid[], running: false, setIds(ids: Iterable<Guid>) { this.ids = [...ids].sort(); }, learn: vi.fn(), start() { this.running = true; }, stop() { this.running = false; } };
+  return {
+    ids: [] as Guid[],
+    running: false,
+    setIds(ids: Iterable<Guid>) {
+      this.ids = [...ids].sort();
+    },
+    learn: vi.fn(),
+    recheck: vi.fn(),
+    reschedule: vi.fn(),
+    start() {
+      this.running = true;
+    },
+    stop() {
+      this.running = false;
+    },
+  };
 }
 
 const a = '00000000-0000-4000-8000-00000000000a' as Guid;
@@ -105,6 +120,19 @@ describe('PollerCoordinator', () => {
     second.coordinator.stop();
     await settle();
     expect(first.poller.ids).toEqual([a]);
+  });
+
+  it('passes "check again" from a follower to the leader, and knows when any tab is visible', async () => {
+    const locks = fakeLocks();
+    const first = tab(locks, 'recheck');
+    const second = tab(locks, 'recheck');
+    first.coordinator.start();
+    second.coordinator.start();
+    await settle();
+    second.coordinator.recheck(a);
+    await settle();
+    expect(first.poller.recheck).toHaveBeenCalledWith(a);
+    expect(first.coordinator.anyTabVisible()).toBe(true);
   });
 
   it('ignores messages that are not what a tab of this app sends', async () => {

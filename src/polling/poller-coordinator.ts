@@ -6,12 +6,14 @@ import type { ActionWatch } from './watch-state';
 
 export interface CoordinatorOptions {
   /** This tab's poller; it runs only while this tab leads. */
-  poller: Pick<ActionPoller, 'setIds' | 'learn' | 'start' | 'stop'>;
+  poller: Pick<ActionPoller, 'setIds' | 'learn' | 'start' | 'stop' | 'recheck' | 'reschedule'>;
   channel: Pick<BroadcastChannel, 'postMessage' | 'addEventListener' | 'removeEventListener' | 'close'>;
   /** Results for this tab, whoever polled them. */
   onCheck: (id: Guid, watch: ActionWatch, checkedAt: number) => void;
   onPause: (until: number | undefined) => void;
   onLeadingChange?: (leading: boolean) => void;
+  /** Whether this tab is on screen; the leader polls at the pace of the most visible tab. */
+  isVisible?: () => boolean;
   locks?: LockManagerLike;
   lockName?: string;
   now?: () => number;
@@ -30,7 +32,7 @@ export class PollerCoordinator {
   private readonly options: CoordinatorOptions;
   private readonly tab: string;
   private readonly now: () => number;
-  private readonly interests = new Map<string, { ids: Guid[]; heardAt: number }>();
+  private readonly interests = new Map<string, { ids: Guid[]; visible: boolean; heardAt: number }>();
   private localIds: Guid[] = [];
   private leading = false;
   private leave: () => void = () => {};
@@ -74,7 +76,31 @@ export class PollerCoordinator {
   }
 
   private announce(): void {
-    this.post({ type: 'interest', tab: this.tab, ids: this.localIds });
+    this.post({ type: 'interest', tab: this.tab, ids: this.localIds, visible: this.isVisibleHere() });
+  }
+
+  private isVisibleHere(): boolean {
+    return this.options.isVisible?.() ?? true;
+  }
+
+  /** Whether any tab is on screen: then nobody's watch should be polled at the hidden-tab pace. */
+  anyTabVisible(): boolean {
+    if (this.isVisibleHere()) return true;
+    const now = this.now();
+    for (const interest of this.interests.values()) if (interest.visible && now - interest.heardAt <= tabSilenceMs) return true;
+    return false;
+  }
+
+  /** This tab was shown or hidden: tell the leader, which may change its pace. */
+  visibilityChanged(): void {
+    this.announce();
+    this.options.poller.reschedule();
+  }
+
+  /** "Check again": forget the action and read it at once, wherever the poller runs. */
+  recheck(id: Guid): void {
+    if (this.leading) this.options.poller.recheck(id);
+    else this.post({ type: 'recheck', id });
   }
 
   private post(message: PollerMessage): void {
@@ -115,8 +141,12 @@ export class PollerCoordinator {
     if (!isPollerMessage(data)) return;
     switch (data.type) {
       case 'interest':
-        this.interests.set(data.tab, { ids: data.ids, heardAt: this.now() });
+        this.interests.set(data.tab, { ids: data.ids, visible: data.visible, heardAt: this.now() });
         this.updatePollerIds();
+        if (this.leading) this.options.poller.reschedule();
+        break;
+      case 'recheck':
+        if (this.leading) this.options.poller.recheck(data.id);
         break;
       case 'leaving':
         this.interests.delete(data.tab);

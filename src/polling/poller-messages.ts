@@ -4,7 +4,9 @@ import type { ActionWatch } from './watch-state';
 /** What tabs tell each other over the BroadcastChannel. Structured clone carries the Dates inside. */
 export type PollerMessage =
   /** A tab's watched IDs; sent when they change, when a new leader asks, and as a heartbeat. */
-  | { type: 'interest'; tab: string; ids: Guid[] }
+  | { type: 'interest'; tab: string; ids: Guid[]; visible: boolean }
+  /** "Check again" pressed in a tab that does not poll. */
+  | { type: 'recheck'; id: Guid }
   | { type: 'leaving'; tab: string }
   /** A new leader asks every tab for its interest. */
   | { type: 'hello'; tab: string }
@@ -19,7 +21,14 @@ export function isPollerMessage(data: unknown): data is PollerMessage {
   const message = data as Record<string, unknown>;
   switch (message.type) {
     case 'interest':
-      return typeof message.tab === 'string' && Array.isArray(message.ids) && message.ids.every((id) => typeof id === 'string' && guid.test(id));
+      return (
+        typeof message.tab === 'string' &&
+        typeof message.visible === 'boolean' &&
+        Array.isArray(message.ids) &&
+        message.ids.every((id) => typeof id === 'string' && guid.test(id))
+      );
+    case 'recheck':
+      return typeof message.id === 'string' && guid.test(message.id);
     case 'leaving':
     case 'hello':
       return typeof message.tab === 'string';

@@ -19,11 +19,11 @@ describe('recordCheck', () => {
     const second = recordCheck(first, { ok: false, problem: { kind: 'server', status: 503 } }, 30, 0.25);
     expect(second.action).toBe(action);
     expect(second.readAt).toBe(10);
-    expect(second.failure).toEqual({ problem: { kind: 'server', status: 503 }, count: 2, since: 20 });
+    expect(second.failure).toEqual({ problem: { kind: 'server', status: 503 }, count: 2, since: 20, lastAt: 30 });
   });
 
   it('starts a streak on the very first check', () => {
-    expect(recordCheck(undefined, { ok: false, problem: { kind: 'not-found' } }, 5, 0.25)).toEqual({ action: undefined, readAt: undefined, failure: { problem: { kind: 'not-found' }, count: 1, since: 5 }, history: [], jitter: 0.25 });
+    expect(recordCheck(undefined, { ok: false, problem: { kind: 'not-found' } }, 5, 0.25)).toEqual({ action: undefined, readAt: undefined, failure: { problem: { kind: 'not-found' }, count: 1, since: 5, lastAt: 5 }, history: [], jitter: 0.25 });
   });
 
   it('records each status seen once, with Defender\'s time of the change', () => {

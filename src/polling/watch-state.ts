@@ -8,6 +8,8 @@ export interface FailureStreak {
   count: number;
   /** When the first failure of the run happened (ms since epoch). */
   since: number;
+  /** When the latest one did. */
+  lastAt: number;
 }
 
 /** One status the action was seen in, from when (Defender's own time of the change where it gives one). */
@@ -44,7 +46,7 @@ export function recordCheck(previous: ActionWatch | undefined, outcome: CheckOut
   return {
     action: previous?.action,
     readAt: previous?.readAt,
-    failure: { problem: outcome.problem, count: (streak?.count ?? 0) + 1, since: streak?.since ?? now },
+    failure: { problem: outcome.problem, count: (streak?.count ?? 0) + 1, since: streak?.since ?? now, lastAt: now },
     history,
     jitter,
   };

@@ -16,6 +16,15 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** Free text of any length scrolls inside a bounded box: focusable, so that keyboard users can scroll it too. */
+function FreeText({ label, text }: { label: string; text: string }) {
+  return (
+    <div className={classes.freeText} tabIndex={0} role="region" aria-label={label}>
+      {text}
+    </div>
+  );
+}
+
 /** 0x80070005 as well as -2147024891: support articles quote HRESULTs in hex. */
 export function formatHResult(value: number): string {
   return `${value} (0x${(value >>> 0).toString(16).toUpperCase().padStart(8, '0')})`;
@@ -57,7 +66,7 @@ export function ActionDetails({ action, portalUrl, now }: { action: MachineActio
       </Field>
       <Field label="Requestor">{action.requestor ?? '—'}</Field>
       <Field label="Comment">
-        {action.requestorComment ? <div className={classes.freeText}>{action.requestorComment}</div> : '—'}
+        {action.requestorComment ? <FreeText label="Comment" text={action.requestorComment} /> : '—'}
       </Field>
       <Field label="Created">
         <Timestamp date={action.createdAt} now={now} />
@@ -74,7 +83,7 @@ export function ActionDetails({ action, portalUrl, now }: { action: MachineActio
       )}
       {action.cancellationComment && (
         <Field label="Cancellation comment">
-          <div className={classes.freeText}>{action.cancellationComment}</div>
+          <FreeText label="Cancellation comment" text={action.cancellationComment} />
         </Field>
       )}
       {action.errorHResult !== null && action.errorHResult !== 0 && (

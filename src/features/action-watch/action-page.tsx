@@ -1,4 +1,4 @@
-import { Alert, Anchor, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useServices } from '../../app/services';
 import { useSignIn } from '../../auth/use-sign-in';
@@ -6,13 +6,18 @@ import { toGuid, type Guid } from '../../lib/guid';
 import { formatClock } from '../../lib/time';
 import { useNow } from '../../lib/use-now';
 import { ActionIdForm } from '../lookup/action-id-form';
+import { useWatchList } from '../watch-board/use-watch-list';
 import { ActionDetails } from './action-details';
 import { ActionStatusBadge } from './action-status-badge';
 import { CheckStatusLine } from './check-status-line';
+import { CopyForTicketButton } from './copy-for-ticket-button';
+import { DeviceActions } from './device-actions';
 import { LiveResponseCommands } from './live-response-commands';
+import { LongPendingHint } from './long-pending-hint';
 import { ProblemAlert } from './problem-alert';
 import { RawJson } from './raw-json';
 import { StatusAnnouncer } from './status-announcer';
+import { StatusTimeline } from './status-timeline';
 import { useActionWatch } from './use-action-watch';
 
 /** `/actions/:id`: the ID comes from a URL anyone can edit, so it is checked before any request. */
@@ -40,7 +45,9 @@ function WatchedAction({ id }: { id: Guid }) {
   const { settings } = useServices();
   const { signIn } = useSignIn();
   const now = useNow();
-  const { watch, isFirstCheck, isOffline, isChecking, checkedAt, nextCheckAt, isWatching, checkAgain } = useActionWatch(id);
+  const { watch, isFirstCheck, isOffline, checkedAt, nextCheckAt, isWatching, checkAgain } = useActionWatch(id);
+  const watchList = useWatchList();
+  const onBoard = watchList.ids.includes(id);
   const action = watch?.action;
   const failure = watch?.failure;
   return (
@@ -56,7 +63,15 @@ function WatchedAction({ id }: { id: Guid }) {
           </Title>
           {action && <ActionStatusBadge status={action.status} testId="action-status" />}
         </Group>
-        <CheckStatusLine checkedAt={checkedAt} nextCheckAt={nextCheckAt} isWatching={isWatching} isChecking={isChecking} isOffline={isOffline} now={now} />
+        <CheckStatusLine checkedAt={checkedAt} nextCheckAt={nextCheckAt} isWatching={isWatching} isOffline={isOffline} now={now} />
+        {action && (
+          <Group gap="xs" mt={4}>
+            <CopyForTicketButton action={action} history={watch.history} />
+            <Button variant="default" size="xs" onClick={() => watchList.add(id)} disabled={onBoard}>
+              {onBoard ? 'On the watch board' : 'Watch on the board'}
+            </Button>
+          </Group>
+        )}
       </Stack>
 
       {isFirstCheck && !isOffline && (
@@ -66,7 +81,7 @@ function WatchedAction({ id }: { id: Guid }) {
         </Group>
       )}
       {isFirstCheck && isOffline && (
-        <Alert color="yellow.9" variant="outline" title="Offline">
+        <Alert color="amber.8" variant="outline" title="Offline">
           The browser is offline. The action will be looked up as soon as the connection is back.
         </Alert>
       )}
@@ -91,9 +106,14 @@ function WatchedAction({ id }: { id: Guid }) {
 
       {action && (
         <>
+          <LongPendingHint action={action} now={now} />
           <ActionDetails action={action} portalUrl={settings.portalUrl} now={now} />
+          <StatusTimeline history={watch.history} />
           <LiveResponseCommands commands={action.commands} />
           <RawJson label="Raw JSON" text={JSON.stringify(action.raw, null, 2)} />
+          {action.machineId && /^[0-9a-f]{40}$/i.test(action.machineId) && (
+            <DeviceActions machineId={action.machineId} currentId={id} now={now} onWatch={(other) => watchList.add(other)} />
+          )}
         </>
       )}
       {failure?.problem.kind === 'malformed' && <RawJson label="Raw answer" text={failure.problem.rawText} />}

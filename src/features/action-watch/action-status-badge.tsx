@@ -1,10 +1,10 @@
 import { Badge } from '@mantine/core';
 import { statusLabel, statusTone, type StatusTone } from './action-status';
 
-// Dark shades: white text on them passes WCAG AA contrast, unlike Mantine's default filled shades.
+// Dark shades: white text on them passes WCAG AA contrast, unlike Mantine's default filled shades (forest: see theme.ts).
 const toneColors: Record<StatusTone, string> = {
   running: 'blue.8',
-  succeeded: 'green.9',
+  succeeded: 'forest.8',
   attention: 'red.9',
   unknown: 'gray.7',
 };

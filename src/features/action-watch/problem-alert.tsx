@@ -12,7 +12,7 @@ interface ProblemAlertProps {
 export function ProblemAlert({ problem, onSignIn, onCheckAgain }: ProblemAlertProps) {
   const view = describeProblem(problem);
   return (
-    <Alert color={view.severity === 'error' ? 'red.9' : 'yellow.9'} variant="outline" title={view.title} data-testid="problem" data-problem={problem.kind}>
+    <Alert color={view.severity === 'error' ? 'red.9' : 'amber.8'} variant="outline" title={view.title} data-testid="problem" data-problem={problem.kind}>
       <Text size="sm">{view.message}</Text>
       {view.hint && (
         <Text size="sm" mt="xs">

@@ -13,7 +13,10 @@ export function RawJson({ label, text }: { label: string; text: string }) {
           </Button>
         )}
       </CopyButton>
-      <pre className={classes.pre}>{text}</pre>
+      {/* Focusable, so that keyboard users can scroll a long answer too. */}
+      <pre className={classes.pre} tabIndex={0} role="region" aria-label={label}>
+        {text}
+      </pre>
     </details>
   );
 }

@@ -1,29 +1,35 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useServices } from '../../app/services';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import type { Guid } from '../../lib/guid';
+import { useOnline } from '../../lib/use-online';
 import { usePageHidden } from '../../lib/use-page-visible';
-import { actionWatchKeys, actionWatchQuery } from './action-watch-query';
 import { nextPollDelay } from '../../polling/next-poll-delay';
+import { usePoller, useWatchInterest } from '../../polling/poller-provider';
+import { watchKeys } from '../../polling/watch-keys';
+import type { ActionWatch } from '../../polling/watch-state';
 
-/** One watched action as the page shows it: the record, when it was last checked and when it will be next. */
+/**
+ * One watched action as the page shows it. The tab's shared poller does the reading (one request per
+ * check for everything watched, in every tab); this only declares interest and reads the cache.
+ */
 export function useActionWatch(id: Guid) {
-  const { defender } = useServices();
-  const queryClient = useQueryClient();
-  const query = useQuery(actionWatchQuery(defender, id));
+  const poller = usePoller();
+  useWatchInterest(`action-page:${id}`, [id]);
+  const query = useQuery<ActionWatch>({ queryKey: watchKeys.detail(id), queryFn: skipToken });
   const hidden = usePageHidden();
+  const online = useOnline();
   const watch = query.data;
   const checkedAt = watch ? query.dataUpdatedAt : undefined;
   const delay = watch ? nextPollDelay(watch, { now: query.dataUpdatedAt, hidden }) : false;
+  const nextCheckAt = checkedAt !== undefined && delay !== false ? Math.max(checkedAt + delay, poller.pausedUntil ?? 0) : undefined;
   return {
     watch,
-    isFirstCheck: query.isPending,
-    /** TanStack pauses queries while the browser is offline and resumes them when it is back. */
-    isOffline: query.fetchStatus === 'paused',
-    isChecking: query.fetchStatus === 'fetching',
+    isFirstCheck: watch === undefined,
+    /** The poller waits while the browser is offline and resumes when it is back. */
+    isOffline: !online,
     checkedAt,
-    nextCheckAt: checkedAt !== undefined && delay !== false ? checkedAt + delay : undefined,
-    isWatching: delay !== false,
+    nextCheckAt,
+    isWatching: watch === undefined || delay !== false,
     /** Starts over, with a fresh not-found grace period. */
-    checkAgain: () => queryClient.resetQueries({ queryKey: actionWatchKeys.detail(id) }),
+    checkAgain: () => poller.recheck(id),
   };
 }

@@ -1,0 +1,156 @@
+import type { Page } from '@playwright/test';
+import { readsAction, seeded, simulator } from './support/simulator';
+import { expect, signIn, test } from './support/test';
+
+async function paste(page: Page, text: string) {
+  await page.getByLabel('Paste action IDs').fill(text);
+  await page.getByRole('button', { name: 'Watch these' }).click();
+}
+
+const rows = (page: Page) => page.getByTestId('watch-row');
+
+test('pasting a ticket adds each ID once, and the board reads them all with one request per check', async ({ page }) => {
+  await signIn(page, 'analyst', '/board');
+  await paste(page, `Ticket INC-2041\n- ${seeded.offlineDevice}\n- ${seeded.unknownStatus} (repeat: ${seeded.unknownStatus})\n- https://security.microsoft.com/x?id=${seeded.succeededPackage}`);
+  await expect(page.getByTestId('add-result')).toHaveText('Added 3 actions.');
+  await expect(rows(page)).toHaveCount(3);
+  await expect(page.getByTestId('board-counts')).toHaveText('2 running, 1 finished');
+  // Running first, finished last.
+  await expect(rows(page).last()).toHaveAttribute('data-action-id', seeded.succeededPackage);
+
+  await paste(page, `${seeded.offlineDevice} and ${seeded.failedIsolation}`);
+  await expect(page.getByTestId('add-result')).toHaveText('Added 1 action; 1 was already watched.');
+  await paste(page, 'no ids here');
+  await expect(page.getByText('No machine action ID found in this text')).toBeVisible();
+  await expect(rows(page)).toHaveCount(4);
+
+  // After the first reads (each new ID by itself), every check is one list call naming every running action.
+  await expect(rows(page).getByTestId('action-status')).toHaveCount(4);
+  await simulator.clearRequests();
+  await expect.poll(async () => (await simulator.requests()).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+  const checks = await simulator.requests();
+  for (const request of checks) {
+    expect(request.path).toBe('/api/machineactions');
+    expect(readsAction(request, seeded.offlineDevice) && readsAction(request, seeded.unknownStatus)).toBe(true);
+    expect(readsAction(request, seeded.succeededPackage)).toBe(false); // finished: not read again
+  }
+});
+
+test('the board survives a reload, and its link carries its IDs', async ({ page, browser }) => {
+  await signIn(page, 'analyst', '/board');
+  await paste(page, `${seeded.offlineDevice} ${seeded.cancelledIsolation}`);
+  await expect(rows(page)).toHaveCount(2);
+  await page.reload();
+  await expect(rows(page)).toHaveCount(2);
+
+  const link = `/board?ids=${seeded.offlineDevice},${seeded.cancelledIsolation}`;
+  const other = await browser.newContext();
+  const colleague = await other.newPage();
+  await signIn(colleague, 'analyst', link);
+  await expect(rows(colleague)).toHaveCount(2);
+  await expect(colleague.getByText('From the link: Added 2 actions.')).toBeVisible();
+  await other.close();
+});
+
+test('two tabs share one poller, and the other tab takes over when the leader closes', async ({ context, page }) => {
+  const action = await simulator.createAction({
+    type: 'Isolate',
+    timeline: [
+      { status: 'Pending', afterMs: 0 },
+      { status: 'InProgress', afterMs: 600_000 },
+    ],
+  });
+  await signIn(page, 'analyst', '/board');
+  await paste(page, action.id);
+  await expect(rows(page)).toHaveCount(1);
+  const second = await context.newPage();
+  await signIn(second, 'analyst', '/board'); // the token cache is per tab
+  await expect(rows(second)).toHaveCount(1);
+  await expect(rows(second).getByTestId('action-status')).toHaveText('Pending');
+
+  // Over 20 s, the two tabs cost what one costs: one read per check (every 5 s), not two.
+  await simulator.clearRequests();
+  await second.waitForTimeout(20_000);
+  const reads = (await simulator.requests()).filter((request) => readsAction(request, action.id)).length;
+  expect(reads).toBeGreaterThanOrEqual(2);
+  expect(reads).toBeLessThanOrEqual(5);
+
+  // The leader closes; the remaining tab polls from now on and sees the action move.
+  await page.close();
+  await simulator.advanceClock(600_000);
+  await expect(rows(second).getByTestId('action-status')).toHaveText('In progress', { timeout: 15_000 });
+});
+
+test('a 429 pauses every call until Retry-After has passed', async ({ page }) => {
+  await signIn(page, 'analyst', '/board');
+  await paste(page, `${seeded.offlineDevice} ${seeded.unknownStatus}`);
+  await expect(rows(page)).toHaveCount(2);
+  await expect(rows(page).first().getByTestId('action-status')).toBeVisible();
+  await simulator.injectFault({ status: 429, retryAfter: '12', count: 1 });
+  await expect(page.getByTestId('board-paused')).toContainText('shared by everyone using this app registration', { timeout: 15_000 });
+  await simulator.clearRequests();
+  await page.waitForTimeout(9_000);
+  expect(await simulator.requests()).toEqual([]);
+  await expect(page.getByTestId('board-paused')).toHaveCount(0, { timeout: 15_000 });
+  await expect.poll(async () => (await simulator.requests()).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+});
+
+test('a final status raises an in-app notice, marks the tab, and a desktop notification once allowed', async ({ context, page }) => {
+  await context.grantPermissions(['notifications']);
+  // Records desktop notifications: headless Chromium shows none, so the test reads what the app created.
+  await page.addInitScript(`
+    window.createdNotifications = [];
+    const Original = window.Notification;
+    class Recorded {
+      static get permission() { return Original.permission; }
+      static requestPermission() { return Original.requestPermission(); }
+      constructor(title, options) { window.createdNotifications.push({ title, body: options && options.body }); }
+    }
+    window.Notification = Recorded;
+  `);
+  const action = await simulator.createAction({
+    type: 'Isolate',
+    computerDnsName: 'hr-ws-007.contoso.example',
+    timeline: [
+      { status: 'Pending', afterMs: 0 },
+      { status: 'Failed', afterMs: 8_000 },
+    ],
+  });
+  await signIn(page, 'analyst', '/board');
+  await paste(page, action.id);
+  await expect(rows(page).getByTestId('action-status')).toHaveText('Pending');
+  await expect(page.getByTestId('finish-notices')).toContainText('Needs attention: Isolate Failed', { timeout: 20_000 });
+  await expect(page).toHaveTitle(/^\(1\) 1 needs attention/);
+  expect(await page.locator('link[rel="icon"]').getAttribute('href')).toMatch(/^data:image\/svg\+xml,/);
+  const created = await page.evaluate(() => (window as unknown as { createdNotifications: { title: string; body: string }[] }).createdNotifications);
+  expect(created).toEqual([{ title: 'A machine action needs attention', body: 'Isolate on hr-ws-007.contoso.example: Failed (needs attention)' }]);
+
+  await page.getByRole('button', { name: `Dismiss the notice about ${action.id}` }).click();
+  await expect(page).toHaveTitle('Machine action watch');
+});
+
+test('copy for the ticket puts a plain-text summary on the clipboard', async ({ context, page }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await signIn(page, 'analyst', `/actions/${seeded.cancelledIsolation}`);
+  await expect(page.getByTestId('action-status')).toHaveText('Cancelled');
+  await page.getByRole('button', { name: 'Copy for the ticket' }).click();
+  await expect(page.getByRole('button', { name: 'Copied for the ticket' })).toBeVisible();
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  expect(text).toContain(`Defender machine action ${seeded.cancelledIsolation}`);
+  expect(text).toContain('Status: Cancelled');
+  expect(text).toMatch(/Cancelled by: .+/);
+  expect(text).not.toMatch(/[<>]/);
+});
+
+test("a device's recent actions are a click away from being watched", async ({ page }) => {
+  await signIn(page, 'analyst', `/actions/${seeded.failedIsolation}`);
+  await expect(page.getByTestId('action-status')).toHaveText('Failed');
+  await page.getByRole('button', { name: 'Show the last 10' }).click();
+  const table = page.getByTestId('device-actions');
+  await expect(table.getByRole('row')).not.toHaveCount(0);
+  const watchButtons = table.getByRole('button', { name: /^Watch / });
+  await expect(watchButtons.first()).toBeVisible();
+  await watchButtons.first().click();
+  await page.getByRole('link', { name: 'Watch board' }).click();
+  await expect(rows(page)).toHaveCount(1);
+});

@@ -1,0 +1,83 @@
+import { seeded, simulator } from './support/simulator';
+import { expect, signIn, test } from './support/test';
+
+// The simulator's origins as the browser reaches them (playwright.config.ts may move the ports).
+const identityOrigin = `http://localhost:${process.env.SIM_IDENTITY_PORT ?? 4010}`;
+const apiOrigin = `http://localhost:${process.env.SIM_API_PORT ?? 4020}`;
+
+function directivesOf(policy: string): Map<string, string[]> {
+  return new Map(policy.split(';').map((directive) => directive.trim().split(/\s+/)).map(([name, ...sources]) => [name, sources]));
+}
+
+test('app pages, the SPA fallback and the redirect bridge carry the security headers; only the bridge goes without COOP', async ({ request }) => {
+  const pages = { '/': 'same-origin', [`/actions/${seeded.pendingIsolation}`]: 'same-origin', '/redirect.html': undefined };
+  for (const [path, openerPolicy] of Object.entries(pages)) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    const headers = response.headers();
+    const policy = directivesOf(headers['content-security-policy'] ?? '');
+    expect(policy.get('script-src'), path).toEqual(["'self'"]);
+    expect(policy.get('object-src'), path).toEqual(["'none'"]);
+    expect(policy.get('base-uri'), path).toEqual(["'none'"]);
+    expect(policy.get('frame-ancestors'), path).toEqual(["'self'"]);
+    expect(policy.get('connect-src'), path).toEqual(expect.arrayContaining(["'self'", identityOrigin, apiOrigin]));
+    expect(policy.get('frame-src'), path).toEqual(expect.arrayContaining(["'self'", identityOrigin]));
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+    expect(headers['referrer-policy'], path).toBe('no-referrer');
+    expect(headers['permissions-policy'], path).toContain('camera=()');
+    expect(headers['cross-origin-opener-policy'], path).toBe(openerPolicy);
+  }
+  // The deep link is the SPA fallback: the app's own page.
+  expect(await (await request.get(`/actions/${seeded.pendingIsolation}`)).text()).toContain('<div id="root">');
+});
+
+test('sign-in, an action page and sign-out run under the policy with no violation and no header warning', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Permissions-Policy|Cross-Origin-Opener-Policy/i.test(message.text())) warnings.push(message.text());
+  });
+  await signIn(page, 'analyst', `/actions/${seeded.succeededPackage}`);
+  await expect(page.getByTestId('action-status')).toHaveText('Succeeded');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' }).first()).toBeVisible();
+  await expect(page.getByTestId('signed-in-account')).toHaveCount(0);
+  expect(warnings).toEqual([]);
+  // The cspViolations fixture fails the test on any violation.
+});
+
+test('silent renewal in a hidden iframe (authority, then the redirect bridge) works under the policy', async ({ page, baseURL }) => {
+  await signIn(page);
+  // The refresh token is refused, so MSAL falls back to renewing in a hidden iframe: what frame-src must allow.
+  const isTokenEndpoint = (url: URL) => url.origin === identityOrigin && url.pathname === '/token';
+  await page.route(
+    isTokenEndpoint,
+    (route) =>
+      route.request().postData()?.includes('grant_type=refresh_token')
+        ? route.fulfill({ status: 400, headers: { 'Access-Control-Allow-Origin': baseURL ?? '' }, json: { error: 'invalid_grant', error_description: 'refused by the test' } })
+        : route.continue(),
+  );
+  const bridgeInFrame = page.waitForRequest((request) => request.url().startsWith(`${baseURL}/redirect.html`) && request.frame() !== page.mainFrame());
+  const codeRedeemed = page.waitForResponse((response) => isTokenEndpoint(new URL(response.url())) && response.request().postData()?.includes('grant_type=authorization_code') === true);
+  await simulator.injectFault({ status: 401, count: 1, match: seeded.offlineDevice });
+  await page.goto(`/actions/${seeded.offlineDevice}`);
+  await bridgeInFrame;
+  expect((await codeRedeemed).status()).toBe(200);
+  await expect(page.getByTestId('action-status')).toHaveText('Pending');
+  await expect(page.getByTestId('problem')).toHaveCount(0);
+});
+
+test('the policy is enforced, and a violation is caught', async ({ page, cspViolations, consoleErrors }) => {
+  await page.goto('/');
+  await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.inlineScriptRan = true';
+    document.head.append(script);
+  });
+  await expect.poll(() => cspViolations.map((violation) => violation.directive)).toEqual(['script-src-elem']);
+  expect(await page.evaluate(() => 'inlineScriptRan' in window)).toBe(false);
+  // The violation this test caused on purpose, and Chromium's console line about it; anything else still fails it.
+  const isOurs = (line: string) => line.includes('Content Security Policy');
+  await expect.poll(() => consoleErrors.filter(isOurs)).toHaveLength(1);
+  cspViolations.length = 0;
+  consoleErrors.splice(consoleErrors.findIndex(isOurs), 1);
+});

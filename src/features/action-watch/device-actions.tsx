@@ -1,0 +1,84 @@
+import { Anchor, Button, Group, Loader, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useServices } from '../../app/services';
+import { isDefenderRequestError } from '../../api/defender-problem';
+import { toGuid } from '../../lib/guid';
+import { formatRelative } from '../../lib/time';
+import { usePoller } from '../../polling/poller-provider';
+import { ActionStatusBadge } from './action-status-badge';
+import { describeProblem } from './describe-problem';
+
+/** The last 10 actions on the same device, newest first, each a click away: read only when asked for. */
+export function DeviceActions({ machineId, currentId, now, onWatch }: { machineId: string; currentId: string; now: number; onWatch: (id: string) => void }) {
+  const [shown, setShown] = useState(false);
+  const { defender } = useServices();
+  const { budgeted } = usePoller();
+  const query = useQuery({
+    queryKey: ['device-actions', machineId],
+    queryFn: ({ signal }) => budgeted(() => defender.getDeviceActions(machineId, signal)),
+    enabled: shown,
+    retry: false,
+    staleTime: 60_000,
+  });
+  return (
+    <section aria-labelledby="device-actions-heading">
+      <Group gap="sm" mb="xs">
+        <Title order={2} id="device-actions-heading" size="h4">
+          Recent actions on this device
+        </Title>
+        {!shown && (
+          <Button variant="default" size="xs" onClick={() => setShown(true)}>
+            Show the last 10
+          </Button>
+        )}
+      </Group>
+      {shown && query.isPending && <Loader size="sm" aria-label="Loading the device's actions" />}
+      {query.isError && (
+        <Text size="sm" role="alert">
+          {isDefenderRequestError(query.error) ? describeProblem(query.error.problem).message : 'The device’s actions could not be read.'}
+        </Text>
+      )}
+      {query.data && (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped withTableBorder aria-label="Recent actions on this device" data-testid="device-actions">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Status</Table.Th>
+                <Table.Th scope="col">Action</Table.Th>
+                <Table.Th scope="col">Requestor</Table.Th>
+                <Table.Th scope="col">Created</Table.Th>
+                <Table.Th scope="col">Watch</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {query.data.map((action) => {
+                const id = toGuid(action.id);
+                return (
+                  <Table.Tr key={action.id}>
+                    <Table.Td>
+                      <ActionStatusBadge status={action.status} size="md" />
+                    </Table.Td>
+                    <Table.Td>{id ? <Anchor component={Link} to={`/actions/${id}`}>{action.type}</Anchor> : action.type}</Table.Td>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{action.requestor ?? '—'}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{action.createdAt ? formatRelative(action.createdAt.getTime(), now) : '—'}</Table.Td>
+                    <Table.Td>
+                      {id && id !== currentId ? (
+                        <Button variant="default" size="xs" onClick={() => onWatch(id)} aria-label={`Watch ${action.type} ${id} on the board`}>
+                          Watch
+                        </Button>
+                      ) : (
+                        <Text size="xs">this one</Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { parseMachineAction } from '../../api/machine-action';
+import type { Guid } from '../../lib/guid';
+import { actionBody } from '../../testing/machine-actions';
+import type { BoardRow } from './board-rows';
+import { newlyFinished, titleFor } from './finish-notices';
+
+const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}` as Guid;
+function row(n: number, status: string): BoardRow {
+  const parsed = parseMachineAction(actionBody({ id: id(n), status }));
+  if (!parsed.ok) throw new Error(parsed.detail);
+  return { id: id(n), watch: { action: parsed.action, readAt: 1, failure: undefined, history: [], jitter: 0 }, order: n };
+}
+
+describe('newlyFinished', () => {
+  it('reports actions seen running before and final now, marking the ones that need attention', () => {
+    const previous = new Map([
+      [id(1), 'InProgress'],
+      [id(2), 'Pending'],
+      [id(3), 'Succeeded'],
+      [id(4), 'Pending'],
+    ]);
+    const notices = newlyFinished(previous, [row(1, 'Succeeded'), row(2, 'TimeOut'), row(3, 'Succeeded'), row(4, 'Pending'), row(5, 'Failed')]);
+    expect(notices.map((notice) => [notice.id, notice.status, notice.needsAttention])).toEqual([
+      [id(1), 'Succeeded', false],
+      [id(2), 'TimeOut', true],
+    ]);
+  });
+
+  it('titles the tab with the count and what needs attention', () => {
+    const notices = newlyFinished(new Map([[id(1), 'Pending'], [id(2), 'Pending']]), [row(1, 'Cancelled'), row(2, 'Succeeded')]);
+    expect(titleFor(notices, 'Machine action watch')).toBe('(2) 1 needs attention · Machine action watch');
+    expect(titleFor([], 'Machine action watch')).toBe('Machine action watch');
+  });
+});

@@ -1,0 +1,41 @@
+import { isFinalStatus } from '../../api/action-status';
+import type { Guid } from '../../lib/guid';
+import { statusTone } from '../action-watch/action-status';
+import type { BoardRow } from './board-rows';
+
+export interface FinishNotice {
+  id: Guid;
+  status: string;
+  type: string;
+  device: string;
+  /** Failed, TimeOut and Cancelled: the action did not do what was asked. */
+  needsAttention: boolean;
+}
+
+/**
+ * The watches that became final since the last look: a status seen running before and final now.
+ * An action already final when first seen is not news.
+ */
+export function newlyFinished(previous: ReadonlyMap<Guid, string>, rows: readonly BoardRow[]): FinishNotice[] {
+  const notices: FinishNotice[] = [];
+  for (const row of rows) {
+    const action = row.watch?.action;
+    const before = previous.get(row.id);
+    if (!action || before === undefined || isFinalStatus(before) || !isFinalStatus(action.status)) continue;
+    notices.push({
+      id: row.id,
+      status: action.status,
+      type: action.type,
+      device: action.computerDnsName ?? action.machineId ?? 'unknown device',
+      needsAttention: statusTone(action.status) === 'attention',
+    });
+  }
+  return notices;
+}
+
+/** The tab's title while notices are unread: "(2) 1 needs attention · Machine action watch". */
+export function titleFor(notices: readonly FinishNotice[], baseTitle: string): string {
+  if (notices.length === 0) return baseTitle;
+  const attention = notices.filter((notice) => notice.needsAttention).length;
+  return `(${notices.length}) ${attention > 0 ? `${attention} need${attention === 1 ? 's' : ''} attention` : 'finished'} · ${baseTitle}`;
+}

@@ -1,0 +1,122 @@
+import { onlineManager, useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useServices } from '../app/services';
+import { useAuth } from '../auth/auth-state';
+import type { Guid } from '../lib/guid';
+import { isPageHidden } from '../lib/use-page-visible';
+import { ActionPoller } from './action-poller';
+import { heartbeatMs, PollerCoordinator } from './poller-coordinator';
+import { budgetLimits, RateBudget } from './rate-budget';
+import { watchKeys } from './watch-keys';
+
+interface PollerControls {
+  /** Declares the actions one part of the page shows; an empty list withdraws them. */
+  setInterest(owner: string, ids: Guid[]): void;
+  recheck(id: Guid): void;
+  /** A one-off Defender call, within this tab's budget (it waits for the poller to start, if need be). */
+  budgeted<T>(call: () => Promise<T>): Promise<T>;
+  /** A 429 paused every call until then. */
+  pausedUntil: number | undefined;
+}
+
+const PollerContext = createContext<PollerControls | null>(null);
+
+function deferred<T>() {
+  let resolve: (value: T) => void = () => {};
+  const promise = new Promise<T>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
+
+/**
+ * Runs the one poller of this tab (see PollerCoordinator) while the analyst is signed in, and writes every
+ * result into the query cache, where pages read it.
+ */
+export function PollerProvider({ children }: { children: ReactNode }) {
+  const { defender, settings } = useServices();
+  const auth = useAuth();
+  const queryClient = useQueryClient();
+  const signedIn = auth.status === 'ready' && auth.account !== null;
+  const [pausedUntil, setPausedUntil] = useState<number | undefined>();
+  const interests = useRef(new Map<string, Guid[]>());
+  const coordinatorRef = useRef<PollerCoordinator | undefined>(undefined);
+  // Children's effects run before this provider's: a call may ask for the poller before it exists.
+  const pollerReady = useRef(deferred<ActionPoller>());
+
+  const localIds = useCallback(() => [...new Set([...interests.current.values()].flat())], []);
+
+  useEffect(() => {
+    if (!signedIn) return;
+    const channel = new BroadcastChannel('machine-action-watch:poller');
+    const budget = new RateBudget(budgetLimits(settings.quota.share, settings.quota.analystsAtOnce));
+    // The poller reports to the coordinator, which needs the poller: the link is made just below.
+    const link: { coordinator?: PollerCoordinator } = {};
+    const poller = new ActionPoller({
+      defender,
+      budget,
+      isHidden: () => !(link.coordinator?.anyTabVisible() ?? !isPageHidden()),
+      isOnline: () => onlineManager.isOnline(),
+      onCheck: (id, watch, checkedAt) => link.coordinator?.publishCheck(id, watch, checkedAt),
+      onPause: (until) => link.coordinator?.publishPause(until),
+    });
+    const coordinator = new PollerCoordinator({
+      poller,
+      channel,
+      isVisible: () => !isPageHidden(),
+      onCheck: (id, watch, checkedAt) => queryClient.setQueryData(watchKeys.detail(id), watch, { updatedAt: checkedAt }),
+      onPause: setPausedUntil,
+    });
+    link.coordinator = coordinator;
+    coordinatorRef.current = coordinator;
+    pollerReady.current.resolve(poller);
+    coordinator.start();
+    coordinator.setLocalIds(localIds());
+
+    const onVisibility = () => coordinator.visibilityChanged();
+    const stopOnline = onlineManager.subscribe(() => poller.reschedule());
+    const heartbeat = window.setInterval(() => coordinator.heartbeat(), heartbeatMs);
+    // Leaving says so at once, so the next tab takes over without waiting for this one to fall silent.
+    const onPageHide = () => coordinator.stop();
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', onPageHide);
+      window.clearInterval(heartbeat);
+      stopOnline();
+      coordinator.stop();
+      channel.close();
+      coordinatorRef.current = undefined;
+      pollerReady.current = deferred<ActionPoller>();
+    };
+  }, [signedIn, defender, settings, queryClient, localIds]);
+
+  const setInterest = useCallback(
+    (owner: string, ids: Guid[]) => {
+      if (ids.length === 0) interests.current.delete(owner);
+      else interests.current.set(owner, ids);
+      coordinatorRef.current?.setLocalIds(localIds());
+    },
+    [localIds],
+  );
+  const recheck = useCallback((id: Guid) => coordinatorRef.current?.recheck(id), []);
+  const budgeted = useCallback(<T,>(call: () => Promise<T>) => pollerReady.current.promise.then((poller) => poller.budgeted(call)), []);
+  const controls = useMemo<PollerControls>(() => ({ setInterest, recheck, budgeted, pausedUntil }), [setInterest, recheck, budgeted, pausedUntil]);
+  return <PollerContext.Provider value={controls}>{children}</PollerContext.Provider>;
+}
+
+export function usePoller(): PollerControls {
+  const controls = useContext(PollerContext);
+  if (!controls) throw new Error('usePoller must be used inside PollerProvider');
+  return controls;
+}
+
+/** Watches these actions while the component is mounted. */
+export function useWatchInterest(owner: string, ids: readonly Guid[]): void {
+  const { setInterest } = usePoller();
+  const key = ids.join(',');
+  // A change of IDs replaces the interest in one step: withdrawing it first would drop every watch.
+  useEffect(() => setInterest(owner, key ? (key.split(',') as Guid[]) : []), [owner, key, setInterest]);
+  useEffect(() => () => setInterest(owner, []), [owner, setInterest]);
+}
