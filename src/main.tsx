@@ -9,6 +9,9 @@ import { SettingsErrorPage } from './config/settings-error-page';
 
 const root = createRoot(document.getElementById('root')!);
 
+// A deep link needs sign-in before anything else: fetch MSAL's chunk alongside config.json, not after it.
+if (window.location.pathname !== import.meta.env.BASE_URL) void import('./auth/msal-session');
+
 async function start() {
   const result = await loadSettings(import.meta.env);
   if (!result.ok) {

@@ -6,9 +6,14 @@ import { RequireSignIn } from '../auth/require-sign-in';
 import { StartPage } from '../features/lookup/start-page';
 import { PageError } from './page-error';
 
-// The start page is part of the first load; the action page (and what only it needs) comes in its own chunk.
-const ActionPage = lazy(() => import('../features/action-watch/action-page').then((module) => ({ default: module.ActionPage })));
-const BoardPage = lazy(() => import('../features/watch-board/board-page').then((module) => ({ default: module.BoardPage })));
+// The start page is part of the first load; the other pages (and what only they need) come in chunks of
+// their own. A deep link starts loading its page at once, alongside sign-in, rather than after it.
+const loadActionPage = () => import('../features/action-watch/action-page').then((module) => ({ default: module.ActionPage }));
+const loadBoardPage = () => import('../features/watch-board/board-page').then((module) => ({ default: module.BoardPage }));
+if (window.location.pathname.startsWith('/actions/')) void loadActionPage();
+if (window.location.pathname.startsWith('/board')) void loadBoardPage();
+const ActionPage = lazy(loadActionPage);
+const BoardPage = lazy(loadBoardPage);
 
 function UnknownPage() {
   return (

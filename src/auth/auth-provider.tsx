@@ -26,12 +26,14 @@ export function AuthProvider({ settings, children }: { settings: Settings; child
 
   useEffect(() => {
     let cancelled = false;
-    const cancelIdle = whenIdle(() => {
+    const load = () =>
       loadMsalSession(settings).then(
         (session) => !cancelled && setLoaded(session),
         (error: unknown) => !cancelled && setState({ status: 'failed', error: error instanceof Error ? error : new Error(String(error)) }),
       );
-    });
+    // The start page can wait for an idle moment; any other page needs sign-in before it shows anything.
+    const onStartPage = window.location.pathname === import.meta.env.BASE_URL;
+    const cancelIdle = onStartPage ? whenIdle(() => void load()) : (void load(), () => {});
     return () => {
       cancelled = true;
       cancelIdle();
