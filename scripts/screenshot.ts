@@ -12,7 +12,7 @@ const browser = await chromium.launch({ executablePath, args: executablePath ? [
 try {
   const page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
   await page.goto(`${appUrl}/actions/${actionId}`);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).first().click(); // the app's, then the simulator's
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByTestId('action-status').waitFor();
   await page.screenshot({ path: out, fullPage: true });
