@@ -61,7 +61,7 @@ for (const row of rows) {
 }
 console.log('\nLargest packages in the first-load JS (raw KiB):');
 for (const pkg of firstLoad.packages.slice(0, 8)) console.log(`  ${pkg.name.padEnd(28)} ${kib(pkg.bytes).toFixed(1).padStart(8)}`);
-console.log('\nMemory growth over 8 simulated hours watching 20 actions: not measured yet (it needs the watch board).');
+console.log('\nMemory growth over 8 simulated hours watching 20 actions: not measured yet (the board exists now; the measurement is still to be written).');
 
 const results = { measuredAt: new Date().toISOString(), node: process.version, firstLoad, lighthouse, deepLink, rows: rows.map((row) => ({ ...row, verdict: verdict(row) })) };
 mkdirSync('bench/results', { recursive: true });
