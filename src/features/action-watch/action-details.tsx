@@ -2,7 +2,7 @@ import { Anchor } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { MachineAction } from '../../api/machine-action';
 import { formatDuration } from '../../lib/time';
-import { isFinalStatus } from './action-status';
+import { isFinalStatus } from '../../api/action-status';
 import classes from './action-details.module.css';
 import { devicePageUrl } from './device-link';
 import { Timestamp } from './timestamp';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isFinalStatus, statusLabel, statusTone } from './action-status';
+import { isFinalStatus } from '../../api/action-status';
+import { statusLabel, statusTone } from './action-status';
 
 describe('action status', () => {
   it.each(['Succeeded', 'Failed', 'TimeOut', 'Cancelled'])('%s is final', (status) => {

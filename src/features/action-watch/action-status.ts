@@ -1,5 +1,3 @@
-export { isFinalStatus } from '../../api/action-status';
-
 /** Final statuses that the analyst has to look at: the action did not do what was asked. */
 const needsAttention: ReadonlySet<string> = new Set(['Failed', 'TimeOut', 'Cancelled']);
 

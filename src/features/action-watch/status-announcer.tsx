@@ -1,6 +1,7 @@
 import { VisuallyHidden } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import { isFinalStatus, statusLabel } from './action-status';
+import { isFinalStatus } from '../../api/action-status';
+import { statusLabel } from './action-status';
 
 /**
  * Tells screen-reader users when the status changes. The live region is rendered from the start and only
