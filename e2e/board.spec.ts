@@ -10,28 +10,31 @@ async function paste(page: Page, text: string) {
 const rows = (page: Page) => page.getByTestId('watch-row');
 
 test('pasting a ticket adds each ID once, and the board reads them all with one request per check', async ({ page }) => {
+  // Two actions created just now (checked every 5 s while new) and one that finished long ago.
+  const isolation = await simulator.createAction({ type: 'Isolate', status: 'Pending' });
+  const scan = await simulator.createAction({ type: 'RunAntiVirusScan', status: 'InProgress' });
   await signIn(page, 'analyst', '/board');
-  await paste(page, `Ticket INC-2041\n- ${seeded.offlineDevice}\n- ${seeded.unknownStatus} (repeat: ${seeded.unknownStatus})\n- https://security.microsoft.com/x?id=${seeded.succeededPackage}`);
+  await paste(page, `Ticket INC-2041\n- ${isolation.id}\n- ${scan.id} (repeat: ${scan.id})\n- https://security.microsoft.com/x?id=${seeded.succeededPackage}`);
   await expect(page.getByTestId('add-result')).toHaveText('Added 3 actions.');
   await expect(rows(page)).toHaveCount(3);
   await expect(page.getByTestId('board-counts')).toHaveText('2 running, 1 finished');
   // Running first, finished last.
   await expect(rows(page).last()).toHaveAttribute('data-action-id', seeded.succeededPackage);
 
-  await paste(page, `${seeded.offlineDevice} and ${seeded.failedIsolation}`);
+  await paste(page, `${isolation.id} and ${seeded.failedIsolation}`);
   await expect(page.getByTestId('add-result')).toHaveText('Added 1 action; 1 was already watched.');
   await paste(page, 'no ids here');
   await expect(page.getByText('No machine action ID found in this text')).toBeVisible();
   await expect(rows(page)).toHaveCount(4);
 
-  // After the first reads (each new ID by itself), every check is one list call naming every running action.
+  // Every check, the first included, is one list call naming every running action.
   await expect(rows(page).getByTestId('action-status')).toHaveCount(4);
   await simulator.clearRequests();
   await expect.poll(async () => (await simulator.requests()).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
   const checks = await simulator.requests();
   for (const request of checks) {
     expect(request.path).toBe('/api/machineactions');
-    expect(readsAction(request, seeded.offlineDevice) && readsAction(request, seeded.unknownStatus)).toBe(true);
+    expect(readsAction(request, isolation.id) && readsAction(request, scan.id)).toBe(true);
     expect(readsAction(request, seeded.succeededPackage)).toBe(false); // finished: not read again
   }
 });
@@ -53,6 +56,7 @@ test('the board survives a reload, and its link carries its IDs', async ({ page,
 });
 
 test('two tabs share one poller, and the other tab takes over when the leader closes', async ({ context, page }) => {
+  test.setTimeout(120_000); // two sign-ins and 20 s of real polling, on a machine that may be busy
   const action = await simulator.createAction({
     type: 'Isolate',
     timeline: [
@@ -82,8 +86,11 @@ test('two tabs share one poller, and the other tab takes over when the leader cl
 });
 
 test('a 429 pauses every call until Retry-After has passed', async ({ page }) => {
+  // Created just now, so checked every 5 s.
+  const isolation = await simulator.createAction({ type: 'Isolate', status: 'Pending' });
+  const scan = await simulator.createAction({ type: 'RunAntiVirusScan', status: 'InProgress' });
   await signIn(page, 'analyst', '/board');
-  await paste(page, `${seeded.offlineDevice} ${seeded.unknownStatus}`);
+  await paste(page, `${isolation.id} ${scan.id}`);
   await expect(rows(page)).toHaveCount(2);
   await expect(rows(page).first().getByTestId('action-status')).toBeVisible();
   await simulator.injectFault({ status: 429, retryAfter: '12', count: 1 });
@@ -115,6 +122,7 @@ test('a final status raises an in-app notice, marks the tab, and a desktop notif
       { status: 'Pending', afterMs: 0 },
       { status: 'Failed', afterMs: 8_000 },
     ],
+    startsOn: 'first-read', // signing in takes a while on a busy machine
   });
   await signIn(page, 'analyst', '/board');
   await paste(page, action.id);

@@ -11,6 +11,7 @@ test('pasting ticket text finds the ID; a Pending action is watched until it suc
       { status: 'InProgress', afterMs: 4_000 },
       { status: 'Succeeded', afterMs: 9_000 },
     ],
+    startsOn: 'first-read', // signing in takes a while on a busy machine
   });
   await signIn(page);
 

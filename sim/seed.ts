@@ -83,7 +83,7 @@ const SEED: readonly SeedSpec[] = [
   {
     id: seededActions.pendingIsolation,
     device: seededMachines.financeWorkstation,
-    createdMinutesAgo: 2,
+    createdMinutesAgo: 1,
     updatedAfterSeconds: 0,
     fields: () => ({
       type: 'Isolate',

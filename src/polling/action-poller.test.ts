@@ -13,10 +13,13 @@ const ids = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-00
 /** A fake Defender: each action's status, changed by the test; every call recorded with its time. */
 function fakeDefender() {
   const statuses = new Map<Guid, string>();
+  /** When each action was created; by default, ten seconds before each read (always new). */
+  const createdAt = new Map<Guid, number>();
   const calls: { kind: 'list' | 'one'; ids: Guid[]; at: number }[] = [];
   let failNext: DefenderProblem | undefined;
   const action = (id: Guid): MachineAction => {
-    const parsed = parseMachineAction(actionBody({ id, status: statuses.get(id), creationDateTimeUtc: new Date(Date.now() - 10_000).toISOString() }));
+    const created = new Date(createdAt.get(id) ?? Date.now() - 10_000).toISOString();
+    const parsed = parseMachineAction(actionBody({ id, status: statuses.get(id), creationDateTimeUtc: created, lastUpdateDateTimeUtc: created }));
     if (!parsed.ok) throw new Error(parsed.detail);
     return parsed.action;
   };
@@ -38,7 +41,7 @@ function fakeDefender() {
       return wanted.filter((id) => statuses.has(id)).map(action);
     },
   };
-  return { defender, statuses, calls, failWith: (problem: DefenderProblem) => (failNext = problem) };
+  return { defender, statuses, createdAt, calls, failWith: (problem: DefenderProblem) => (failNext = problem) };
 }
 
 const timers: Timers = { now: () => Date.now(), setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as number) };
@@ -58,20 +61,38 @@ afterEach(() => {
 });
 
 describe('ActionPoller', () => {
-  it('reads new IDs one by one, then every running action with one list call per check', async () => {
+  it('reads every running action with one list call per check, new IDs included', async () => {
     const fake = fakeDefender();
     for (const id of ids) fake.statuses.set(id, 'Pending');
     const { instance, seen } = poller(fake);
     instance.setIds(ids);
     instance.start();
     await vi.advanceTimersByTimeAsync(0);
-    expect(fake.calls.map((call) => call.kind)).toEqual(['one', 'one', 'one']);
+    expect(fake.calls.map((call) => [call.kind, call.ids.length])).toEqual([['list', 3]]);
     expect(seen.get(ids[0])?.action?.status).toBe('Pending');
 
     fake.calls.length = 0;
     await vi.advanceTimersByTimeAsync(60_000);
     expect(fake.calls.length).toBeGreaterThan(3);
     expect(fake.calls.every((call) => call.kind === 'list' && call.ids.length === 3)).toBe(true);
+  });
+
+  it('checks an action less often as it ages: every 15 s after two minutes, every minute once long pending', async () => {
+    const fake = fakeDefender();
+    fake.statuses.set(ids[0], 'InProgress');
+    fake.createdAt.set(ids[0], Date.now() - 5 * 60_000);
+    const { instance } = poller(fake);
+    instance.setIds([ids[0]]);
+    instance.start();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(fake.calls.map((call) => call.at - fake.calls[0].at)).toEqual([0, 15_000, 30_000, 45_000, 60_000]);
+
+    fake.calls.length = 0;
+    fake.statuses.set(ids[0], 'Pending');
+    fake.createdAt.set(ids[0], Date.now() - 60 * 60_000);
+    await vi.advanceTimersByTimeAsync(15_000); // the check that finds it long pending
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    expect(fake.calls.slice(1).map((call) => call.at - fake.calls[0].at)).toEqual([60_000, 120_000, 180_000, 240_000, 300_000]);
   });
 
   it('stops reading an action once it is final, and stops calling when none is left', async () => {
@@ -94,6 +115,25 @@ describe('ActionPoller', () => {
     fake.calls.length = 0;
     await vi.advanceTimersByTimeAsync(600_000);
     expect(fake.calls).toEqual([]);
+  });
+
+  it('reads one new ID by itself, and a new ID the list does not return by itself too', async () => {
+    const fake = fakeDefender();
+    fake.statuses.set(ids[0], 'Pending');
+    const { instance, seen } = poller(fake);
+    instance.setIds([ids[0]]);
+    instance.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.calls.map((call) => call.kind)).toEqual(['one']);
+
+    fake.calls.length = 0;
+    instance.setIds([ids[0], ids[2]]); // ids[2] does not exist (yet)
+    await vi.advanceTimersByTimeAsync(7_000); // calls are spaced 3 s apart (80 % of 1,500 an hour)
+    expect(fake.calls.map((call) => [call.kind, call.ids])).toEqual([
+      ['list', [ids[0], ids[2]]],
+      ['one', [ids[2]]],
+    ]);
+    expect(seen.get(ids[2])?.failure?.problem.kind).toBe('not-found');
   });
 
   it('reads an ID the list does not return by itself, with the not-found grace', async () => {

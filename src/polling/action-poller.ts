@@ -42,9 +42,9 @@ interface Entry {
 }
 
 /**
- * The one place that calls Defender for watched actions. Each check reads every running action that has
- * been found before with one list call per chunk of IDs; an action not found yet (or missing from the
- * list) is read by itself. Calls keep to the rate budget, spaced evenly, and a 429 pauses them all
+ * The one place that calls Defender for watched actions. Each check reads every running action, and every
+ * ID not read yet, with one list call per chunk of IDs; an action the list does not return (or not found
+ * yet) is read by itself. Calls keep to the rate budget, spaced evenly, and a 429 pauses them all
  * until Retry-After has passed.
  */
 export class ActionPoller {
@@ -126,16 +126,17 @@ export class ActionPoller {
     this.timer = undefined;
   }
 
-  private delayOf(entry: Entry, now: number): number | false {
+  private delayOf(entry: Entry): number | false {
     if (!entry.watched) return false;
     if (entry.checkedAt === undefined || entry.readAlone) return 0;
-    return nextPollDelay(entry.watch, { now, hidden: this.options.isHidden() });
+    // Judged as of the last check, as the page judges it, so both show the same next check.
+    return nextPollDelay(entry.watch, { now: entry.checkedAt, hidden: this.options.isHidden() });
   }
 
   private millisecondsToNextCheck(now: number): number | undefined {
     let earliest: number | undefined;
     for (const entry of this.entries.values()) {
-      const delay = this.delayOf(entry, now);
+      const delay = this.delayOf(entry);
       if (delay === false) continue;
       const due = (entry.checkedAt ?? now) + delay;
       earliest = earliest === undefined ? due : Math.min(earliest, due);
@@ -171,13 +172,20 @@ export class ActionPoller {
       this.options.onPause?.(undefined);
     }
 
-    const pollable = [...this.entries].filter(([, entry]) => this.delayOf(entry, now) !== false);
-    const due = pollable.filter(([, entry]) => (entry.checkedAt ?? now) + (this.delayOf(entry, now) as number) <= now);
+    const pollable = [...this.entries].filter(([, entry]) => this.delayOf(entry) !== false);
+    const due = pollable.filter(([, entry]) => (entry.checkedAt ?? now) + (this.delayOf(entry) as number) <= now);
     if (due.length === 0) return this.reschedule();
-    // One check reads every running action found before, due or not: the list call costs the same.
-    const listed = pollable.filter(([, entry]) => entry.watch?.action && !entry.readAlone).map(([id]) => id);
-    const alone = due.filter(([, entry]) => !entry.watch?.action || entry.readAlone).map(([id]) => id);
-    const chunks = chunkIds(listed);
+    // One check reads every running action found before, due or not: the list call costs the same. IDs
+    // never read join it, unless there is just one to read (its own read answers a clearer 404). An ID
+    // the list did not return, or not found yet, is read by itself: that read has the 404 grace.
+    const found = pollable.filter(([, entry]) => entry.watch?.action && !entry.readAlone).map(([id]) => id);
+    const unread = pollable.filter(([, entry]) => entry.checkedAt === undefined && !entry.readAlone).map(([id]) => id);
+    const lookups = due.filter(([, entry]) => entry.readAlone || (entry.checkedAt !== undefined && !entry.watch?.action)).map(([id]) => id);
+    const listed = found.length + unread.length > 1 ? [...found, ...unread] : found;
+    const alone = listed.length === found.length ? [...unread, ...lookups] : lookups;
+    // A check set off by a lookup alone leaves the list for its own time.
+    const listDue = due.some(([id]) => listed.includes(id));
+    const chunks = listDue ? chunkIds(listed) : [];
     let allowance = budget.available(now);
     if (allowance === 0) {
       this.notBefore = budget.nextFreeAt(now);

@@ -3,14 +3,16 @@ import type { DefenderProblem } from '../api/defender-problem';
 import { parseMachineAction, type MachineAction } from '../api/machine-action';
 import { actionBody } from '../testing/machine-actions';
 import { nextPollDelay, pollTimings, type PollContext } from './next-poll-delay';
+import { cadence } from './watch-cadence';
 import type { ActionWatch } from './watch-state';
 
 const now = 1_000_000;
 const visible: PollContext = { now, hidden: false };
 const hidden: PollContext = { ...visible, hidden: true };
 
-function action(status: string): MachineAction {
-  const result = parseMachineAction(actionBody({ status }));
+function action(status: string, createdAt = now): MachineAction {
+  const at = new Date(createdAt).toISOString();
+  const result = parseMachineAction(actionBody({ status, creationDateTimeUtc: at, lastUpdateDateTimeUtc: at }));
   if (!result.ok) throw new Error(result.detail);
   return result.action;
 }
@@ -25,7 +27,7 @@ function failing(problem: DefenderProblem, count = 1, since = now, status?: stri
 
 describe('nextPollDelay', () => {
   it.each(['Pending', 'InProgress', 'Queued', 'SomethingNew'])('keeps polling a %s action', (status) => {
-    expect(nextPollDelay(read(status), visible)).toBe(pollTimings.runningMs);
+    expect(nextPollDelay(read(status), visible)).toBe(cadence.freshMs);
   });
 
   it.each(['Succeeded', 'Failed', 'TimeOut', 'Cancelled'])('stops at %s', (status) => {
@@ -34,11 +36,18 @@ describe('nextPollDelay', () => {
   });
 
   it('is case-sensitive about final statuses: "Canceled" is not Defender\'s spelling, so it keeps polling', () => {
-    expect(nextPollDelay(read('Canceled'), visible)).toBe(pollTimings.runningMs);
+    expect(nextPollDelay(read('Canceled'), visible)).toBe(cadence.freshMs);
+  });
+
+  it('checks an action at the pace its age calls for', () => {
+    const fiveMinutesOld = { ...read('InProgress'), action: action('InProgress', now - 5 * 60_000) };
+    expect(nextPollDelay(fiveMinutesOld, visible)).toBe(cadence.runningMs);
+    const pendingForAnHour = { ...read('Pending'), action: action('Pending', now - 60 * 60_000) };
+    expect(nextPollDelay(pendingForAnHour, visible)).toBe(cadence.longPendingMs);
   });
 
   it('polls more slowly in a hidden tab', () => {
-    expect(nextPollDelay(read('Pending'), hidden)).toBe(pollTimings.hiddenMs);
+    expect(nextPollDelay(read('Pending'), hidden)).toBe(cadence.hiddenMs);
   });
 
   it('re-checks a 404 during the grace period, then stops', () => {

@@ -1,11 +1,8 @@
 import { isFinalStatus } from '../api/action-status';
+import { cadence, runningInterval } from './watch-cadence';
 import type { ActionWatch, FailureStreak } from './watch-state';
 
 export const pollTimings = {
-  /** A running action, tab visible: Defender actions finish in tens of seconds. */
-  runningMs: 5_000,
-  /** A running action in a hidden tab: the analyst is not looking, save the shared quota. */
-  hiddenMs: 30_000,
   /** A new action can 404 for a few seconds before Defender lists it: re-check that long before giving up. */
   notFoundGraceMs: 20_000,
   notFoundRecheckMs: 3_000,
@@ -48,18 +45,19 @@ function delayAfterFailure(watch: ActionWatch, failure: FailureStreak, context: 
     case 'timeout':
     case 'malformed':
       if (watch.action && isFinalStatus(watch.action.status)) return false; // nothing left to learn
-      return Math.max(backoff(pollTimings.backoffBaseMs, failure.count, watch.jitter), context.hidden ? pollTimings.hiddenMs : 0);
+      return Math.max(backoff(pollTimings.backoffBaseMs, failure.count, watch.jitter), context.hidden ? cadence.hiddenMs : 0);
   }
 }
 
 /**
  * When to check an action next, in milliseconds after the last check, or false to stop. A pure function
- * of what the last checks found: polling stops at a final status and at failures only the analyst can fix.
+ * of what the last checks found: polling stops at a final status and at failures only the analyst can fix,
+ * and a running action is checked at the pace its age calls for (watch-cadence).
  * Asked again with the same watch, it gives the same answer (TanStack re-arms its timer on any change).
  */
 export function nextPollDelay(watch: ActionWatch | undefined, context: PollContext): number | false {
   if (watch?.failure) return delayAfterFailure(watch, watch.failure, context);
   if (watch?.action && isFinalStatus(watch.action.status)) return false;
-  return context.hidden ? pollTimings.hiddenMs : pollTimings.runningMs;
+  return runningInterval(watch?.action, context.now, context.hidden);
 }
 

@@ -5,8 +5,10 @@ import { cadence, isLongPending, runningInterval } from './watch-cadence';
 
 const now = Date.parse('2026-01-05T10:00:00Z');
 
-function createdAgo(ms: number, status = 'Pending'): MachineAction {
-  const result = parseMachineAction(actionBody({ status, creationDateTimeUtc: new Date(now - ms).toISOString() }));
+function createdAgo(ms: number, status = 'Pending', updatedAgo = ms): MachineAction {
+  const result = parseMachineAction(
+    actionBody({ status, creationDateTimeUtc: new Date(now - ms).toISOString(), lastUpdateDateTimeUtc: new Date(now - updatedAgo).toISOString() }),
+  );
   if (!result.ok) throw new Error(result.detail);
   return result.action;
 }
@@ -19,6 +21,18 @@ describe('runningInterval', () => {
 
   it('slows down once the action is a few minutes old', () => {
     expect(runningInterval(createdAgo(5 * 60_000, 'InProgress'), now, false)).toBe(cadence.runningMs);
+  });
+
+  it('checks closely again for a while after the action moves', () => {
+    expect(runningInterval(createdAgo(5 * 60_000, 'InProgress', 30_000), now, false)).toBe(cadence.freshMs);
+    expect(runningInterval(createdAgo(5 * 60_000, 'InProgress', 3 * 60_000), now, false)).toBe(cadence.runningMs);
+  });
+
+  it('counts an action with no dates as new', () => {
+    expect(runningInterval(createdAgo(5 * 60_000, 'InProgress'), now, false)).toBe(cadence.runningMs);
+    const undated = parseMachineAction(actionBody({ status: 'InProgress', creationDateTimeUtc: null, lastUpdateDateTimeUtc: null }));
+    if (!undated.ok) throw new Error(undated.detail);
+    expect(runningInterval(undated.action, now, false)).toBe(cadence.freshMs);
   });
 
   it('slows down further for an action pending for over 10 minutes', () => {

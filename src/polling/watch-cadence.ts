@@ -1,7 +1,10 @@
 import type { MachineAction } from '../api/machine-action';
 
 export const cadence = {
-  /** A new action: Defender's examples finish in 30 to 90 s, so the first minutes are checked closely. */
+  /**
+   * A new action, or one that has just moved (Pending → InProgress): Defender's examples finish in 30 to
+   * 90 s, so the first minutes after a change are checked closely.
+   */
   freshMs: 5_000,
   freshForMs: 2 * 60_000,
   /** Older but still moving. */
@@ -18,10 +21,21 @@ export function isLongPending(action: MachineAction, now: number): boolean {
   return action.status === 'Pending' && action.createdAt !== null && now - action.createdAt.getTime() > cadence.longPendingAfterMs;
 }
 
-/** How often to check an action that is still running: fast while it is new, slowly once it has stalled. */
+/** When Defender last said something happened to the action: its creation or its latest update. */
+function lastMovedAt(action: MachineAction): number | undefined {
+  const times = [action.createdAt, action.lastUpdatedAt].filter((date) => date !== null).map((date) => date.getTime());
+  return times.length > 0 ? Math.max(...times) : undefined;
+}
+
+/**
+ * How often to check an action that is still running: fast while it is new or has just moved, slowly once
+ * it has stalled. Times come from Defender and `now` from this browser, so a skewed clock errs one way or
+ * the other by its skew; an action with no dates at all counts as new.
+ */
 export function runningInterval(action: MachineAction | undefined, now: number, hidden: boolean): number {
-  if (!action) return hidden ? cadence.hiddenMs : cadence.freshMs;
-  const age = action.createdAt ? now - action.createdAt.getTime() : 0;
-  const interval = isLongPending(action, now) ? cadence.longPendingMs : age < cadence.freshForMs ? cadence.freshMs : cadence.runningMs;
+  const movedAt = action && lastMovedAt(action);
+  let interval: number = cadence.freshMs;
+  if (action && isLongPending(action, now)) interval = cadence.longPendingMs;
+  else if (movedAt !== undefined && now - movedAt >= cadence.freshForMs) interval = cadence.runningMs;
   return hidden ? Math.max(interval, cadence.hiddenMs) : interval;
 }
