@@ -1,11 +1,16 @@
 // Builds the app and serves it with the simulator on ports of its own, so a benchmark can run beside the
 // dev server or the test suite.
 import { build, preview, type PreviewServer } from 'vite';
+import type { BenchTarget } from './simulator-control.ts';
 
-export const benchPorts = { app: 8173, identity: 8010, api: 8020 } as const;
-export const benchOutDir = 'dist-bench';
+// BENCH_PORT_BASE moves all three ports (8173, 8010, 8020 by default), so two benchmarks can run at once.
+const portBase = Number(process.env.BENCH_PORT_BASE ?? 8000);
+export const benchPorts = { app: portBase + 173, identity: portBase + 10, api: portBase + 20 } as const;
+export const benchOutDir = process.env.BENCH_OUT_DIR ?? 'dist-bench';
 export const appUrl = `http://localhost:${benchPorts.app}`;
 export const simControlUrl = `http://127.0.0.1:${benchPorts.api}/_sim`;
+/** The addresses as the browser benchmarks take them; the page calls the API by the name it was built with. */
+export const benchTarget: BenchTarget = { appUrl, apiOrigin: `http://localhost:${benchPorts.api}`, controlUrl: simControlUrl };
 
 function useBenchEnvironment(): void {
   process.env.SIM_IDENTITY_PORT = String(benchPorts.identity);

@@ -1,0 +1,87 @@
+import type { BrowserContext, Request } from '@playwright/test';
+
+// Simulated time for a benchmark: Playwright's clock in every page of one browser context, and the
+// simulator's clock, moved forward together. While pages sign in, their clocks run by themselves; from the
+// first step on they are paused and move only when told, all together (left running, a background tab's
+// clock falls behind the others). The simulator's clock keeps running with real time, so every step
+// brings both to one target: the later of the two, plus the step. The simulator moves first, so that a
+// check the page sends during a step never finds the simulator behind the page.
+
+interface ClockAnswer {
+  now: string;
+}
+
+async function simulatorNow(controlUrl: string): Promise<number> {
+  const response = await fetch(`${controlUrl}/clock`);
+  if (!response.ok) throw new Error(`GET /_sim/clock answered ${response.status}`);
+  return Date.parse(((await response.json()) as ClockAnswer).now);
+}
+
+async function advanceSimulator(controlUrl: string, advanceMs: number): Promise<void> {
+  const response = await fetch(`${controlUrl}/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ advanceMs }) });
+  if (!response.ok) throw new Error(`POST /_sim/clock answered ${response.status}: ${await response.text()}`);
+}
+
+export class SimulatedTime {
+  private inFlight = 0;
+  /** The pages' time, once paused; undefined while their clocks still run by themselves. */
+  private pagesNow: number | undefined;
+  private readonly context: BrowserContext;
+  private readonly controlUrl: string;
+
+  private constructor(context: BrowserContext, controlUrl: string, apiOrigin: string) {
+    this.context = context;
+    this.controlUrl = controlUrl;
+    const isApiCall = (request: Request) => request.url().startsWith(apiOrigin);
+    context.on('request', (request) => {
+      if (isApiCall(request)) this.inFlight += 1;
+    });
+    const done = (request: Request) => {
+      if (isApiCall(request)) this.inFlight -= 1;
+    };
+    context.on('requestfinished', done);
+    context.on('requestfailed', done);
+  }
+
+  /** Installs Playwright's clock in the context at the simulator's time: call it before opening a page. */
+  static async start(context: BrowserContext, controlUrl: string, apiOrigin: string): Promise<SimulatedTime> {
+    await context.clock.install({ time: await simulatorNow(controlUrl) });
+    return new SimulatedTime(context, controlUrl, apiOrigin);
+  }
+
+  /** The simulator's time now, which the pages share. */
+  now(): Promise<number> {
+    return simulatorNow(this.controlUrl);
+  }
+
+  /**
+   * Moves both clocks forward by about `ms` and waits until the calls that set off have been answered (a
+   * short step: the app's 20 s request timeout runs on the page's clock too).
+   */
+  async advance(ms: number): Promise<void> {
+    const pagesNow = this.pagesNow ?? (await this.latestPageTime());
+    const simulatorAt = await simulatorNow(this.controlUrl);
+    const target = Math.max(pagesNow, simulatorAt) + ms;
+    await advanceSimulator(this.controlUrl, target - simulatorAt);
+    if (this.pagesNow === undefined) await this.context.clock.pauseAt(target);
+    else await this.context.clock.fastForward(target - pagesNow);
+    this.pagesNow = target;
+    await this.settle();
+  }
+
+  private async latestPageTime(): Promise<number> {
+    const pages = this.context.pages();
+    if (pages.length === 0) throw new Error('Simulated time needs an open page');
+    return Math.max(...(await Promise.all(pages.map((page) => page.evaluate('Date.now()') as Promise<number>))));
+  }
+
+  private async settle(): Promise<void> {
+    // A few milliseconds for a timer's fetch to start, then until the simulator has answered every call.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let waited = 0; this.inFlight > 0 && waited < 5_000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+    // What came back is rendered: TanStack Query hands results to React on a zero-delay timer, which a
+    // paused clock fires only when asked.
+    await this.context.clock.runFor(0);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
