@@ -6,8 +6,9 @@ await buildForBench();
 const server = await serveBench();
 try {
   await resetSimulator();
-  const { medianMs, samplesMs } = await timeToStatus(appUrl);
-  console.log(`deep link to status: median ${medianMs} ms (samples ${samplesMs.join(', ')})`);
+  const { medianMs, samplesMs, fromAnotherSite } = await timeToStatus(appUrl);
+  console.log(`deep link to status, from a page of the app: median ${medianMs} ms (samples ${samplesMs.join(', ')})`);
+  console.log(`from another site's page: median ${fromAnotherSite.medianMs} ms (samples ${fromAnotherSite.samplesMs.join(', ')})`);
 } finally {
   await server.close();
 }

@@ -1,19 +1,21 @@
 import { Anchor, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { RequireSignIn } from '../auth/require-sign-in';
 import { StartPage } from '../features/lookup/start-page';
 import { PageError } from './page-error';
+import { preloadablePage } from './preloadable-page';
 
 // The start page is part of the first load; the other pages (and what only they need) come in chunks of
-// their own. A deep link starts loading its page at once, alongside sign-in, rather than after it.
-const loadActionPage = () => import('../features/action-watch/action-page').then((module) => ({ default: module.ActionPage }));
-const loadBoardPage = () => import('../features/watch-board/board-page').then((module) => ({ default: module.BoardPage }));
-if (window.location.pathname.startsWith('/actions/')) void loadActionPage();
-if (window.location.pathname.startsWith('/board')) void loadBoardPage();
-const ActionPage = lazy(loadActionPage);
-const BoardPage = lazy(loadBoardPage);
+// their own. A deep link starts loading its page at once, alongside sign-in, rather than after it (a
+// failed fetch is tried again, and reported, when the page renders).
+const actionPage = preloadablePage(() => import('../features/action-watch/action-page').then((module) => module.ActionPage));
+const boardPage = preloadablePage(() => import('../features/watch-board/board-page').then((module) => module.BoardPage));
+if (window.location.pathname.startsWith('/actions/')) void actionPage.preload().catch(() => undefined);
+if (window.location.pathname.startsWith('/board')) void boardPage.preload().catch(() => undefined);
+const ActionPage = actionPage.Page;
+const BoardPage = boardPage.Page;
 
 function UnknownPage() {
   return (
