@@ -27,7 +27,7 @@ test('pasting a ticket adds each ID once, and the board reads them all with one 
   await expect(page.getByText('No machine action ID found in this text')).toBeVisible();
   await expect(rows(page)).toHaveCount(4);
 
-  // Every check, the first included, is one list call naming every running action.
+  // From then on, every check is one list call naming every running action.
   await expect(rows(page).getByTestId('action-status')).toHaveCount(4);
   await simulator.clearRequests();
   await expect.poll(async () => (await simulator.requests()).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);

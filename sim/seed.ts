@@ -83,7 +83,7 @@ const SEED: readonly SeedSpec[] = [
   {
     id: seededActions.pendingIsolation,
     device: seededMachines.financeWorkstation,
-    createdMinutesAgo: 1,
+    createdMinutesAgo: 1, // new enough to be checked every 5 s when first watched (watch-cadence.ts)
     updatedAfterSeconds: 0,
     fields: () => ({
       type: 'Isolate',

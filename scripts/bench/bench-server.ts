@@ -1,7 +1,7 @@
 // Builds the app and serves it with the simulator on ports of its own, so a benchmark can run beside the
 // dev server or the test suite.
 import { build, preview, type PreviewServer } from 'vite';
-import type { BenchTarget } from './simulator-control.ts';
+import { control, type BenchTarget } from './simulator-control.ts';
 
 // BENCH_PORT_BASE moves all three ports (8173, 8010, 8020 by default), so two benchmarks can run at once.
 const portBase = Number(process.env.BENCH_PORT_BASE ?? 8000);
@@ -31,6 +31,5 @@ export async function serveBench(): Promise<PreviewServer> {
 }
 
 export async function resetSimulator(): Promise<void> {
-  const response = await fetch(`${simControlUrl}/reset`, { method: 'POST' });
-  if (!response.ok) throw new Error(`simulator reset answered ${response.status}`);
+  await control(benchTarget, 'POST', '/reset');
 }

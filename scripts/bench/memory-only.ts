@@ -2,6 +2,7 @@
 // working on what the board keeps. Writes the samples to bench/results/memory.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchTarget, buildForBench, serveBench } from './bench-server.ts';
+import { verdict } from './budget.ts';
 import { heapGrowth, megabytes, type HeapGrowth } from './memory.ts';
 
 const progress = (line: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${line}`);
@@ -18,7 +19,7 @@ try {
 const mb = (bytes: number) => `${megabytes(bytes).toFixed(2)} MB`;
 console.log(`\nJS heap after GC, board watching 20 actions (this machine, this run; ${memory.realSeconds} s real)`);
 for (const sample of memory.samples) console.log(`  ${`${sample.simulatedMinutes} min`.padStart(8)}  ${mb(sample.usedBytes).padStart(9)}`);
-console.log(`growth from 1 min to 8 h: ${mb(memory.growthBytes)} (budget < 5 MB: ${megabytes(memory.growthBytes) < 5 ? 'ok' : 'OVER BUDGET'})`);
+console.log(`growth from 1 min to 8 h: ${mb(memory.growthBytes)} ${verdict(megabytes(memory.growthBytes), { max: 5 })}`);
 console.log(`Defender calls per simulated hour: ${memory.defenderCallsPerHour.join(', ')}; the board at the end: ${memory.boardCounts}`);
 
 mkdirSync('bench/results', { recursive: true });

@@ -49,11 +49,6 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
   return (await cdp.send('Runtime.getHeapUsage')).usedSize;
 }
 
-/** Steps both clocks, 10 s at most at a time, until the simulator's clock reads `until`. */
-async function runUntil(time: SimulatedTime, until: number): Promise<void> {
-  for (let now = await time.now(); now < until; now = await time.now()) await time.advance(Math.min(stepMs, until - now));
-}
-
 async function callsPerHour(target: BenchTarget, start: number): Promise<number[]> {
   const perHour = Array.from({ length: hours }, () => 0);
   for (const request of await defenderReads(target)) {
@@ -87,7 +82,7 @@ export async function heapGrowth(target: BenchTarget, progress: (line: string) =
 
     const samples: HeapSample[] = [];
     for (const minutes of [1, ...Array.from({ length: hours }, (_, hour) => (hour + 1) * 60)]) {
-      await runUntil(time, start + minutes * minuteMs);
+      await time.runUntil(start + minutes * minuteMs, stepMs);
       const usedBytes = await heapAfterGc(cdp);
       samples.push({ simulatedMinutes: minutes, usedBytes, realSeconds: realSeconds() });
       progress(`memory: at ${minutes === 1 ? '1 simulated minute' : `${minutes / 60} simulated h`}, heap ${megabytes(usedBytes).toFixed(2)} MB after GC (${realSeconds()} s real)`);

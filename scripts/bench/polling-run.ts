@@ -4,6 +4,7 @@
 // writes them to bench/results/polling.json. Exits 0 either way: figures to read, not a test.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchTarget, buildForBench, serveBench } from './bench-server.ts';
+import { verdict } from './budget.ts';
 import { launchBenchBrowser } from './chromium.ts';
 import { runApp, runNaive } from './polling.ts';
 import { pollingFigures, type PollingFigures } from './polling-figures.ts';
@@ -49,22 +50,16 @@ const lines: Line[] = [
   { figure: 'Naive calls ÷ app calls', app: fewerTimes, naive: Number.NaN, digits: 1, min: 20 },
 ];
 
-function verdict(line: Line): string {
-  if (line.max === undefined && line.min === undefined) return '';
-  if (!Number.isFinite(line.app)) return 'NOT MEASURED';
-  if (line.max !== undefined && line.app > line.max) return `OVER TARGET (max ${line.max})`;
-  if (line.min !== undefined && line.app < line.min) return `UNDER TARGET (min ${line.min})`;
-  return line.max !== undefined ? `ok (max ${line.max})` : `ok (min ${line.min})`;
-}
+const lineVerdict = (line: Line) => verdict(line.app, line);
 
 const show = (value: number, digits: number) => (Number.isNaN(value) ? '—' : value.toFixed(digits)).padStart(9);
 console.log('\nWatch board vs. naive poller: 20 actions, 3 tabs, 1 simulated hour (this machine, this run)\n');
 console.log(`${'figure'.padEnd(38)} ${'app'.padStart(9)} ${'naive'.padStart(9)}  target`);
-for (const line of lines) console.log(`${line.figure.padEnd(38)} ${show(line.app, line.digits)} ${show(line.naive, line.digits)}  ${verdict(line)}`);
+for (const line of lines) console.log(`${line.figure.padEnd(38)} ${show(line.app, line.digits)} ${show(line.naive, line.digits)}  ${lineVerdict(line)}`);
 console.log('\nThe naive poller: every tab reads every action by itself every 5 s until it sees it final, ignoring 429s.');
 console.log('Delays for the naive poller are to the first tab that saw the action; for the app, to the last tab whose board showed it.');
 
 mkdirSync('bench/results', { recursive: true });
-const results = { measuredAt: new Date().toISOString(), node: process.version, app, naive, lines: lines.map((line) => ({ ...line, verdict: verdict(line) })) };
+const results = { measuredAt: new Date().toISOString(), node: process.version, app, naive, lines: lines.map((line) => ({ ...line, verdict: lineVerdict(line) })) };
 writeFileSync('bench/results/polling.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nWrote bench/results/polling.json');

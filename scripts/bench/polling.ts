@@ -7,6 +7,7 @@ import { scenarioActions, simulatorBody, type ScenarioAction } from './polling-s
 import { signInAsAnalyst } from './sign-in.ts';
 import { control, defenderReads, type BenchTarget } from './simulator-control.ts';
 import { SimulatedTime } from './simulated-time.ts';
+import { seededActions } from '../../sim/seed.ts';
 
 export interface PollingRun {
   /** Every Defender GET (single reads and list calls) the simulator saw in the hour. */
@@ -20,7 +21,7 @@ export interface PollingRun {
 const hourMs = Number(process.env.BENCH_POLLING_MINUTES ?? 60) * 60_000;
 const stepMs = 1_000;
 const tabs = 3;
-const seededSucceeded = '11111111-1111-4111-8111-000000000003';
+const seededSucceeded = seededActions.investigationPackage; // Succeeded: read once, then left alone
 
 /** Creates the incident's actions; returns when each was created (simulated time). */
 async function createIncident(target: BenchTarget, actions: ScenarioAction[]): Promise<Map<string, number>> {
@@ -36,16 +37,20 @@ async function createIncident(target: BenchTarget, actions: ScenarioAction[]): P
 /** Steps simulated time a second at a time until `until`, saying every ten simulated minutes how far it is. */
 async function runUntil(time: SimulatedTime, until: number, progress: (minutesLeft: number) => void): Promise<void> {
   let reported: number | undefined;
-  for (let now = await time.now(); now < until; now = await time.now()) {
-    await time.advance(stepMs);
+  await time.runUntil(until, stepMs, (now) => {
     const minutesLeft = Math.ceil((until - now) / 600_000) * 10;
     if (minutesLeft !== reported) progress((reported = minutesLeft));
-  }
+  });
 }
 
 async function defenderCalls(target: BenchTarget, from: number, until: number): Promise<{ callTimes: number[]; throttled: number }> {
   const inHour = (await defenderReads(target)).filter((request) => Date.parse(request.at) >= from && Date.parse(request.at) < until);
   return { callTimes: inHour.map((request) => Date.parse(request.at)).sort((a, b) => a - b), throttled: inHour.filter((request) => request.status === 429).length };
+}
+
+/** The promise's value, or an error naming what did not come within the time. */
+function withinSeconds<T>(promise: Promise<T>, seconds: number, what: string): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not come within ${seconds} s`)), seconds * 1000).unref())]);
 }
 
 type Combine = (times: (number | undefined)[]) => number | undefined;
@@ -119,7 +124,7 @@ export async function runNaive(browser: Browser, target: BenchTarget, progress: 
     progress('naive: three tabs open; the incident starts');
     const created = await createIncident(target, actions);
     const start = Math.min(...created.values());
-    const options = { apiOrigin: target.apiOrigin, authorization: await authorization, ids: actions.map((action) => action.id), intervalMs: 5_000 };
+    const options = { apiOrigin: target.apiOrigin, authorization: await withinSeconds(authorization, 30, 'the app\'s first Defender call'), ids: actions.map((action) => action.id), intervalMs: 5_000 };
     for (const page of pages) await startNaivePoller(page, options);
     await runUntil(time, start + hourMs, (left) => progress(`naive: ${left} simulated minutes to go`));
     const seen = await Promise.all(pages.map(naiveFinalSeenAt));

@@ -3,6 +3,7 @@
 // script exits 0 either way (timings on a shared machine are facts to read, not a test).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchOutDir, benchTarget, buildForBench, resetSimulator, serveBench, appUrl } from './bench-server.ts';
+import { verdict, type Budget } from './budget.ts';
 import { timeToStatus } from './deep-link.ts';
 import { measureFirstLoad } from './first-load.ts';
 import { lighthouseStartPage } from './lighthouse-start-page.ts';
@@ -14,17 +15,10 @@ interface Row {
   figure: string;
   value: number;
   unit: string;
-  budget?: { max?: number; min?: number };
+  budget?: Budget;
 }
 
-function verdict(row: Row): string {
-  if (!row.budget) return '';
-  if (!Number.isFinite(row.value)) return 'NOT MEASURED';
-  const { max, min } = row.budget;
-  if (max !== undefined && row.value > max) return `OVER BUDGET (max ${max})`;
-  if (min !== undefined && row.value < min) return `UNDER BUDGET (min ${min})`;
-  return max !== undefined ? `ok (max ${max})` : `ok (min ${min})`;
-}
+const rowVerdict = (row: Row) => verdict(row.value, row.budget);
 
 await buildForBench();
 const firstLoad = measureFirstLoad(benchOutDir);
@@ -63,14 +57,14 @@ const rows: Row[] = [
 console.log('\nMachine action watch: benchmark (this machine, this run)\n');
 console.log(`${'figure'.padEnd(36)} ${'value'.padStart(10)}  unit   budget`);
 for (const row of rows) {
-  console.log(`${row.figure.padEnd(36)} ${row.value.toFixed(row.unit === 'KiB' || row.unit === 'MB' ? 1 : 0).padStart(10)}  ${row.unit.padEnd(6)} ${verdict(row)}`);
+  console.log(`${row.figure.padEnd(36)} ${row.value.toFixed(row.unit === 'KiB' || row.unit === 'MB' ? 1 : 0).padStart(10)}  ${row.unit.padEnd(6)} ${rowVerdict(row)}`);
 }
 console.log('\nLargest packages in the first-load JS (raw KiB):');
 for (const pkg of firstLoad.packages.slice(0, 8)) console.log(`  ${pkg.name.padEnd(28)} ${kib(pkg.bytes).toFixed(1).padStart(8)}`);
 console.log('\nJS heap after GC while the board watches 20 actions (MB, from 1 simulated minute, then hourly to 8 h):');
 console.log(`  ${memory.samples.map((sample) => megabytes(sample.usedBytes).toFixed(2)).join(' → ')}`);
 
-const results = { measuredAt: new Date().toISOString(), node: process.version, firstLoad, lighthouse, deepLink, memory, rows: rows.map((row) => ({ ...row, verdict: verdict(row) })) };
+const results = { measuredAt: new Date().toISOString(), node: process.version, firstLoad, lighthouse, deepLink, memory, rows: rows.map((row) => ({ ...row, verdict: rowVerdict(row) })) };
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nWrote bench/results/latest.json');

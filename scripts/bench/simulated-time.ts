@@ -1,4 +1,5 @@
 import type { BrowserContext, Request } from '@playwright/test';
+import { control } from './simulator-control.ts';
 
 // Simulated time for a benchmark: Playwright's clock in every page of one browser context, and the
 // simulator's clock, moved forward together. While pages sign in, their clocks run by themselves; from the
@@ -12,14 +13,7 @@ interface ClockAnswer {
 }
 
 async function simulatorNow(controlUrl: string): Promise<number> {
-  const response = await fetch(`${controlUrl}/clock`);
-  if (!response.ok) throw new Error(`GET /_sim/clock answered ${response.status}`);
-  return Date.parse(((await response.json()) as ClockAnswer).now);
-}
-
-async function advanceSimulator(controlUrl: string, advanceMs: number): Promise<void> {
-  const response = await fetch(`${controlUrl}/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ advanceMs }) });
-  if (!response.ok) throw new Error(`POST /_sim/clock answered ${response.status}: ${await response.text()}`);
+  return Date.parse(((await control({ controlUrl }, 'GET', '/clock')) as ClockAnswer).now);
 }
 
 export class SimulatedTime {
@@ -62,11 +56,19 @@ export class SimulatedTime {
     const pagesNow = this.pagesNow ?? (await this.latestPageTime());
     const simulatorAt = await simulatorNow(this.controlUrl);
     const target = Math.max(pagesNow, simulatorAt) + ms;
-    await advanceSimulator(this.controlUrl, target - simulatorAt);
+    await control({ controlUrl: this.controlUrl }, 'POST', '/clock', { advanceMs: target - simulatorAt });
     if (this.pagesNow === undefined) await this.context.clock.pauseAt(target);
     else await this.context.clock.fastForward(target - pagesNow);
     this.pagesNow = target;
     await this.settle();
+  }
+
+  /** Steps both clocks, `stepMs` at a time (less for the last step), until the simulator's clock reads `until`. */
+  async runUntil(until: number, stepMs: number, onStep?: (now: number) => void): Promise<void> {
+    for (let now = await this.now(); now < until; now = await this.now()) {
+      await this.advance(Math.min(stepMs, until - now));
+      onStep?.(now);
+    }
   }
 
   private async latestPageTime(): Promise<number> {
@@ -79,6 +81,7 @@ export class SimulatedTime {
     // A few milliseconds for a timer's fetch to start, then until the simulator has answered every call.
     await new Promise((resolve) => setTimeout(resolve, 5));
     for (let waited = 0; this.inFlight > 0 && waited < 5_000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+    if (this.inFlight > 0) console.warn(`  (a step went on with ${this.inFlight} call(s) still unanswered after 5 s)`);
     // What came back is rendered: TanStack Query hands results to React on a zero-delay timer, which a
     // paused clock fires only when asked.
     await this.context.clock.runFor(0);

@@ -1,5 +1,6 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { Suspense, type ComponentType } from 'react';
+import { ErrorBoundary } from 'react-error-boundary';
 import { describe, expect, it, vi } from 'vitest';
 import { preloadablePage } from './preloadable-page';
 
@@ -43,6 +44,22 @@ describe('preloadablePage', () => {
     await preload();
     render(inBoundary(Page));
     expect(screen.getByText('the page')).toBeInTheDocument();
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('fetches again when the page failed to load while rendering, rather than keep the failure', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {}); // React reports the error it recovers from
+    const load = vi.fn().mockRejectedValueOnce(new Error('chunk gone')).mockResolvedValue(Watched);
+    const { Page } = preloadablePage(load);
+    render(
+      <ErrorBoundary fallbackRender={({ resetErrorBoundary }) => <button onClick={resetErrorBoundary}>Try again</button>}>
+        {inBoundary(Page)}
+      </ErrorBoundary>,
+    );
+    // React retries a failed render once by itself; otherwise the boundary offers "Try again".
+    const shown = await screen.findByText(/the page|Try again/);
+    if (shown.textContent === 'Try again') fireEvent.click(shown);
+    expect(await screen.findByText('the page')).toBeInTheDocument();
     expect(load).toHaveBeenCalledTimes(2);
   });
 });

@@ -18,7 +18,19 @@ export function preloadablePage(load: () => Promise<ComponentType>) {
         throw error;
       },
     ));
-  const LazyPage = lazy(() => preload().then((page) => ({ default: page })));
+  // React.lazy keeps a failed load for good: after a failure, the next mount (the error boundary's "Try
+  // again") gets a fresh wrapper, which fetches again.
+  const lazyPage = (): ComponentType =>
+    lazy(() =>
+      preload().then(
+        (page) => ({ default: page }),
+        (error: unknown) => {
+          LazyPage = lazyPage();
+          throw error;
+        },
+      ),
+    );
+  let LazyPage = lazyPage();
 
   function Page() {
     // Chosen once per mount: switching from the lazy wrapper to the page itself would mount it twice.

@@ -136,6 +136,19 @@ describe('ActionPoller', () => {
     expect(seen.get(ids[2])?.failure?.problem.kind).toBe('not-found');
   });
 
+  it('keeps new IDs in the list call after the list call failed, rather than reading each by itself', async () => {
+    const fake = fakeDefender();
+    for (const id of ids) fake.statuses.set(id, 'Pending');
+    const { instance, seen } = poller(fake);
+    fake.failWith({ kind: 'server', status: 503 });
+    instance.setIds(ids);
+    instance.start();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(fake.calls.length).toBeGreaterThanOrEqual(2);
+    expect(fake.calls.every((call) => call.kind === 'list' && call.ids.length === 3)).toBe(true);
+    expect(seen.get(ids[2])?.action?.status).toBe('Pending');
+  });
+
   it('reads an ID the list does not return by itself, with the not-found grace', async () => {
     const fake = fakeDefender();
     fake.statuses.set(ids[0], 'Pending');

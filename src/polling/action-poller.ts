@@ -41,6 +41,11 @@ interface Entry {
   readAlone?: boolean;
 }
 
+/** The last check found no such action: the single read's not-found grace is running. */
+function isNotFound(entry: Entry): boolean {
+  return entry.watch?.failure?.problem.kind === 'not-found';
+}
+
 /**
  * The one place that calls Defender for watched actions. Each check reads every running action, and every
  * ID not read yet, with one list call per chunk of IDs; an action the list does not return (or not found
@@ -179,8 +184,10 @@ export class ActionPoller {
     // never read join it, unless there is just one to read (its own read answers a clearer 404). An ID
     // the list did not return, or not found yet, is read by itself: that read has the 404 grace.
     const found = pollable.filter(([, entry]) => entry.watch?.action && !entry.readAlone).map(([id]) => id);
-    const unread = pollable.filter(([, entry]) => entry.checkedAt === undefined && !entry.readAlone).map(([id]) => id);
-    const lookups = due.filter(([, entry]) => entry.readAlone || (entry.checkedAt !== undefined && !entry.watch?.action)).map(([id]) => id);
+    // Decided by what is known, not by whether a check was made: a list call that failed (a 500, a 429)
+    // leaves its new IDs in the next list call rather than sending them one by one.
+    const unread = pollable.filter(([, entry]) => !entry.watch?.action && !entry.readAlone && !isNotFound(entry)).map(([id]) => id);
+    const lookups = due.filter(([, entry]) => entry.readAlone || (!entry.watch?.action && isNotFound(entry))).map(([id]) => id);
     const listed = found.length + unread.length > 1 ? [...found, ...unread] : found;
     const alone = listed.length === found.length ? [...unread, ...lookups] : lookups;
     // A check set off by a lookup alone leaves the list for its own time.

@@ -28,11 +28,15 @@ describe('runningInterval', () => {
     expect(runningInterval(createdAgo(5 * 60_000, 'InProgress', 3 * 60_000), now, false)).toBe(cadence.runningMs);
   });
 
-  it('counts an action with no dates as new', () => {
-    expect(runningInterval(createdAgo(5 * 60_000, 'InProgress'), now, false)).toBe(cadence.runningMs);
+  it('checks an action whose dates say nothing of its age (none, or far in the future) every 15 s', () => {
     const undated = parseMachineAction(actionBody({ status: 'InProgress', creationDateTimeUtc: null, lastUpdateDateTimeUtc: null }));
     if (!undated.ok) throw new Error(undated.detail);
-    expect(runningInterval(undated.action, now, false)).toBe(cadence.freshMs);
+    expect(runningInterval(undated.action, now, false)).toBe(cadence.runningMs);
+    expect(runningInterval(createdAgo(-365 * 24 * 60 * 60_000, 'InProgress'), now, false)).toBe(cadence.runningMs);
+  });
+
+  it('believes a date a little ahead of this browser\'s clock: a new action is new', () => {
+    expect(runningInterval(createdAgo(-60_000, 'Pending'), now, false)).toBe(cadence.freshMs);
   });
 
   it('slows down further for an action pending for over 10 minutes', () => {

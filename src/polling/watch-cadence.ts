@@ -21,21 +21,33 @@ export function isLongPending(action: MachineAction, now: number): boolean {
   return action.status === 'Pending' && action.createdAt !== null && now - action.createdAt.getTime() > cadence.longPendingAfterMs;
 }
 
-/** When Defender last said something happened to the action: its creation or its latest update. */
-function lastMovedAt(action: MachineAction): number | undefined {
-  const times = [action.createdAt, action.lastUpdatedAt].filter((date) => date !== null).map((date) => date.getTime());
-  return times.length > 0 ? Math.max(...times) : undefined;
+/** How far ahead of this browser's clock Defender's dates may be and still be believed. */
+const clockSkewMs = 5 * 60_000;
+
+/**
+ * When Defender last said something happened to the action: its creation or its latest update. A date a
+ * little ahead of this browser's clock counts as now; one far in the future (a bad record, a badly set
+ * clock) is not believed, or it would keep the action "new" for ever.
+ */
+function lastMovedAt(action: MachineAction, now: number): number | undefined {
+  const times = [action.createdAt, action.lastUpdatedAt]
+    .filter((date) => date !== null)
+    .map((date) => date.getTime())
+    .filter((time) => time <= now + clockSkewMs);
+  return times.length > 0 ? Math.min(Math.max(...times), now) : undefined;
 }
 
 /**
  * How often to check an action that is still running: fast while it is new or has just moved, slowly once
- * it has stalled. Times come from Defender and `now` from this browser, so a skewed clock errs one way or
- * the other by its skew; an action with no dates at all counts as new.
+ * it has stalled or when its dates say nothing of its age. Times come from Defender and `now` from this
+ * browser, so a clock that is off shifts the pace by as much.
  */
 export function runningInterval(action: MachineAction | undefined, now: number, hidden: boolean): number {
-  const movedAt = action && lastMovedAt(action);
-  let interval: number = cadence.freshMs;
-  if (action && isLongPending(action, now)) interval = cadence.longPendingMs;
-  else if (movedAt !== undefined && now - movedAt >= cadence.freshForMs) interval = cadence.runningMs;
+  let interval: number = cadence.freshMs; // not read yet
+  if (action) {
+    const movedAt = lastMovedAt(action, now);
+    if (isLongPending(action, now)) interval = cadence.longPendingMs;
+    else if (movedAt === undefined || now - movedAt >= cadence.freshForMs) interval = cadence.runningMs;
+  }
   return hidden ? Math.max(interval, cadence.hiddenMs) : interval;
 }
