@@ -36,6 +36,8 @@ export interface CspViolation {
 type ViolationReporter = { reportCspViolation: (violation: CspViolation) => Promise<void> };
 
 interface Fixtures {
+  /** Every test starts from the seeded simulator with its clock at real time, whatever the test before did. */
+  freshSimulator: void;
   /** Fails the test on any uncaught error in the page. */
   pageErrors: Error[];
   /** Fails the test on any console.error line but the few listed in console-errors.ts. */
@@ -45,6 +47,16 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // A fixture, not a top-level beforeEach: a hook in a helper module is registered only for the first
+  // spec file that imports it, so the other files' tests would inherit the simulator's state.
+  freshSimulator: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none
+    async ({}, use) => {
+      await simulator.reset();
+      await use();
+    },
+    { auto: true },
+  ],
   pageErrors: [
     async ({ page }, use) => {
       const errors: Error[] = [];
@@ -89,8 +101,5 @@ export const test = base.extend<Fixtures>({
   ],
 });
 
-test.beforeEach(async () => {
-  await simulator.reset();
-});
 
 export { expect };
