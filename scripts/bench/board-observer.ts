@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 // Records, in every page of a context, when the board first shows each action with a final status (the
 // badge's tone: succeeded or needs attention), by the page's clock. A string for addInitScript: tsx
 // would wrap a function in helpers the page does not have.
-const observer = `
+export const boardObserverScript = `
   window.boardFinalShownAt = {};
   new MutationObserver(() => {
     for (const row of document.querySelectorAll('[data-testid="watch-row"]')) {
@@ -13,8 +13,6 @@ const observer = `
     }
   }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-tone'] });
 `;
-
-export const boardObserverScript = observer;
 
 export async function boardFinalShownAt(page: Page): Promise<Record<string, number>> {
   return (await page.evaluate('window.boardFinalShownAt ?? {}')) as Record<string, number>;

@@ -188,8 +188,9 @@ export class ActionPoller {
     // leaves its new IDs in the next list call rather than sending them one by one.
     const unread = pollable.filter(([, entry]) => !entry.watch?.action && !entry.readAlone && !isNotFound(entry)).map(([id]) => id);
     const lookups = due.filter(([, entry]) => entry.readAlone || (!entry.watch?.action && isNotFound(entry))).map(([id]) => id);
-    const listed = found.length + unread.length > 1 ? [...found, ...unread] : found;
-    const alone = listed.length === found.length ? [...unread, ...lookups] : lookups;
+    const unreadInList = found.length + unread.length > 1;
+    const listed = unreadInList ? [...found, ...unread] : found;
+    const alone = unreadInList ? lookups : [...unread, ...lookups];
     // A check set off by a lookup alone leaves the list for its own time.
     const listDue = due.some(([id]) => listed.includes(id));
     const chunks = listDue ? chunkIds(listed) : [];
