@@ -1,10 +1,39 @@
 import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layerPolicies, simPolicies } from './lint/layers.js';
+
+// The folder tree is the import graph (docs/architecture.md): each layer imports only the layers below it.
+// Lowest first. A feature imports no other feature; what two features need lives in a layer below them.
+const appLayers = [
+  { type: 'lib', pattern: 'src/lib' },
+  { type: 'config', pattern: 'src/config' },
+  { type: 'api', pattern: 'src/api' },
+  { type: 'auth', pattern: 'src/auth' },
+  { type: 'polling', pattern: 'src/polling' },
+  { type: 'action-ui', pattern: 'src/action-ui' },
+  { type: 'feature', pattern: 'src/features/*', capture: ['feature'] },
+  { type: 'app', pattern: 'src/app' },
+];
+
+// The simulator's layers, the same way (sim/README.md): the two emulations never import each other, the
+// seeded data sits on the Defender emulation, and the client that tests and benchmarks use sits on top.
+// Files, not folders: the simulator's composition and seed are single files at the top of sim/.
+const simLayers = [
+  { category: 'sim-base', pattern: ['sim/http/**', 'sim/clock.ts', 'sim/constants.ts'] },
+  { category: 'sim-defender', pattern: 'sim/defender/**' },
+  { category: 'sim-identity', pattern: 'sim/identity/**' },
+  { category: 'sim-seed', pattern: 'sim/seed.ts' },
+  { category: 'sim-composition', pattern: ['sim/server.ts', 'sim/main.ts', 'sim/vite-plugin.ts'] },
+  { category: 'sim-testing', pattern: 'sim/testing/**' },
+];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'bench/results'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'test-results-*', 'playwright-report', 'playwright-report-*', 'bench/results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -13,12 +42,56 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      // Imports flow one way: features and lib never reach into the app shell's internals but services.
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/sim/**'], message: 'The app must not import the simulator.' }] }],
     },
   },
   {
-    files: ['sim/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', 'deploy/**/*.ts', '*.config.{ts,js}'],
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { boundaries, 'import-x': importX },
+    settings: {
+      'boundaries/elements': [...appLayers, { type: 'testing', pattern: 'src/testing' }],
+      'boundaries/files': [{ category: 'test', pattern: '**/*.test.{ts,tsx}' }],
+      'import/resolver': { typescript: { project: 'tsconfig.app.json' } },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.app.json' })],
+      // no-cycle follows imports through files it parses itself: TypeScript needs its own parser there.
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+    },
+    rules: {
+      'boundaries/dependencies': ['error', { default: 'disallow', policies: layerPolicies(appLayers) }],
+      // Every file of the app sits in a layer: a new folder is placed in the tree on purpose, not by accident.
+      'boundaries/no-unknown-files': 'error',
+      'import-x/no-cycle': 'error',
+    },
+  },
+  {
+    files: ['sim/**/*.ts'],
+    plugins: { boundaries, 'import-x': importX },
+    settings: {
+      'boundaries/files': [...simLayers, { category: 'test', pattern: '**/*.test.ts' }],
+      'import/resolver': { typescript: { project: 'tsconfig.node.json' } },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.node.json' })],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/extensions': ['.ts', '.js'],
+    },
+    rules: {
+      'boundaries/dependencies': ['error', { default: 'disallow', policies: simPolicies() }],
+      'boundaries/no-unknown-files': 'error',
+      'import-x/no-cycle': 'error',
+    },
+  },
+  {
+    // Tests and benchmarks drive the simulator through its client, never its insides.
+    files: ['e2e/**/*.ts', 'scripts/**/*.ts', 'playwright.config.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/sim/defender/**', '**/sim/identity/**', '**/sim/http/**', '**/sim/server.ts'], message: 'Use sim/testing (the simulator client), sim/seed.ts or sim/constants.ts.' }] },
+      ],
+    },
+  },
+  {
+    files: ['sim/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', 'deploy/**/*.ts', 'lint/**/*.js', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -1,8 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
-
-// Debian's chromium where there is one (Playwright's own download needs the internet); Playwright's browser otherwise.
-const systemChromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+import { chromiumLaunchOptions } from './sim/testing/chromium.ts';
 
 // Ports and build folder can be moved so that two runs (a benchmark and the suite, say) can share a machine.
 const appPort = Number(process.env.E2E_APP_PORT ?? 4173);
@@ -26,12 +23,8 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     baseURL: appUrl,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: systemChromium,
-      args: systemChromium
-        ? ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-        : [],
-    },
+    // Debian's chromium where there is one, Playwright's own browser otherwise (sim/testing/chromium.ts).
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     // The production build, served by Vite's preview server, which starts the simulator (sim/vite-plugin.ts).

@@ -1,6 +1,7 @@
 import { expectNoAccessibilityViolations } from './support/accessibility';
 import { advanceClock, advanceToNextCheck } from './support/checks';
-import { seeded, simulator } from './support/simulator';
+import { seededActions } from '../sim/seed.ts';
+import { simulator } from './support/simulator';
 import { expect, signIn, test } from './support/test';
 
 // Every state the analyst can meet, checked against WCAG 2.1 A and AA. The simulator's own sign-in page
@@ -10,7 +11,7 @@ test('signed out: the start page, and the sign-in page an action link leads to',
   await page.goto('/');
   await expect(page.getByRole('banner').getByRole('button', { name: 'Sign in' })).toBeVisible();
   await expectNoAccessibilityViolations(page, 'signed out, start page');
-  await page.goto(`/actions/${seeded.succeededPackage}`);
+  await page.goto(`/actions/${seededActions.investigationPackage}`);
   await expect(page.getByRole('heading', { name: 'Sign in to watch machine actions' })).toBeVisible();
   await expectNoAccessibilityViolations(page, 'signed out, sign-in page');
 });
@@ -27,20 +28,20 @@ test('the empty start page, and its message when the text holds no ID', async ({
 });
 
 test('loading: the first check has not been answered yet', async ({ page }) => {
-  await simulator.injectFault({ delayMs: 8_000, match: seeded.offlineDevice });
-  await signIn(page, 'analyst', `/actions/${seeded.offlineDevice}`);
+  await simulator.injectFault({ delayMs: 8_000, match: seededActions.offlineDeviceIsolation });
+  await signIn(page, 'analyst', `/actions/${seededActions.offlineDeviceIsolation}`);
   await expect(page.getByText('Looking up the action…')).toBeVisible();
   await expectNoAccessibilityViolations(page, 'loading');
 });
 
 const statuses = [
-  { status: 'Pending', id: seeded.offlineDevice, label: 'Pending' },
+  { status: 'Pending', id: seededActions.offlineDeviceIsolation, label: 'Pending' },
   { status: 'InProgress', id: undefined, label: 'In progress' },
-  { status: 'Succeeded', id: seeded.succeededPackage, label: 'Succeeded' },
-  { status: 'Failed', id: seeded.failedIsolation, label: 'Failed' },
-  { status: 'TimeOut', id: seeded.timedOutLiveResponse, label: 'Timed out' },
-  { status: 'Cancelled', id: seeded.cancelledIsolation, label: 'Cancelled' },
-  { status: 'Queued (unknown to the app)', id: seeded.unknownStatus, label: 'Queued' },
+  { status: 'Succeeded', id: seededActions.investigationPackage, label: 'Succeeded' },
+  { status: 'Failed', id: seededActions.failedIsolation, label: 'Failed' },
+  { status: 'TimeOut', id: seededActions.timedOutLiveResponse, label: 'Timed out' },
+  { status: 'Cancelled', id: seededActions.cancelledIsolation, label: 'Cancelled' },
+  { status: 'Queued (unknown to the app)', id: seededActions.unknownTypeAndStatus, label: 'Queued' },
 ] as const;
 
 for (const { status, id, label } of statuses) {
@@ -54,7 +55,7 @@ for (const { status, id, label } of statuses) {
 }
 
 test('live response commands, with the raw JSON expanded', async ({ page }) => {
-  await signIn(page, 'analyst', `/actions/${seeded.timedOutLiveResponse}`);
+  await signIn(page, 'analyst', `/actions/${seededActions.timedOutLiveResponse}`);
   await expect(page.getByRole('heading', { name: 'Live response commands' })).toBeVisible();
   await page.getByText('Raw JSON', { exact: true }).click();
   await expect(page.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
@@ -73,21 +74,21 @@ test('not found: re-checking during the grace period, then final', async ({ page
 });
 
 test('access denied (403)', async ({ page }) => {
-  await signIn(page, 'no-access', `/actions/${seeded.succeededPackage}`);
+  await signIn(page, 'no-access', `/actions/${seededActions.investigationPackage}`);
   await expect(page.getByTestId('problem')).toContainText('Access denied');
   await expectNoAccessibilityViolations(page, 'access denied');
 });
 
 test('throttled (429)', async ({ page }) => {
-  await simulator.injectFault({ status: 429, retryAfter: '30', match: seeded.offlineDevice });
-  await signIn(page, 'analyst', `/actions/${seeded.offlineDevice}`);
+  await simulator.injectFault({ status: 429, retryAfter: '30', match: seededActions.offlineDeviceIsolation });
+  await signIn(page, 'analyst', `/actions/${seededActions.offlineDeviceIsolation}`);
   await expect(page.getByTestId('problem')).toContainText('Defender asked us to slow down');
   await expectNoAccessibilityViolations(page, 'throttled');
 });
 
 for (const status of [500, 503]) {
   test(`Defender trouble (${status}), the last good read kept and marked stale`, async ({ page }) => {
-    const id = seeded.offlineDevice;
+    const id = seededActions.offlineDeviceIsolation;
     await page.clock.install();
     await signIn(page, 'analyst', `/actions/${id}`);
     await expect(page.getByTestId('action-status')).toHaveText('Pending');
@@ -100,8 +101,8 @@ for (const status of [500, 503]) {
 }
 
 test('an unreadable answer, its raw text shown', async ({ page }) => {
-  await simulator.injectFault({ malformed: true, match: seeded.offlineDevice });
-  await signIn(page, 'analyst', `/actions/${seeded.offlineDevice}`);
+  await simulator.injectFault({ malformed: true, match: seededActions.offlineDeviceIsolation });
+  await signIn(page, 'analyst', `/actions/${seededActions.offlineDeviceIsolation}`);
   await expect(page.getByTestId('problem')).toContainText('Unreadable answer');
   await page.getByText('Raw answer', { exact: true }).click();
   await expect(page.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
@@ -109,15 +110,15 @@ test('an unreadable answer, its raw text shown', async ({ page }) => {
 });
 
 test('sign in again: the token was refused even after a silent renewal', async ({ page }) => {
-  await simulator.injectFault({ status: 401, count: 2, match: seeded.offlineDevice });
-  await signIn(page, 'analyst', `/actions/${seeded.offlineDevice}`);
+  await simulator.injectFault({ status: 401, count: 2, match: seededActions.offlineDeviceIsolation });
+  await signIn(page, 'analyst', `/actions/${seededActions.offlineDeviceIsolation}`);
   await expect(page.getByRole('button', { name: 'Sign in again' })).toBeVisible();
   await expectNoAccessibilityViolations(page, 'sign in again');
 });
 
 test('offline, before the first read and while watching', async ({ page, context }) => {
   await page.clock.install();
-  await signIn(page, 'analyst', `/actions/${seeded.offlineDevice}`);
+  await signIn(page, 'analyst', `/actions/${seededActions.offlineDeviceIsolation}`);
   await expect(page.getByTestId('action-status')).toHaveText('Pending');
   await context.setOffline(true);
   await advanceClock(page, 5_000);
@@ -125,7 +126,7 @@ test('offline, before the first read and while watching', async ({ page, context
   await expectNoAccessibilityViolations(page, 'offline while watching');
 
   // A client-side move to another action: the first read waits for the connection.
-  await page.getByLabel('Watch another action').fill(seeded.succeededPackage);
+  await page.getByLabel('Watch another action').fill(seededActions.investigationPackage);
   await page.getByLabel('Watch another action').press('Enter');
   await expect(page.getByRole('alert').filter({ hasText: 'The browser is offline' })).toBeVisible();
   await expectNoAccessibilityViolations(page, 'offline before the first read');
@@ -186,7 +187,7 @@ test('the watch board: empty, with running and final rows, a finish notice, and 
   await expect(page.getByLabel('Paste action IDs')).toBeVisible();
   await expectNoAccessibilityViolations(page, 'empty board');
 
-  await page.getByLabel('Paste action IDs').fill(`${seeded.offlineDevice} ${seeded.failedIsolation} ${seeded.unknownStatus} ${finishing.id}`);
+  await page.getByLabel('Paste action IDs').fill(`${seededActions.offlineDeviceIsolation} ${seededActions.failedIsolation} ${seededActions.unknownTypeAndStatus} ${finishing.id}`);
   await page.getByRole('button', { name: 'Watch these' }).click();
   await expect(page.getByTestId('watch-row').getByTestId('action-status')).toHaveCount(4);
   await expect(page.getByTestId('finish-notices')).toContainText('Succeeded', { timeout: 20_000 });

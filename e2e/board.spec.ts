@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
-import { readsAction, seeded, simulator } from './support/simulator';
+import { readsAction } from '../sim/testing/logged-reads.ts';
+import { seededActions } from '../sim/seed.ts';
+import { simulator } from './support/simulator';
 import { expect, signIn, test } from './support/test';
 
 async function paste(page: Page, text: string) {
@@ -14,14 +16,14 @@ test('pasting a ticket adds each ID once, and the board reads them all with one 
   const isolation = await simulator.createAction({ type: 'Isolate', status: 'Pending' });
   const scan = await simulator.createAction({ type: 'RunAntiVirusScan', status: 'InProgress' });
   await signIn(page, 'analyst', '/board');
-  await paste(page, `Ticket INC-2041\n- ${isolation.id}\n- ${scan.id} (repeat: ${scan.id})\n- https://security.microsoft.com/x?id=${seeded.succeededPackage}`);
+  await paste(page, `Ticket INC-2041\n- ${isolation.id}\n- ${scan.id} (repeat: ${scan.id})\n- https://security.microsoft.com/x?id=${seededActions.investigationPackage}`);
   await expect(page.getByTestId('add-result')).toHaveText('Added 3 actions.');
   await expect(rows(page)).toHaveCount(3);
-  await expect(page.getByTestId('board-counts')).toHaveText('2 running, 1 finished');
+  await expect(page.getByTestId('board-counts')).toHaveText('2 running · 1 succeeded · 0 need attention');
   // Running first, finished last.
-  await expect(rows(page).last()).toHaveAttribute('data-action-id', seeded.succeededPackage);
+  await expect(rows(page).last()).toHaveAttribute('data-action-id', seededActions.investigationPackage);
 
-  await paste(page, `${isolation.id} and ${seeded.failedIsolation}`);
+  await paste(page, `${isolation.id} and ${seededActions.failedIsolation}`);
   await expect(page.getByTestId('add-result')).toHaveText('Added 1 action; 1 was already watched.');
   await paste(page, 'no ids here');
   await expect(page.getByText('No machine action ID found in this text')).toBeVisible();
@@ -35,18 +37,18 @@ test('pasting a ticket adds each ID once, and the board reads them all with one 
   for (const request of checks) {
     expect(request.path).toBe('/api/machineactions');
     expect(readsAction(request, isolation.id) && readsAction(request, scan.id)).toBe(true);
-    expect(readsAction(request, seeded.succeededPackage)).toBe(false); // finished: not read again
+    expect(readsAction(request, seededActions.investigationPackage)).toBe(false); // finished: not read again
   }
 });
 
 test('the board survives a reload, and its link carries its IDs', async ({ page, browser }) => {
   await signIn(page, 'analyst', '/board');
-  await paste(page, `${seeded.offlineDevice} ${seeded.cancelledIsolation}`);
+  await paste(page, `${seededActions.offlineDeviceIsolation} ${seededActions.cancelledIsolation}`);
   await expect(rows(page)).toHaveCount(2);
   await page.reload();
   await expect(rows(page)).toHaveCount(2);
 
-  const link = `/board?ids=${seeded.offlineDevice},${seeded.cancelledIsolation}`;
+  const link = `/board?ids=${seededActions.offlineDeviceIsolation},${seededActions.cancelledIsolation}`;
   const other = await browser.newContext();
   const colleague = await other.newPage();
   await signIn(colleague, 'analyst', link);
@@ -127,11 +129,11 @@ test('a final status raises an in-app notice, marks the tab, and a desktop notif
   await signIn(page, 'analyst', '/board');
   await paste(page, action.id);
   await expect(rows(page).getByTestId('action-status')).toHaveText('Pending');
-  await expect(page.getByTestId('finish-notices')).toContainText('Needs attention: Isolate Failed', { timeout: 20_000 });
+  await expect(page.getByTestId('finish-notices')).toContainText('Needs attention: Isolate device Failed', { timeout: 20_000 });
   await expect(page).toHaveTitle(/^\(1\) 1 needs attention/);
   expect(await page.locator('link[rel="icon"]').getAttribute('href')).toMatch(/^data:image\/svg\+xml,/);
   const created = await page.evaluate(() => (window as unknown as { createdNotifications: { title: string; body: string }[] }).createdNotifications);
-  expect(created).toEqual([{ title: 'A machine action needs attention', body: 'Isolate on hr-ws-007.contoso.example: Failed (needs attention)' }]);
+  expect(created).toEqual([{ title: 'A machine action needs attention', body: 'Isolate device on hr-ws-007.contoso.example: Failed (needs attention)' }]);
 
   await page.getByRole('button', { name: `Dismiss the notice about ${action.id}` }).click();
   await expect(page).toHaveTitle('Machine action watch');
@@ -139,19 +141,19 @@ test('a final status raises an in-app notice, marks the tab, and a desktop notif
 
 test('copy for the ticket puts a plain-text summary on the clipboard', async ({ context, page }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await signIn(page, 'analyst', `/actions/${seeded.cancelledIsolation}`);
+  await signIn(page, 'analyst', `/actions/${seededActions.cancelledIsolation}`);
   await expect(page.getByTestId('action-status')).toHaveText('Cancelled');
   await page.getByRole('button', { name: 'Copy for the ticket' }).click();
   await expect(page.getByRole('button', { name: 'Copied for the ticket' })).toBeVisible();
   const text = await page.evaluate(() => navigator.clipboard.readText());
-  expect(text).toContain(`Defender machine action ${seeded.cancelledIsolation}`);
+  expect(text).toContain(`Defender machine action ${seededActions.cancelledIsolation}`);
   expect(text).toContain('Status: Cancelled');
   expect(text).toMatch(/Cancelled by: .+/);
   expect(text).not.toMatch(/[<>]/);
 });
 
 test("a device's recent actions are a click away from being watched", async ({ page }) => {
-  await signIn(page, 'analyst', `/actions/${seeded.failedIsolation}`);
+  await signIn(page, 'analyst', `/actions/${seededActions.failedIsolation}`);
   await expect(page.getByTestId('action-status')).toHaveText('Failed');
   await page.getByRole('button', { name: 'Show the last 10' }).click();
   const table = page.getByTestId('device-actions');

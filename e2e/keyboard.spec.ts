@@ -1,5 +1,5 @@
 import { expectVisibleFocus, tabTo } from './support/keyboard';
-import { seeded } from './support/simulator';
+import { seededActions } from '../sim/seed.ts';
 import { expect, test } from './support/test';
 
 test('the whole journey from the keyboard alone, with a visible focus at every stop', async ({ page, context }) => {
@@ -22,9 +22,9 @@ test('the whole journey from the keyboard alone, with a visible focus at every s
   // Type the ID and submit it with Enter.
   await expect(input).toBeFocused();
   await expectVisibleFocus(page);
-  await page.keyboard.type(`Ticket INC-2041: ${seeded.succeededPackage}`);
+  await page.keyboard.type(`Ticket INC-2041: ${seededActions.investigationPackage}`);
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(`/actions/${seeded.succeededPackage}`);
+  await expect(page).toHaveURL(`/actions/${seededActions.investigationPackage}`);
   await expect(page.getByTestId('action-status')).toHaveText('Succeeded');
 
   // Expand the raw JSON with Space, copy it with Enter.
@@ -36,7 +36,7 @@ test('the whole journey from the keyboard alone, with a visible focus at every s
   await tabTo(page, copy);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Copied', exact: true })).toBeVisible();
-  expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).toMatchObject({ id: seeded.succeededPackage, status: 'Succeeded' });
+  expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).toMatchObject({ id: seededActions.investigationPackage, status: 'Succeeded' });
   // The answer itself scrolls: it takes the focus too, so that a keyboard can scroll it.
   await tabTo(page, page.getByRole('region', { name: 'Raw JSON' }));
 

@@ -1,4 +1,5 @@
-import { seeded, simulator } from './support/simulator';
+import { seededActions } from '../sim/seed.ts';
+import { simulator } from './support/simulator';
 import { expect, signIn, test } from './support/test';
 
 // The simulator's origins as the browser reaches them (playwright.config.ts may move the ports).
@@ -10,7 +11,7 @@ function directivesOf(policy: string): Map<string, string[]> {
 }
 
 test('app pages, the SPA fallback and the redirect bridge carry the security headers; only the bridge goes without COOP', async ({ request }) => {
-  const pages = { '/': 'same-origin', [`/actions/${seeded.pendingIsolation}`]: 'same-origin', '/redirect.html': undefined };
+  const pages = { '/': 'same-origin', [`/actions/${seededActions.pendingIsolation}`]: 'same-origin', '/redirect.html': undefined };
   for (const [path, openerPolicy] of Object.entries(pages)) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(200);
@@ -28,7 +29,7 @@ test('app pages, the SPA fallback and the redirect bridge carry the security hea
     expect(headers['cross-origin-opener-policy'], path).toBe(openerPolicy);
   }
   // The deep link is the SPA fallback: the app's own page.
-  expect(await (await request.get(`/actions/${seeded.pendingIsolation}`)).text()).toContain('<div id="root">');
+  expect(await (await request.get(`/actions/${seededActions.pendingIsolation}`)).text()).toContain('<div id="root">');
 });
 
 test('sign-in, an action page and sign-out run under the policy with no violation and no header warning', async ({ page }) => {
@@ -36,7 +37,7 @@ test('sign-in, an action page and sign-out run under the policy with no violatio
   page.on('console', (message) => {
     if (/Content Security Policy|Permissions-Policy|Cross-Origin-Opener-Policy/i.test(message.text())) warnings.push(message.text());
   });
-  await signIn(page, 'analyst', `/actions/${seeded.succeededPackage}`);
+  await signIn(page, 'analyst', `/actions/${seededActions.investigationPackage}`);
   await expect(page.getByTestId('action-status')).toHaveText('Succeeded');
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('button', { name: 'Sign in' }).first()).toBeVisible();
@@ -58,8 +59,8 @@ test('silent renewal in a hidden iframe (authority, then the redirect bridge) wo
   );
   const bridgeInFrame = page.waitForRequest((request) => request.url().startsWith(`${baseURL}/redirect.html`) && request.frame() !== page.mainFrame());
   const codeRedeemed = page.waitForResponse((response) => isTokenEndpoint(new URL(response.url())) && response.request().postData()?.includes('grant_type=authorization_code') === true);
-  await simulator.injectFault({ status: 401, count: 1, match: seeded.offlineDevice });
-  await page.goto(`/actions/${seeded.offlineDevice}`);
+  await simulator.injectFault({ status: 401, count: 1, match: seededActions.offlineDeviceIsolation });
+  await page.goto(`/actions/${seededActions.offlineDeviceIsolation}`);
   await bridgeInFrame;
   expect((await codeRedeemed).status()).toBe(200);
   await expect(page.getByTestId('action-status')).toHaveText('Pending');

@@ -1,4 +1,4 @@
-import { seeded } from './support/simulator';
+import { seededActions } from '../sim/seed.ts';
 import { expect, signIn, test } from './support/test';
 
 test('signs in through the real redirect flow, shows the account, and signs out', async ({ page }) => {
@@ -14,13 +14,15 @@ test('signs in through the real redirect flow, shows the account, and signs out'
   await expect(page.getByRole('heading', { name: 'Watch a machine action' })).toBeVisible();
   await expect(page.getByLabel('Machine action ID')).toBeFocused();
 
-  // Tokens live in sessionStorage (encrypted by MSAL), never in localStorage, a URL or the console.
-  await page.getByLabel('Machine action ID').fill(seeded.succeededPackage);
+  // Tokens live in MSAL's cache, encrypted with a key held in a session cookie: no token can be read from
+  // storage, a URL or the console.
+  await page.getByLabel('Machine action ID').fill(seededActions.investigationPackage);
   await page.getByLabel('Machine action ID').press('Enter');
   await expect(page.getByTestId('action-status')).toHaveText('Succeeded');
-  const localStorageText = await page.evaluate(() => JSON.stringify({ ...window.localStorage }));
-  expect(localStorageText).not.toMatch(/eyJ|token|msal/i);
   const jwt = /eyJ[\w-]+\.[\w-]+\./;
+  const storageText = await page.evaluate(() => JSON.stringify({ ...window.localStorage, ...window.sessionStorage }));
+  expect(storageText).not.toMatch(jwt);
+  expect(storageText).not.toMatch(/"(secret|access_token|refresh_token|id_token)"/);
   expect(consoleLines.filter((line) => jwt.test(line))).toEqual([]);
   expect(visitedUrls.filter((url) => jwt.test(url) || /access_token|id_token|refresh_token/.test(url))).toEqual([]);
 
@@ -28,12 +30,12 @@ test('signs in through the real redirect flow, shows the account, and signs out'
   await expect(page.getByRole('banner').getByRole('button', { name: 'Sign in' })).toBeVisible();
   await expect(page.getByTestId('signed-in-account')).toHaveCount(0);
   // Signed out, an action page asks for sign-in again instead of reading anything.
-  await page.goto(`/actions/${seeded.succeededPackage}`);
+  await page.goto(`/actions/${seededActions.investigationPackage}`);
   await expect(page.getByRole('heading', { name: 'Sign in to watch machine actions' })).toBeVisible();
 });
 
 test('a deep link survives sign-in, reload, back and forward', async ({ page }) => {
-  const link = `/actions/${seeded.failedIsolation}`;
+  const link = `/actions/${seededActions.failedIsolation}`;
   await signIn(page, 'analyst', link);
   await expect(page).toHaveURL(link);
   await expect(page.getByTestId('action-status')).toHaveText('Failed');
@@ -41,9 +43,9 @@ test('a deep link survives sign-in, reload, back and forward', async ({ page }) 
   await page.reload();
   await expect(page.getByTestId('action-status')).toHaveText('Failed');
 
-  await page.getByLabel('Watch another action').fill(seeded.succeededPackage);
+  await page.getByLabel('Watch another action').fill(seededActions.investigationPackage);
   await page.getByLabel('Watch another action').press('Enter');
-  await expect(page).toHaveURL(`/actions/${seeded.succeededPackage}`);
+  await expect(page).toHaveURL(`/actions/${seededActions.investigationPackage}`);
   await expect(page.getByTestId('action-status')).toHaveText('Succeeded');
 
   await page.goBack();
@@ -54,7 +56,7 @@ test('a deep link survives sign-in, reload, back and forward', async ({ page }) 
 });
 
 test('the user without Machine.Read sees what permission and role are missing', async ({ page }) => {
-  await signIn(page, 'no-access', `/actions/${seeded.succeededPackage}`);
+  await signIn(page, 'no-access', `/actions/${seededActions.investigationPackage}`);
   const problem = page.getByTestId('problem');
   await expect(problem).toContainText('Access denied');
   await expect(problem).toContainText('Machine.Read');

@@ -1,4 +1,5 @@
 import type { JsonObject } from './http/json.ts';
+import { generateDevices, generateHistory, type HistoryPlan } from './defender/history-generator.ts';
 import { buildActionFields, type Device, type StoredAction } from './defender/machine-action.ts';
 import type { TimelineStart, TimelineStep } from './defender/timeline.ts';
 import { formatDefenderTime } from './defender/timestamps.ts';
@@ -366,13 +367,66 @@ function seedAction(spec: SeedSpec, nowMs: number): StoredAction {
   };
 }
 
-/** The seeded actions, timed relative to `nowMs` (the simulated time of the reset). */
+/**
+ * The tenant's last 30 days, for the app to learn how long each kind of action takes here: at least 40
+ * finished of each common kind, durations drawn from sim/defender/duration-distributions.ts (the same
+ * the control API plays with `durations: "history"`), a few failures, timeouts and cancellations, and
+ * isolations still Pending on offline devices. Ids of their own pattern, requested by automation and
+ * another analyst (never Dana, whose "Your recent actions" they would fill), on devices of their own (so
+ * no demo device's "last 10 actions" changes). Deterministic: the same on every reset.
+ */
+export const seededHistory = {
+  periodDays: 30,
+  /** Every history action's id matches this; no other seeded action's does. */
+  idPattern: /^22222222-2222-4222-8222-[0-9a-f]{12}$/,
+  plans: [
+    { type: 'Isolate', scope: 'Full', finished: 150, stillPendingOffline: 4 },
+    { type: 'Isolate', scope: 'Selective', finished: 40 },
+    { type: 'Unisolate', scope: null, finished: 60 },
+    { type: 'RunAntiVirusScan', scope: 'Quick', finished: 120 },
+    { type: 'RunAntiVirusScan', scope: 'Full', finished: 45 },
+    { type: 'CollectInvestigationPackage', scope: null, finished: 50 },
+    { type: 'LiveResponse', scope: null, finished: 45 },
+    { type: 'StopAndQuarantineFile', scope: null, finished: 40 },
+    { type: 'RestrictCodeExecution', scope: null, finished: 40 },
+    { type: 'UnrestrictCodeExecution', scope: null, finished: 40 },
+    { type: 'Offboard', scope: null, finished: 6 }, // too little history: the app falls back to its usual rules
+  ] satisfies readonly HistoryPlan[],
+  requestors: [AUTOMATION, AUTOMATION, AUTOMATION, 'jordan.responder@contoso.example'],
+} as const;
+
+const historyActionId = (index: number) => `22222222-2222-4222-8222-${(index + 1).toString(16).padStart(12, '0')}`;
+
+/** The fleet the history ran on; fixed seeds, so the same ids and names on every start. */
+export const historyDevices: readonly Device[] = generateDevices({
+  seed: 0x5eed_0001,
+  count: 40,
+  names: ['ops-ws', 'eng-lt', 'mkt-ws', 'legal-lt', 'sup-ws'],
+  firstNumber: 400,
+});
+/** Laptops that have not checked in for days: their isolations wait in Pending. */
+export const offlineHistoryDevices: readonly Device[] = generateDevices({ seed: 0x5eed_0002, count: 4, names: ['field-lt'], firstNumber: 900 });
+
+function seedHistory(nowMs: number): StoredAction[] {
+  return generateHistory({
+    nowMs,
+    seed: 0x5eed_2026,
+    periodDays: seededHistory.periodDays,
+    plans: seededHistory.plans,
+    devices: historyDevices,
+    offlineDevices: offlineHistoryDevices,
+    idOf: historyActionId,
+    requestors: seededHistory.requestors,
+  });
+}
+
+/** The seeded actions, timed relative to `nowMs` (the simulated time of the reset), then the tenant's history. */
 export function seedActions(nowMs: number): StoredAction[] {
-  return SEED.map((spec) => seedAction(spec, nowMs));
+  return [...SEED.map((spec) => seedAction(spec, nowMs)), ...seedHistory(nowMs)];
 }
 
 export function seedDevices(): Device[] {
-  return Object.values(seededMachines);
+  return [...Object.values(seededMachines), ...historyDevices, ...offlineHistoryDevices];
 }
 
 export const defaultDevice: Device = seededMachines.financeWorkstation;

@@ -13,6 +13,7 @@ import { listenOnLoopback } from './http/loopback.ts';
 import { createSigningKeys } from './identity/keys.ts';
 import { createIdentityProvider } from './identity/provider.ts';
 import { createIdentityRequestHandler } from './identity/request-handler.ts';
+import { defaultDevice, seedActions, seedDevices } from './seed.ts';
 
 export interface SimulatorOptions {
   /** 0 picks a free port. Defaults to SIM_IDENTITY_PORT or 4010. */
@@ -66,7 +67,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   identity.handler = createIdentityRequestHandler(provider, issuer);
 
   const handler = createDefenderRequestHandler({
-    simulation: createSimulation(),
+    simulation: createSimulation({ actions: seedActions, devices: seedDevices(), defaultDevice }),
     verifyBearer: createBearerVerifier({ jwks: keys.publicJwks, issuer, audience: DEFENDER_RESOURCE }),
     appOrigins,
     quiet,

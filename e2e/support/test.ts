@@ -1,28 +1,12 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { isBenignConsoleError } from './console-errors';
-import { simulator } from './simulator';
+import { signInThroughApp, type DemoLogin } from '../../sim/testing/sign-in-through-app.ts';
+import { isBenignConsoleError } from './console-errors.ts';
+import { simulator } from './simulator.ts';
 
-export type DemoUser = 'analyst' | 'no-access';
-
-const userNames: Record<DemoUser, string> = { analyst: 'Dana Analyst', 'no-access': 'Riley Reader' };
-
-/**
- * Signs in through the real MSAL redirect flow: the app's button, the simulator's sign-in page, the redirect
- * bridge, back to the page the sign-in started from. No session is ever written into storage by hand.
- */
-export async function signIn(page: Page, user: DemoUser = 'analyst', path = '/') {
-  await page.goto(path);
-  // The header offers "Sign in" on every page; a page that needs sign-in offers it in its body too.
-  await page.getByRole('button', { name: 'Sign in' }).first().click();
-  // A second tab of the same browser is signed in by the provider's session cookie, without its page.
-  const picker = page.getByLabel(new RegExp(userNames[user]));
-  const account = page.getByTestId('signed-in-account');
-  await expect(picker.or(account)).toBeVisible();
-  if (await picker.isVisible()) {
-    await picker.check();
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
-  await expect(account).toHaveText(userNames[user]);
+/** Signs in through the real MSAL redirect flow (sim/testing), then checks the header names the user. */
+export async function signIn(page: Page, user: DemoLogin = 'analyst', path = '/') {
+  const account = await signInThroughApp(page, path, user);
+  await expect(page.getByTestId('signed-in-account')).toHaveText(account.name);
 }
 
 /** A `securitypolicyviolation` event, as the page saw it. */
@@ -100,6 +84,5 @@ export const test = base.extend<Fixtures>({
     { auto: true },
   ],
 });
-
 
 export { expect };

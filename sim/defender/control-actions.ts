@@ -1,9 +1,17 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../http/json.ts';
-import { defaultDevice } from '../seed.ts';
 import type { ActionsStore } from './actions-store.ts';
 import { DefenderError } from './errors.ts';
 import { buildActionFields, isGuid, textField, type Device, type StoredAction } from './machine-action.ts';
+import { timelineFromHistory } from './played-durations.ts';
 import type { TimelineStart, TimelineStep } from './timeline.ts';
+
+/** The body of POST /_sim/actions: entity fields, kept verbatim (unknown ones too), plus how the action moves on. */
+export type NewActionRequest = Readonly<Record<string, unknown>> & {
+  readonly timeline?: readonly TimelineStep[];
+  readonly startsOn?: TimelineStart;
+  /** Instead of a timeline: draw one from the type's durations, as the seeded history's (played-durations.ts). */
+  readonly durations?: 'history';
+};
 
 function invalid(message: string): DefenderError {
   return new DefenderError(400, 'InvalidRequestBody', message);
@@ -30,7 +38,7 @@ function parseStartsOn(value: JsonValue | undefined): TimelineStart {
   throw invalid("'startsOn' must be 'creation' or 'first-read'.");
 }
 
-function deviceFor(fields: JsonObject, store: ActionsStore): Device {
+function deviceFor(fields: JsonObject, store: ActionsStore, defaultDevice: Device): Device {
   const machineId = fields.machineId;
   if (machineId === undefined) return defaultDevice;
   if (typeof machineId !== 'string' || machineId === '') throw invalid("'machineId' must be a non-empty string.");
@@ -44,23 +52,29 @@ function deviceFor(fields: JsonObject, store: ActionsStore): Device {
 
 /**
  * Builds an action from a control-API body: any entity fields (kept verbatim, unknown ones too) plus
- * `timeline` and `startsOn`. Missing fields get the defaults a fresh Isolate action would have.
+ * `timeline` (or `durations: "history"`, a timeline drawn like the seeded history's) and `startsOn`.
+ * Missing fields get the defaults a fresh Isolate action would have.
  */
-export function actionFromControlBody(body: JsonValue | undefined, store: ActionsStore, nowMs: number): StoredAction {
+export function actionFromControlBody(
+  body: JsonValue | undefined,
+  store: ActionsStore,
+  defaults: { nowMs: number; device: Device },
+): StoredAction {
   if (!isJsonObject(body)) {
     throw invalid('Expected a JSON object of entity fields plus optional timeline and startsOn.');
   }
-  const { timeline, startsOn, ...fields } = body;
+  const { timeline, startsOn, durations, ...fields } = body;
   const id = fields.id;
   if (id !== undefined && (typeof id !== 'string' || !isGuid(id))) throw invalid("'id' must be a GUID string.");
   if (typeof id === 'string' && store.find(id) !== undefined) {
     throw new DefenderError(409, 'Conflict', `Machine action ${id} already exists; reset first or use another id.`);
   }
-  const device = deviceFor(fields, store);
+  const device = deviceFor(fields, store, defaults.device);
   store.addDevice(device);
+  const built = buildActionFields(fields, { nowMs: defaults.nowMs, device });
   return {
-    fields: buildActionFields(fields, { nowMs, device }),
-    timeline: parseTimeline(timeline),
+    fields: built,
+    timeline: durations === undefined ? parseTimeline(timeline) : timelineFromHistory(durations, timeline, built),
     startsOn: parseStartsOn(startsOn),
     firstReadAtMs: null,
   };

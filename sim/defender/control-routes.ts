@@ -6,6 +6,7 @@ import { DefenderError } from './errors.ts';
 import { faultJson, parseFault } from './faults.ts';
 import { viewAction } from './machine-action.ts';
 import type { Simulation } from './simulation.ts';
+import { parseSwitches, switchesJson } from './switches.ts';
 
 export interface ControlRequest {
   readonly json: () => Promise<JsonValue | undefined>;
@@ -22,7 +23,10 @@ export type ControlHandler = (
   simulation: Simulation,
 ) => Promise<ControlResponse> | ControlResponse;
 
-function clockJson(simulation: Simulation): JsonValue {
+/** What GET and POST /_sim/clock answer; `now` is simulated time, ISO 8601. */
+export type ClockReading = { readonly now: string; readonly offsetMs: number };
+
+function clockJson(simulation: Simulation): ClockReading {
   return { now: new Date(simulation.clock.now()).toISOString(), offsetMs: simulation.clock.offsetMs() };
 }
 
@@ -42,7 +46,10 @@ async function advanceClock(request: ControlRequest, simulation: Simulation): Pr
 
 async function createAction(request: ControlRequest, simulation: Simulation): Promise<ControlResponse> {
   const now = simulation.clock.now();
-  const action = actionFromControlBody(await request.json(), simulation.store, now);
+  const action = actionFromControlBody(await request.json(), simulation.store, {
+    nowMs: now,
+    device: simulation.defaultDevice,
+  });
   simulation.store.save(action);
   return { status: 201, body: { '@odata.context': ODATA_ENTITY_CONTEXT, ...viewAction(action, now) } };
 }
@@ -51,6 +58,12 @@ async function addFault(request: ControlRequest, simulation: Simulation): Promis
   const fault = parseFault(await request.json());
   simulation.faults.add(fault);
   return { status: 201, body: faultJson(fault) };
+}
+
+async function setSwitches(request: ControlRequest, simulation: Simulation): Promise<ControlResponse> {
+  const switches = parseSwitches(await request.json(), simulation.switches.current());
+  simulation.switches.set(switches);
+  return { status: 200, body: switchesJson(switches) };
 }
 
 /** The control API: no auth, JSON, for tests and demos. Never part of the real Defender surface. */
@@ -71,6 +84,12 @@ export const controlRoutes: readonly Route<ControlHandler>[] = [
     handler: (_request, simulation) => ({ status: 200, body: simulation.faults.list().map(faultJson) }),
   },
   { method: 'POST', pattern: /^\/_sim\/faults$/, handler: addFault },
+  {
+    method: 'GET',
+    pattern: /^\/_sim\/switches$/,
+    handler: (_request, simulation) => ({ status: 200, body: switchesJson(simulation.switches.current()) }),
+  },
+  { method: 'POST', pattern: /^\/_sim\/switches$/, handler: setSwitches },
   {
     method: 'DELETE',
     pattern: /^\/_sim\/faults$/,

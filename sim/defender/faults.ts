@@ -16,6 +16,19 @@ export interface Fault {
   remaining: number;
 }
 
+/** The body of POST /_sim/faults, as a test or benchmark writes it; `parseFault` checks it. */
+export interface FaultRequest {
+  readonly status?: number;
+  readonly count?: number;
+  /** null: no Retry-After at all; unset: what Defender would send. */
+  readonly retryAfter?: string | null;
+  readonly delayMs?: number;
+  readonly malformed?: boolean;
+  readonly hang?: boolean;
+  /** Only requests whose path and query contain this. */
+  readonly match?: string;
+}
+
 const FAULT_FIELDS = new Set(['status', 'count', 'retryAfter', 'delayMs', 'malformed', 'hang', 'match']);
 const MAX_DELAY_MS = 600_000;
 /** What a proxy that cut the connection mid-body leaves behind: 200, JSON content type, broken JSON. */

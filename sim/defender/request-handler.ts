@@ -8,6 +8,7 @@ import { DefenderError, sendDefenderError, standardError } from './errors.ts';
 import { playFault } from './faults.ts';
 import { apiRoutes } from './routes.ts';
 import type { Simulation } from './simulation.ts';
+import { requireShortUrl } from './switches.ts';
 
 /** What Defender sends with OData bodies; clients must accept the parameters after the media type. */
 const ODATA_JSON =
@@ -44,7 +45,10 @@ function routeOrThrow<Handler>(routes: readonly Route<Handler>[], method: string
   throw new DefenderError(404, 'ResourceNotFound', `No resource matches ${path}.`);
 }
 
-/** Faults first (they stand in for anything between the app and Defender), then auth, permission, quota. */
+/**
+ * Faults first (they stand in for anything between the app and Defender), then a front end's URL limit,
+ * then auth, permission, quota.
+ */
 async function handleApi(
   req: IncomingMessage,
   res: ServerResponse,
@@ -66,6 +70,7 @@ async function handleApi(
   });
   const fault = simulation.faults.take(`${url.pathname}${url.search}`);
   if (fault !== undefined && (await playFault(fault, res))) return;
+  requireShortUrl(simulation.switches.current(), req.url ?? ''); // as sent, before any re-encoding
   const caller = await options.verifyBearer(req.headers.authorization);
   entry.user = caller.upn;
   const { handler, params } = routeOrThrow(apiRoutes, method, url.pathname);
@@ -104,10 +109,16 @@ async function dispatch(
   throw new DefenderError(404, 'ResourceNotFound', `No resource matches ${url.pathname}.`);
 }
 
+/** The origin the caller used, from its Host header: links in answers (nextLink) point back to it. */
+function originOf(req: IncomingMessage): string {
+  const host = req.headers.host ?? '';
+  return /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i.test(host) ? `http://${host}` : 'http://localhost';
+}
+
 export function createDefenderRequestHandler(options: DefenderServerOptions): RequestListener {
   return (req, res) => {
     if (handleCors(req, res, options.appOrigins)) return;
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = new URL(req.url ?? '/', originOf(req));
     dispatch(req, res, url, options).catch((error: unknown) => {
       if (!(error instanceof DefenderError) && !options.quiet) console.error('[defender-simulator]', error);
       if (res.headersSent || res.destroyed) return;

@@ -19,14 +19,17 @@ import {
 import { ODataQueryError } from './odata-filter.ts';
 import { applyListQuery, parseListQuery, type ListQuery } from './odata-query.ts';
 import { parseCommentBody, parseIsolateBody } from './request-bodies.ts';
+import { nextLink, pageOf, requireNoIn, type SwitchBoard } from './switches.ts';
 import type { TimelineStep } from './timeline.ts';
 
 export interface ApiState {
   readonly store: ActionsStore;
   readonly clock: SimClock;
+  readonly switches: SwitchBoard;
 }
 
 export interface ApiRequest {
+  /** On the origin the caller used (its Host header), so that links in answers point back to it. */
   readonly url: URL;
   readonly caller: Caller;
   readonly params: readonly string[];
@@ -90,18 +93,23 @@ function listQuery(url: URL): ListQuery {
   }
 }
 
-function listActions(request: ApiRequest, { store, clock }: ApiState): ApiResponse {
-  const query = listQuery(request.url);
+function listActions(request: ApiRequest, { store, clock, switches }: ApiState): ApiResponse {
+  const { url } = request;
+  const query = listQuery(url);
+  requireNoIn(switches.current(), query.filter);
   const now = clock.now();
-  const page = applyListQuery(
+  const matching = applyListQuery(
     query,
     store.all().map((action) => viewAction(action, now)),
   );
-  const value = page.map((view) => {
+  const page = pageOf(switches.current(), matching, { skip: query.skip, topGiven: url.searchParams.has('$top') });
+  const value = page.items.map((view) => {
     const read = store.markRead(textField(view, 'id') ?? '', now);
     return read === undefined ? view : viewAction(read, now);
   });
-  return { status: 200, body: { '@odata.context': ODATA_COLLECTION_CONTEXT, value } };
+  const body: JsonObject = { '@odata.context': ODATA_COLLECTION_CONTEXT, value };
+  if (page.nextSkip !== null) body['@odata.nextLink'] = nextLink(url.origin, url.pathname, url.search, page.nextSkip);
+  return { status: 200, body };
 }
 
 function requireNoIsolationRunning(store: ActionsStore, machineId: string, now: number): void {

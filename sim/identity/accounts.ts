@@ -29,7 +29,19 @@ export const demoAccounts = {
     label: 'Riley Reader (no Machine.Read)',
     entitledScopes: [],
   },
+  /** A guest from another tenant: its UPN is not what Defender records as the requestor of its actions. */
+  guest: {
+    login: 'guest',
+    oid: '4e7d1c3b-2a9f-4b8e-8c6d-1f0a3b5c7d03',
+    name: 'Sam Guest',
+    upn: 'sam.guest_fabrikam.example#EXT#@contoso.onmicrosoft.com',
+    label: 'Sam Guest (guest account)',
+    entitledScopes: ['Machine.Read'],
+  },
 } as const satisfies Record<string, DemoAccount>;
+
+/** What the sign-in form accepts: 'analyst' or 'no-access'. */
+export type DemoLogin = (typeof demoAccounts)[keyof typeof demoAccounts]['login'];
 
 const accounts: readonly DemoAccount[] = Object.values(demoAccounts);
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { CLIENT_ID, DEFENDER_RESOURCE } from '../constants.ts';
+import type { DemoLogin } from '../identity/accounts.ts';
 
 export interface TokenResponse {
   access_token: string;
@@ -13,7 +14,7 @@ export interface TokenResponse {
 export interface SignInOptions {
   /** The issuer, http://localhost:PORT. */
   readonly identityUrl: string;
-  readonly login: 'analyst' | 'no-access';
+  readonly login: DemoLogin;
   readonly appOrigin?: string;
   readonly scopes?: readonly string[];
 }

@@ -1,6 +1,6 @@
 import type { Guid } from '../lib/guid';
 import { DefenderRequestError } from './defender-problem';
-import { deviceActionsUrl, machineActionsByIdUrl, machineActionUrl } from './defender-urls';
+import { actionsRequestedByUrl, deviceActionsUrl, machineActionsByIdUrl, machineActionUrl, ownListPageUrl, type IdFilterKind } from './defender-urls';
 import { problemFromResponse } from './error-response';
 import { parseMachineAction, parseMachineActionList, type MachineAction } from './machine-action';
 
@@ -19,12 +19,25 @@ export interface DefenderClientOptions {
   now?: () => number;
 }
 
+/** One page of a list answer. Each page is one call: the caller decides, within its budget, whether to read the next. */
+export interface ActionListPage {
+  actions: MachineAction[];
+  /** The next page, from `@odata.nextLink`, when it is on this API's own list path. */
+  nextLink?: string;
+  /** A `@odata.nextLink` that pointed anywhere else: not followed, so that the token goes nowhere else. */
+  ignoredNextLink?: string;
+}
+
 export interface DefenderClient {
   getMachineAction(id: Guid, signal?: AbortSignal): Promise<MachineAction>;
-  /** Many actions in one call (`id in (…)`); IDs Defender does not return are simply absent. */
-  getMachineActions(ids: readonly Guid[], signal?: AbortSignal): Promise<MachineAction[]>;
+  /** Many actions in one call, the filter in the given shape; IDs Defender does not return are simply absent. */
+  listMachineActions(ids: readonly Guid[], kind: IdFilterKind, signal?: AbortSignal): Promise<ActionListPage>;
+  /** The page a list answer's `nextLink` named. A link off this API's own list path is refused unsent. */
+  getMachineActionsPage(nextLink: string, signal?: AbortSignal): Promise<ActionListPage>;
   /** The newest actions on one device, newest first. */
   getDeviceActions(machineId: string, signal?: AbortSignal): Promise<MachineAction[]>;
+  /** The actions one person requested since a time, newest first. */
+  getActionsRequestedBy(requestor: string, since: Date, signal?: AbortSignal): Promise<MachineAction[]>;
 }
 
 const defaultTimeoutMs = 20_000;
@@ -81,6 +94,14 @@ export function createDefenderClient(options: DefenderClientOptions): DefenderCl
     return parsed.actions;
   }
 
+  function readPage(body: unknown): ActionListPage {
+    const actions = readList(body);
+    const link = typeof body === 'object' && body !== null && '@odata.nextLink' in body ? body['@odata.nextLink'] : undefined;
+    if (typeof link !== 'string' || link === '') return { actions };
+    const nextLink = ownListPageUrl(options.apiBaseUrl, link);
+    return nextLink ? { actions, nextLink } : { actions, ignoredNextLink: link };
+  }
+
   return {
     async getMachineAction(id, signal) {
       const body = await getJson(machineActionUrl(options.apiBaseUrl, id), signal);
@@ -91,11 +112,20 @@ export function createDefenderClient(options: DefenderClientOptions): DefenderCl
       }
       return parsed.action;
     },
-    async getMachineActions(ids, signal) {
-      return readList(await getJson(machineActionsByIdUrl(options.apiBaseUrl, ids), signal));
+    async listMachineActions(ids, kind, signal) {
+      return readPage(await getJson(machineActionsByIdUrl(options.apiBaseUrl, ids, kind), signal));
+    },
+    async getMachineActionsPage(nextLink, signal) {
+      // Checked again here, at the last moment, whatever the caller passes: the token goes to this API only.
+      const url = ownListPageUrl(options.apiBaseUrl, nextLink);
+      if (!url) throw new TypeError("A next page must be on this API's own list path.");
+      return readPage(await getJson(url, signal));
     },
     async getDeviceActions(machineId, signal) {
       return readList(await getJson(deviceActionsUrl(options.apiBaseUrl, machineId), signal));
+    },
+    async getActionsRequestedBy(requestor, since, signal) {
+      return readList(await getJson(actionsRequestedByUrl(options.apiBaseUrl, requestor, since), signal));
     },
   };
 }

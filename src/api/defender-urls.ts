@@ -11,15 +11,75 @@ export function machineActionUrl(apiBaseUrl: string, id: Guid): string {
 
 const machineIdPattern = /^[0-9a-f]{40}$/i;
 
-function listUrl(apiBaseUrl: string, filter: string, extra = ''): string {
-  // encodeURIComponent, not URLSearchParams: chunk-ids.ts sizes filters with this very encoding.
-  return `${apiBaseUrl}/api/machineactions?$filter=${encodeURIComponent(filter)}${extra}`;
+/**
+ * A filter as the URL carries it: encodeURIComponent, with quotes as %27 because browsers send them so in a
+ * query anyway; chunk-ids.ts sizes filters with this very encoding, so the length measured is the one sent.
+ */
+function encodeFilter(filter: string): string {
+  return encodeURIComponent(filter).replace(/'/g, '%27');
 }
 
-/** `$filter=id in ('…','…')`: many actions in one call. Every ID is checked to be a GUID. */
-export function machineActionsByIdUrl(apiBaseUrl: string, ids: readonly Guid[]): string {
+function listUrl(apiBaseUrl: string, filter: string, extra = ''): string {
+  return `${apiBaseUrl}/api/machineactions?$filter=${encodeFilter(filter)}${extra}`;
+}
+
+/**
+ * How a list call names its IDs: `in` (one short filter, but undocumented) or an `or` chain of `eq`
+ * (XSOAR's shape, for an API that refuses `in`).
+ */
+export type IdFilterKind = 'in' | 'or';
+
+/** The `$filter` naming these actions, before URL encoding. Every ID is checked to be a GUID. */
+export function idFilter(kind: IdFilterKind, ids: readonly Guid[]): string {
   if (ids.length === 0 || !ids.every(isGuid)) throw new TypeError('Machine action IDs must be GUIDs.');
-  return listUrl(apiBaseUrl, `id in (${ids.map((id) => `'${id.toLowerCase()}'`).join(',')})`);
+  const quoted = ids.map((id) => `'${id.toLowerCase()}'`);
+  return kind === 'in' ? `id in (${quoted.join(',')})` : quoted.map((id) => `id eq ${id}`).join(' or ');
+}
+
+/** The filter's length in the URL, as listUrl encodes it: what chunk-ids.ts sizes and a 414 refused. */
+export function encodedIdFilterLength(kind: IdFilterKind, ids: readonly Guid[]): number {
+  return encodeFilter(idFilter(kind, ids)).length;
+}
+
+/** `$filter=id in ('…','…')` (or the `or` chain): many actions in one call. */
+export function machineActionsByIdUrl(apiBaseUrl: string, ids: readonly Guid[], kind: IdFilterKind = 'in'): string {
+  return listUrl(apiBaseUrl, idFilter(kind, ids));
+}
+
+/**
+ * An `@odata.nextLink` worth following, as an absolute URL, or undefined. Only a link to this API's own
+ * list path, on its own origin, carries the token: anything else (another host, a path elsewhere, a
+ * user name in the URL) could hand the analyst's token to someone else.
+ */
+export function ownListPageUrl(apiBaseUrl: string, link: string): string | undefined {
+  let base: URL;
+  let url: URL;
+  try {
+    base = new URL(`${apiBaseUrl}/api/machineactions`);
+    url = new URL(link, base);
+  } catch {
+    return undefined;
+  }
+  const path = (value: URL) => value.pathname.replace(/\/+$/, '').toLowerCase();
+  if (url.origin !== base.origin || url.username !== '' || url.password !== '' || path(url) !== path(base)) return undefined;
+  url.hash = '';
+  return url.href;
+}
+
+/** A string literal in an OData filter: single quotes doubled, as OData escapes them. */
+function odataString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/**
+ * The actions one person requested since a time, newest first: the analyst's own recent actions. The
+ * requestor is the signed-in account's name (a UPN); anything longer than a UPN can be is refused.
+ */
+export function actionsRequestedByUrl(apiBaseUrl: string, requestor: string, since: Date, top = 50): string {
+  if (requestor.trim() === '' || requestor.length > 256 || /\p{Cc}/u.test(requestor)) throw new TypeError('A requestor must be an account name.');
+  if (Number.isNaN(since.getTime())) throw new TypeError('The start of the period must be a date.');
+  const filter = `requestor eq ${odataString(requestor)} and creationDateTimeUtc ge ${since.toISOString()}`;
+  return listUrl(apiBaseUrl, filter, `&$orderby=creationDateTimeUtc%20desc&$top=${Math.max(1, Math.min(Math.floor(top), 200))}`);
 }
 
 /** The newest actions on one device. The machine id must be Defender's 40-hex device id. */

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { readStatus } from './action-status';
 
 const text = v.nullish(v.string());
 
@@ -110,7 +111,7 @@ export function toMachineAction(entity: v.InferOutput<typeof machineActionSchema
   return {
     id: entity.id,
     type: entity.type,
-    status: entity.status,
+    status: readStatus(entity.status),
     scope: entity.scope ?? null,
     requestor: entity.requestor ?? null,
     requestorComment: entity.requestorComment ?? null,

@@ -1,32 +1,55 @@
-import { Anchor, Badge, Container, Group } from '@mantine/core';
+import { Anchor, Badge, Container } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { AccountMenu } from '../auth/account-menu';
 import classes from './app-layout.module.css';
-import { useServices } from './services';
+import { ColorSchemeSelect } from './color-scheme-select';
+import { HeaderMenu } from './header-menu';
+import { useSettings } from '../config/settings-context';
 
+/** The app's shield, as in its tab icon (public/favicon.svg). */
+function ShieldIcon() {
+  return (
+    <svg className={classes.shield} viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+      <rect width="32" height="32" rx="6" fill="#1864ab" />
+      <path d="M16 5 7 9v6c0 6 4 10 9 12 5-2 9-6 9-12V9z" fill="#fff" />
+      <path d="m12 16 3 3 5-6" stroke="#1864ab" strokeWidth="2.5" fill="none" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+/**
+ * One line at every width: on a phone the product's name shortens to its shield and the board link to
+ * "Board", and the cloud and the theme go behind a button (HeaderMenu); who is signed in stays in sight.
+ */
 export function AppLayout({ children }: { children: ReactNode }) {
-  const { settings } = useServices();
+  const settings = useSettings();
   return (
     <>
       <header className={classes.header}>
-        <Container size="lg">
-          <Group justify="space-between" h="100%" wrap="nowrap">
-            <Group gap="sm" wrap="nowrap">
-              <Anchor component={Link} to="/" fw={700} c="dark.9" underline="never">
-                Machine action watch
-              </Anchor>
-              <Badge variant="outline" color="gray.8" radius="sm" title="The cloud this app signs in to">
+        <Container size="lg" className={classes.bar}>
+          {/* The labels keep the full names where a phone shows the shield alone, and "Board". */}
+          <Anchor component={Link} to="/" fw={700} c="bright" underline="never" className={classes.product} aria-label="Machine action watch">
+            <ShieldIcon />
+            <span className={classes.wide}>Machine action watch</span>
+          </Anchor>
+          <nav aria-label="Main">
+            <Anchor component={Link} to="/board" size="sm" className={classes.navLink} aria-label="Watch board">
+              <span className={classes.wide}>Watch board</span>
+              <span className={classes.narrow}>Board</span>
+            </Anchor>
+          </nav>
+          <div className={classes.end}>
+            <HeaderMenu label="Cloud and theme">
+              <Badge variant="outline" color="gray" radius="sm" title="The cloud this app signs in to">
                 {settings.cloudLabel}
               </Badge>
-              <nav aria-label="Main">
-                <Anchor component={Link} to="/board" size="sm">
-                  Watch board
-                </Anchor>
-              </nav>
-            </Group>
-            <AccountMenu />
-          </Group>
+              <ColorSchemeSelect />
+            </HeaderMenu>
+            <div className={classes.account}>
+              <AccountMenu />
+            </div>
+          </div>
         </Container>
       </header>
       <Container size="lg" component="main" py="xl">

@@ -2,29 +2,36 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BrowserRouter } from 'react-router';
+import { DefenderProvider } from '../api/defender-context';
+import type { DefenderClient } from '../api/defender-client';
 import { AuthProvider } from '../auth/auth-provider';
+import { SettingsProvider } from '../config/settings-context';
+import type { Settings } from '../config/settings';
 import { PollerProvider } from '../polling/poller-provider';
 import { AppLayout } from './app-layout';
 import { AppRoutes } from './app-routes';
-import { ServicesProvider, type Services } from './services';
+import { colorSchemeProps } from './color-scheme';
 import { theme } from './theme';
 
-export function App({ services }: { services: Services }) {
+/** The providers in the order they depend on each other: settings, the Defender client, sign-in, the poller. */
+export function App({ settings, defender }: { settings: Settings; defender: DefenderClient }) {
   const [queryClient] = useState(() => new QueryClient());
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} {...colorSchemeProps}>
       <QueryClientProvider client={queryClient}>
-        <ServicesProvider services={services}>
-          <BrowserRouter>
-            <AuthProvider settings={services.settings}>
-              <PollerProvider>
-                <AppLayout>
-                  <AppRoutes />
-                </AppLayout>
-              </PollerProvider>
-            </AuthProvider>
-          </BrowserRouter>
-        </ServicesProvider>
+        <SettingsProvider value={settings}>
+          <DefenderProvider value={defender}>
+            <BrowserRouter>
+              <AuthProvider settings={settings}>
+                <PollerProvider>
+                  <AppLayout>
+                    <AppRoutes />
+                  </AppLayout>
+                </PollerProvider>
+              </AuthProvider>
+            </BrowserRouter>
+          </DefenderProvider>
+        </SettingsProvider>
       </QueryClientProvider>
     </MantineProvider>
   );

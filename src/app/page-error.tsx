@@ -6,7 +6,7 @@ export function PageError({ error, resetErrorBoundary }: FallbackProps) {
   const message = error instanceof Error ? error.message : String(error);
   return (
     <Stack maw={640}>
-      <Alert color="red.9" variant="outline" title="Something went wrong on this page">
+      <Alert color="red" variant="outline" title="Something went wrong on this page">
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
           {message}
         </Text>

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import type { Settings } from '../config/settings';
@@ -23,6 +24,7 @@ export function AuthProvider({ settings, children }: { settings: Settings; child
   const navigate = useNavigate();
   const [loaded, setLoaded] = useState<MsalSession | undefined>();
   const [state, setState] = useState<AuthState>({ status: 'starting' });
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     let cancelled = false;
@@ -41,8 +43,13 @@ export function AuthProvider({ settings, children }: { settings: Settings; child
   }, [settings]);
 
   const onChange = useCallback(
-    (msal: MsalState) => loaded && setState({ status: 'ready', session: loaded.session, redirectError: loaded.redirectError, ...msal }),
-    [loaded],
+    (msal: MsalState) => {
+      if (!loaded) return;
+      // Signed out in another tab: nothing the analyst watched stays in this tab's memory either.
+      if (msal.signedOutElsewhere) queryClient.clear();
+      setState({ status: 'ready', session: loaded.session, redirectError: loaded.redirectError, ...msal });
+    },
+    [loaded, queryClient],
   );
 
   return (

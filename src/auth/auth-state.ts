@@ -23,6 +23,8 @@ export type AuthState =
       busy: boolean;
       /** An error from the sign-in redirect that just came back. */
       redirectError?: Error;
+      /** Another tab signed out, and this one with it. */
+      signedOutElsewhere: boolean;
     }
   | { status: 'failed'; error: Error };
 

@@ -5,6 +5,8 @@ export interface SignInStart {
   msal: PublicClientApplication;
   /** An error from the redirect that just returned (the provider refused, the user cancelled…), if any. */
   redirectError: Error | undefined;
+  /** This page load is the return from a sign-in. */
+  signedInNow: boolean;
 }
 
 /** The redirect bridge page (see redirect.html): msal-browser v5 receives every response there. */
@@ -39,8 +41,9 @@ export async function createMsal(settings: Settings): Promise<SignInStart> {
       redirectUri: redirectUri(),
       postLogoutRedirectUri: new URL(import.meta.env.BASE_URL, window.location.origin).href,
     },
-    // sessionStorage: tokens end with the tab and are not shared with other tabs or left on shared machines.
-    cache: { cacheLocation: 'sessionStorage' },
+    // localStorage: one sign-in for every tab of this browser session. MSAL encrypts it with a key held in
+    // a session cookie, so nothing usable is left once the browser closes; 'tab' keeps a sign-in per tab.
+    cache: { cacheLocation: settings.signInCache === 'tab' ? 'sessionStorage' : 'localStorage' },
     system: { protocolMode: settings.mode === 'simulator' ? 'OIDC' : 'AAD' },
   });
   await msal.initialize();
@@ -53,5 +56,5 @@ export async function createMsal(settings: Settings): Promise<SignInStart> {
   }
   const account = result?.account ?? msal.getActiveAccount() ?? msal.getAllAccounts()[0] ?? null;
   msal.setActiveAccount(account);
-  return { msal, redirectError };
+  return { msal, redirectError, signedInNow: result?.account != null };
 }

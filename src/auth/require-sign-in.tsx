@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useServices } from '../app/services';
+import { useSettings } from '../config/settings-context';
 import { useAuth } from './auth-state';
 import { useSignIn } from './use-sign-in';
 
@@ -11,7 +11,7 @@ import { useSignIn } from './use-sign-in';
 export function RequireSignIn({ children }: { children: ReactNode }) {
   const auth = useAuth();
   const { signIn, busy } = useSignIn();
-  const { settings } = useServices();
+  const settings = useSettings();
   if (auth.status === 'ready' && auth.account) return children;
   if (auth.status === 'starting') {
     return (
@@ -23,7 +23,7 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
   }
   if (auth.status === 'failed') {
     return (
-      <Alert color="red.9" variant="outline" title="Sign-in is not available">
+      <Alert color="red" variant="outline" title="Sign-in is not available">
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
           {auth.error.message}
         </Text>
@@ -38,12 +38,17 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
         cannot start, change or cancel anything.
       </Text>
       {settings.mode === 'simulator' && (
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           No tenant is configured, so you sign in to the built-in simulator as a demo analyst.
         </Text>
       )}
+      {auth.signedOutElsewhere && (
+        <Alert color="amber" variant="outline" title="You signed out in another tab" data-testid="signed-out-elsewhere">
+          <Text size="sm">Every tab of this browser signed out with it, and nothing is being checked. Sign in again to go on watching.</Text>
+        </Alert>
+      )}
       {auth.redirectError && (
-        <Alert color="red.9" variant="outline" title="The last sign-in did not complete">
+        <Alert color="red" variant="outline" title="The last sign-in did not complete">
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
             {auth.redirectError.message}
           </Text>

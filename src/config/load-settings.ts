@@ -10,6 +10,7 @@ export function buildTimeSettings(env: ImportMetaEnv): RawSettings {
     tokenResource: env.VITE_TOKEN_RESOURCE,
     quotaShare: env.VITE_QUOTA_SHARE,
     analystsAtOnce: env.VITE_ANALYSTS_AT_ONCE,
+    signInCache: env.VITE_SIGN_IN_CACHE,
   };
 }
 

@@ -56,6 +56,13 @@ describe('resolveSettings', () => {
     expect(shared.ok && shared.settings.quota).toEqual({ share: 0.5, analystsAtOnce: 6 });
   });
 
+  it('keeps one sign-in for the whole browser by default, and one per tab when asked', () => {
+    const defaults = resolve({});
+    expect(defaults.ok && defaults.settings.signInCache).toBe('browser');
+    const perTab = resolve({ ...tenant, signInCache: 'tab' });
+    expect(perTab.ok && perTab.settings.signInCache).toBe('tab');
+  });
+
   it('accepts a tenant domain name', () => {
     expect(resolve({ ...tenant, tenantId: 'contoso.onmicrosoft.com' }).ok).toBe(true);
   });
@@ -75,6 +82,7 @@ describe('resolveSettings', () => {
     [{ quotaShare: '1.5' }, 'quotaShare'],
     [{ analystsAtOnce: '2.5' }, 'analystsAtOnce'],
     [{ analystsAtOnce: '0' }, 'analystsAtOnce'],
+    [{ signInCache: 'localStorage' }, 'signInCache'],
   ])('names the bad setting in %j', (raw, setting) => {
     const result = resolve(raw);
     expect(result.ok).toBe(false);

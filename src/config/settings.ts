@@ -12,9 +12,11 @@ export interface RawSettings {
   quotaShare?: string;
   /** How many analysts use the app registration at once: they split the share between them. */
   analystsAtOnce?: string;
+  /** Where MSAL keeps the sign-in: `browser` (every tab of this browser session, the default) or `tab`. */
+  signInCache?: string;
 }
 
-export const settingNames = ['cloud', 'tenantId', 'clientId', 'apiBaseUrl', 'tokenResource', 'quotaShare', 'analystsAtOnce'] as const;
+export const settingNames = ['cloud', 'tenantId', 'clientId', 'apiBaseUrl', 'tokenResource', 'quotaShare', 'analystsAtOnce', 'signInCache'] as const;
 export type SettingName = (typeof settingNames)[number];
 
 export interface SimulatorEndpoints {
@@ -38,7 +40,15 @@ export interface Settings {
   portalUrl: string;
   /** Every analyst on one app registration draws on the same quota: this tab keeps to its part. */
   quota: { share: number; analystsAtOnce: number };
+  /**
+   * `browser`: MSAL's localStorage cache, encrypted with a key in a session cookie, so one sign-in serves
+   * every tab until the browser closes. `tab`: sessionStorage, a sign-in per tab.
+   */
+  signInCache: SignInCache;
 }
+
+export const signInCaches = ['browser', 'tab'] as const;
+export type SignInCache = (typeof signInCaches)[number];
 
 export interface SettingProblem {
   setting: SettingName | 'config.json';
@@ -129,6 +139,10 @@ export function resolveSettings(raw: RawSettings, simulator: SimulatorEndpoints)
   if (!(Number.isInteger(analystsAtOnce) && analystsAtOnce >= 1 && analystsAtOnce <= 1000)) {
     problems.push({ setting: 'analystsAtOnce', message: `"${raw.analystsAtOnce}" is not a whole number of analysts from 1 to 1000.` });
   }
+  const signInCache = (raw.signInCache?.trim() || 'browser') as SignInCache;
+  if (!signInCaches.includes(signInCache)) {
+    problems.push({ setting: 'signInCache', message: `"${raw.signInCache}" is not one of ${signInCaches.join(', ')}.` });
+  }
   if (problems.length > 0) return { ok: false, problems };
   const quota = { share, analystsAtOnce };
 
@@ -149,6 +163,7 @@ export function resolveSettings(raw: RawSettings, simulator: SimulatorEndpoints)
         scopes: scopesFor(tokenResource ?? defenderResource),
         portalUrl: clouds.commercial.portalUrl,
         quota,
+        signInCache,
       },
     };
   }
@@ -165,6 +180,7 @@ export function resolveSettings(raw: RawSettings, simulator: SimulatorEndpoints)
       scopes: scopesFor(tokenResource ?? cloud.tokenResource),
       portalUrl: cloud.portalUrl,
       quota,
+      signInCache,
     },
   };
 }

@@ -22,16 +22,18 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1_000],
 ];
 
-/** "3 minutes ago", "in 5 seconds", "now". */
+/**
+ * "3 minutes ago", or "just now" for the last few seconds. Every time shown this way is in the past: a time
+ * ahead of this browser's clock (Defender's clock is ahead, or this one behind) is "just now", never "in
+ * 15 minutes".
+ */
 export function formatRelative(time: number, now: number): string {
-  const diff = time - now;
+  const ago = now - time;
+  if (ago < 10_000) return 'just now';
   for (const [unit, size] of units) {
-    if (Math.abs(diff) >= size || unit === 'second') {
-      const amount = Math.round(diff / size);
-      return relativeFormat.format(amount, unit);
-    }
+    if (ago >= size || unit === 'second') return relativeFormat.format(-Math.round(ago / size), unit);
   }
-  return relativeFormat.format(0, 'second');
+  return 'just now';
 }
 
 /** "1 h 04 min", "2 min 05 s", "42 s". */

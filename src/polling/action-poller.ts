@@ -1,9 +1,11 @@
-import type { DefenderClient } from '../api/defender-client';
+import type { ActionListPage, DefenderClient } from '../api/defender-client';
 import { isDefenderRequestError, type DefenderProblem } from '../api/defender-problem';
-import type { MachineAction } from '../api/machine-action';
+import { encodedIdFilterLength } from '../api/defender-urls';
 import type { Guid } from '../lib/guid';
-import { chunkIds } from './chunk-ids';
-import { nextPollDelay, pollTimings } from './next-poll-delay';
+import { afterPage, dueAt, entryState, planCheck, type EntryState, type PendingPage, type WatchedEntry } from './check-plan';
+import { sessionListShapeMemory, type ListShapeMemory } from './list-shape-memory';
+import { refusalStatus, type ListRefusal, type ListShape } from './list-shape';
+import { pollTimings } from './next-poll-delay';
 import type { RateBudget } from './rate-budget';
 import { recordCheck, type ActionWatch, type CheckOutcome } from './watch-state';
 
@@ -20,8 +22,12 @@ const realTimers: Timers = {
 };
 
 export interface PollerOptions {
-  defender: Pick<DefenderClient, 'getMachineAction' | 'getMachineActions'>;
+  defender: Pick<DefenderClient, 'getMachineAction' | 'listMachineActions' | 'getMachineActionsPage'>;
   budget: RateBudget;
+  /** What list shape this tenant accepts; by default kept in sessionStorage, so a reload remembers it. */
+  listShapes?: ListShapeMemory;
+  /** Says what the poller worked around (a refused list shape, a nextLink not followed), for whoever debugs. */
+  report?: (message: string) => void;
   /** Every check's outcome, for the cache and for the other tabs. */
   onCheck: (id: Guid, watch: ActionWatch, checkedAt: number) => void;
   /** A 429 paused every call until this time; undefined when the pause is over. */
@@ -32,29 +38,21 @@ export interface PollerOptions {
   random?: () => number;
 }
 
-interface Entry {
-  /** Someone watches it now. An entry no one watches keeps what was learnt, should it be watched again. */
-  watched: boolean;
-  watch?: ActionWatch;
-  checkedAt?: number;
-  /** The list call did not return it: read it by itself next (the single read has the 404 grace). */
-  readAlone?: boolean;
-}
-
-/** The last check found no such action: the single read's not-found grace is running. */
-function isNotFound(entry: Entry): boolean {
-  return entry.watch?.failure?.problem.kind === 'not-found';
-}
-
 /**
  * The one place that calls Defender for watched actions. Each check reads every running action, and every
  * ID not read yet, with one list call per chunk of IDs; an action the list does not return (or not found
- * yet) is read by itself. Calls keep to the rate budget, spaced evenly, and a 429 pauses them all
- * until Retry-After has passed.
+ * yet) is read by itself: check-plan.ts decides which, and this class only makes the calls. Every call, a
+ * list answer's further pages included, keeps to the rate budget, a few a check at the budget's pace, and a
+ * 429 pauses them all until Retry-After has passed. A list shape Defender refuses (400, 414) is never the
+ * actions' failure: list-shape.ts picks the next shape, and the IDs are read again in it.
  */
 export class ActionPoller {
   private readonly options: Required<Omit<PollerOptions, 'onPause'>> & Pick<PollerOptions, 'onPause'>;
-  private readonly entries = new Map<Guid, Entry>();
+  private readonly entries = new Map<Guid, WatchedEntry>();
+  /** Further pages of list answers, read in later checks like any other call. */
+  private pages: PendingPage[] = [];
+  /** What has been reported already: once is enough for whoever debugs, every check would be noise. */
+  private readonly reported = new Set<string>();
   private timer: unknown;
   private pausedUntil = 0;
   private notBefore = 0;
@@ -67,6 +65,8 @@ export class ActionPoller {
       isOnline: () => true,
       timers: realTimers,
       random: Math.random,
+      listShapes: sessionListShapeMemory(),
+      report: (message) => console.warn(`[machine-action-watch] ${message}`),
       ...options,
     };
   }
@@ -75,14 +75,16 @@ export class ActionPoller {
   setIds(ids: Iterable<Guid>): void {
     const wanted = new Set(ids);
     for (const [id, entry] of this.entries) entry.watched = wanted.has(id);
-    for (const id of wanted) if (!this.entries.has(id)) this.entries.set(id, { watched: true });
+    for (const id of wanted) if (!this.entries.has(id)) this.entries.set(id, newEntry());
     this.reschedule();
   }
 
   /** A result learnt elsewhere (another tab was polling): it counts as this poller's last check. */
   learn(id: Guid, watch: ActionWatch, checkedAt: number): void {
     const entry = this.entries.get(id);
-    if (entry && (entry.checkedAt ?? 0) <= checkedAt) Object.assign(entry, { watch, checkedAt, readAlone: false });
+    if (!entry || (entry.last?.checkedAt ?? 0) > checkedAt) return;
+    entry.last = { watch, checkedAt };
+    entry.missingFromListSince = undefined;
   }
 
   /**
@@ -103,7 +105,7 @@ export class ActionPoller {
 
   /** Forgets what is known of an action and reads it again at once, with a fresh not-found grace. */
   recheck(id: Guid): void {
-    if (this.entries.has(id)) this.entries.set(id, { watched: true });
+    if (this.entries.has(id)) this.entries.set(id, newEntry());
     this.reschedule();
   }
 
@@ -115,6 +117,7 @@ export class ActionPoller {
 
   stop(): void {
     this.active = false;
+    this.pages = []; // their IDs are read afresh by whoever polls next
     this.clearTimer();
   }
 
@@ -131,21 +134,18 @@ export class ActionPoller {
     this.timer = undefined;
   }
 
-  private delayOf(entry: Entry): number | false {
-    if (!entry.watched) return false;
-    if (entry.checkedAt === undefined || entry.readAlone) return 0;
-    // Judged as of the last check, as the page judges it, so both show the same next check.
-    return nextPollDelay(entry.watch, { now: entry.checkedAt, hidden: this.options.isHidden() });
+  private states(): Map<Guid, EntryState> {
+    const hidden = this.options.isHidden();
+    return new Map([...this.entries].map(([id, entry]) => [id, entryState(entry, hidden)]));
   }
 
   private millisecondsToNextCheck(now: number): number | undefined {
     let earliest: number | undefined;
-    for (const entry of this.entries.values()) {
-      const delay = this.delayOf(entry);
-      if (delay === false) continue;
-      const due = (entry.checkedAt ?? now) + delay;
-      earliest = earliest === undefined ? due : Math.min(earliest, due);
+    for (const state of this.states().values()) {
+      const due = dueAt(state, now);
+      if (due !== undefined) earliest = earliest === undefined ? due : Math.min(earliest, due);
     }
+    if (this.pages.length > 0) earliest = now; // a list answer is half read
     if (earliest === undefined) return undefined;
     return Math.max(earliest, this.pausedUntil, this.notBefore, now) - now;
   }
@@ -153,10 +153,10 @@ export class ActionPoller {
   private record(id: Guid, outcome: CheckOutcome, now: number): void {
     const entry = this.entries.get(id);
     if (!entry) return; // unwatched while the call was under way
-    entry.watch = recordCheck(entry.watch, outcome, now, this.options.random());
-    entry.checkedAt = now;
-    entry.readAlone = false;
-    this.options.onCheck(id, entry.watch, now);
+    const watch = recordCheck(entry.last?.watch, outcome, now, this.options.random());
+    entry.last = { watch, checkedAt: now };
+    entry.missingFromListSince = undefined;
+    this.options.onCheck(id, watch, now);
   }
 
   private pauseFor(problem: DefenderProblem, now: number): void {
@@ -177,75 +177,105 @@ export class ActionPoller {
       this.options.onPause?.(undefined);
     }
 
-    const pollable = [...this.entries].filter(([, entry]) => this.delayOf(entry) !== false);
-    const due = pollable.filter(([, entry]) => (entry.checkedAt ?? now) + (this.delayOf(entry) as number) <= now);
-    if (due.length === 0) return this.reschedule();
-    // One check reads every running action found before, due or not: the list call costs the same. IDs
-    // never read join it, unless there is just one to read (its own read answers a clearer 404). An ID
-    // the list did not return, or not found yet, is read by itself: that read has the 404 grace.
-    const found = pollable.filter(([, entry]) => entry.watch?.action && !entry.readAlone).map(([id]) => id);
-    // Decided by what is known, not by whether a check was made: a list call that failed (a 500, a 429)
-    // leaves its new IDs in the next list call rather than sending them one by one.
-    const unread = pollable.filter(([, entry]) => !entry.watch?.action && !entry.readAlone && !isNotFound(entry)).map(([id]) => id);
-    const lookups = due.filter(([, entry]) => entry.readAlone || (!entry.watch?.action && isNotFound(entry))).map(([id]) => id);
-    const unreadInList = found.length + unread.length > 1;
-    const listed = unreadInList ? [...found, ...unread] : found;
-    const alone = unreadInList ? lookups : [...unread, ...lookups];
-    // A check set off by a lookup alone leaves the list for its own time.
-    const listDue = due.some(([id]) => listed.includes(id));
-    const chunks = listDue ? chunkIds(listed) : [];
-    let allowance = budget.available(now);
-    if (allowance === 0) {
-      this.notBefore = budget.nextFreeAt(now);
+    const shape = this.options.listShapes.current();
+    const plan = planCheck(this.states(), now, budget.available(now), shape, this.pages);
+    this.pages = plan.pagesLeft;
+    const calls = plan.listChunks.length + plan.pages.length + plan.singleReads.length;
+    if (calls === 0) {
+      // Something is due but the budget has no call left: wait for the first call it frees.
+      if (plan.waiting.length > 0) this.notBefore = budget.nextFreeAt(now);
       return this.reschedule();
     }
 
     this.checking = true;
-    const calls: Promise<void>[] = [];
-    let made = 0;
-    for (const chunk of chunks) {
-      if (allowance === 0) break;
-      allowance -= 1;
-      made += 1;
-      budget.record(now);
-      calls.push(this.readList(chunk));
-    }
-    for (const id of alone) {
-      if (allowance === 0) break;
-      allowance -= 1;
-      made += 1;
-      budget.record(now);
-      calls.push(this.readOne(id));
-    }
+    budget.record(now, calls);
+    const reads = [
+      ...plan.listChunks.map((chunk) => this.readList(chunk, shape)),
+      ...plan.pages.map((page) => this.readPage(page)),
+      ...plan.singleReads.map((id) => this.readOne(id)),
+    ];
     try {
-      await Promise.all(calls);
+      await Promise.all(reads);
     } finally {
-      this.notBefore = now + budget.paceMs(made);
+      this.notBefore = now + budget.paceMs(calls);
       this.checking = false;
       this.reschedule();
     }
   }
 
-  private async readList(ids: Guid[]): Promise<void> {
-    let actions: MachineAction[];
+  private async readList(ids: Guid[], shape: ListShape): Promise<void> {
+    if (shape.kind === 'single') return;
+    let page: ActionListPage;
     try {
-      actions = await this.options.defender.getMachineActions(ids);
+      page = await this.options.defender.listMachineActions(ids, shape.kind);
     } catch (error) {
       if (!isDefenderRequestError(error)) throw error;
-      const now = this.options.timers.now();
-      this.pauseFor(error.problem, now);
-      for (const id of ids) this.record(id, { ok: false, problem: error.problem }, now);
+      const status = refusalStatus(error.problem);
+      if (status !== undefined) return this.shapeRefused({ status, shape, filterLength: encodedIdFilterLength(shape.kind, ids) });
+      this.listFailed(ids, error.problem);
       return;
     }
+    this.options.listShapes.succeeded(shape.kind);
+    this.pageAnswered(ids, page, 1);
+  }
+
+  /** The shape is ours to change, and the IDs are not the analyst's problem: they stay due, for the next shape. */
+  private shapeRefused(refusal: ListRefusal): void {
+    const before = this.options.listShapes.current();
+    const after = this.options.listShapes.refused(refusal);
+    if (after.kind !== before.kind || after.maxFilterLength !== before.maxFilterLength) {
+      this.report(`Defender refused a list call (HTTP ${refusal.status}); listing ${describeShape(after)} from now on.`);
+    }
+  }
+
+  /** A further page of a list answer. A refused page is given up, its IDs read alone; any other failure is theirs. */
+  private async readPage(pending: PendingPage): Promise<void> {
+    let page: ActionListPage;
+    try {
+      page = await this.options.defender.getMachineActionsPage(pending.link);
+    } catch (error) {
+      if (!isDefenderRequestError(error)) throw error;
+      if (refusalStatus(error.problem) !== undefined) return this.leftOut(pending.ids, this.options.timers.now());
+      this.listFailed(pending.ids, error.problem);
+      return;
+    }
+    this.pageAnswered(pending.ids, page, pending.pagesRead + 1, pending.link);
+  }
+
+  private report(message: string): void {
+    if (this.reported.has(message)) return;
+    this.reported.add(message);
+    this.options.report(message);
+  }
+
+  private listFailed(ids: Guid[], problem: DefenderProblem): void {
     const now = this.options.timers.now();
-    const byId = new Map(actions.map((action) => [action.id.toLowerCase(), action]));
+    this.pauseFor(problem, now);
+    for (const id of ids) this.record(id, { ok: false, problem }, now);
+  }
+
+  private pageAnswered(ids: Guid[], page: ActionListPage, pagesRead: number, link?: string): void {
+    const now = this.options.timers.now();
+    const asked = new Set(ids);
+    const returned = new Set<Guid>();
+    for (const action of page.actions) {
+      const id = action.id.toLowerCase() as Guid;
+      if (!asked.has(id) || returned.has(id)) continue;
+      returned.add(id);
+      this.record(id, { ok: true, action }, now);
+    }
+    if (page.ignoredNextLink !== undefined) this.report(`Not following a next page off this API's list path: ${page.ignoredNextLink}`);
+    const next = afterPage(ids, returned, pagesRead, page.nextLink, link);
+    if (next.gaveUp) this.report(`Stopped following a list answer's pages (${next.gaveUp}); the rest is read one by one.`);
+    if (next.next) this.pages.push(next.next);
+    this.leftOut(next.leftOut, now);
+  }
+
+  /** No page of the list returned these: each is read alone next, as that read has the not-found grace. */
+  private leftOut(ids: Guid[], now: number): void {
     for (const id of ids) {
-      const action = byId.get(id);
-      if (action) this.record(id, { ok: true, action }, now);
-      else {
-        const entry = this.entries.get(id);
-        if (entry) entry.readAlone = true;
-      }
+      const entry = this.entries.get(id);
+      if (entry) entry.missingFromListSince ??= now;
     }
   }
 
@@ -260,4 +290,23 @@ export class ActionPoller {
     }
     this.record(id, outcome, this.options.timers.now());
   }
+
+  /**
+   * A 429 another tab's poller met: every call here waits until then too, as if this poller had been
+   * throttled. No onPause: the news came from that tab, which has told everyone already.
+   */
+  pauseUntil(until: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, until);
+    this.reschedule();
+  }
+}
+
+/** An entry no check has answered for yet, watched. */
+function newEntry(): WatchedEntry {
+  return { watched: true, missingFromListSince: undefined };
+}
+
+function describeShape(shape: ListShape): string {
+  if (shape.kind === 'single') return 'one action per call';
+  return `with ${shape.kind === 'in' ? "'id in (…)'" : "'id eq … or id eq …'"} filters of at most ${shape.maxFilterLength} characters`;
 }

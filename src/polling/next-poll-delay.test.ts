@@ -35,8 +35,10 @@ describe('nextPollDelay', () => {
     expect(nextPollDelay(read(status), hidden)).toBe(false);
   });
 
-  it('is case-sensitive about final statuses: "Canceled" is not Defender\'s spelling, so it keeps polling', () => {
-    expect(nextPollDelay(read('Canceled'), visible)).toBe(cadence.freshMs);
+  it('stops at a final status in any spelling ("Canceled", "succeeded"), and keeps polling an unknown one', () => {
+    expect(nextPollDelay(read('Canceled'), visible)).toBe(false);
+    expect(nextPollDelay(read('succeeded'), visible)).toBe(false);
+    expect(nextPollDelay(read('Cancelling'), visible)).toBe(cadence.freshMs);
   });
 
   it('checks an action at the pace its age calls for', () => {

@@ -1,12 +1,15 @@
 import type { Guid } from '../lib/guid';
 import type { ActionPoller } from './action-poller';
-import { isPollerMessage, type PollerMessage } from './poller-messages';
+import { isPollerMessage, maxCallsInMessage, type KnownWatch, type PollerMessage } from './poller-messages';
+import type { RateBudget } from './rate-budget';
 import { joinLeaderElection, type LockManagerLike } from './tab-leadership';
 import type { ActionWatch } from './watch-state';
 
 export interface CoordinatorOptions {
   /** This tab's poller; it runs only while this tab leads. */
-  poller: Pick<ActionPoller, 'setIds' | 'learn' | 'start' | 'stop' | 'recheck' | 'reschedule'>;
+  poller: Pick<ActionPoller, 'setIds' | 'learn' | 'start' | 'stop' | 'recheck' | 'reschedule' | 'pauseUntil'>;
+  /** This tab's budget; it counts every tab's calls, as the quota does. Its own calls come via `publishSpent`. */
+  budget: Pick<RateBudget, 'mirror' | 'merge' | 'spentCalls'>;
   channel: Pick<BroadcastChannel, 'postMessage' | 'addEventListener' | 'removeEventListener' | 'close'>;
   /** Results for this tab, whoever polled them. */
   onCheck: (id: Guid, watch: ActionWatch, checkedAt: number) => void;
@@ -27,14 +30,23 @@ export const heartbeatMs = 30_000;
 /**
  * One poller across tabs: the tabs elect a leader (Web Locks); every tab tells the others which actions
  * it watches; the leader polls the union and broadcasts each result, so ten tabs cost what one costs.
+ * What the polling tab knows is every tab's: a tab that joins is caught up at once (final actions are
+ * never read again), and the 429 pause and the calls spent count in every tab, so whoever polls next
+ * keeps to them.
  */
 export class PollerCoordinator {
   private readonly options: CoordinatorOptions;
   private readonly tab: string;
   private readonly now: () => number;
   private readonly interests = new Map<string, { ids: Guid[]; visible: boolean; heardAt: number }>();
+  /** The latest check of every action this tab has heard of, whoever made it: a joining tab is given it. */
+  private readonly known = new Map<Guid, { watch: ActionWatch; checkedAt: number }>();
+  /** The 429 pause, whichever tab met it: a tab that takes over the polling keeps to it. */
+  private pausedUntil: number | undefined;
   private localIds: Guid[] = [];
   private leading = false;
+  /** Stopped for good: a check still under way when the tab left tells no one (the channel is closing). */
+  private stopped = false;
   private leave: () => void = () => {};
   private readonly listener = (event: MessageEvent) => this.receive(event.data);
 
@@ -55,6 +67,7 @@ export class PollerCoordinator {
     this.options.poller.stop();
     this.leading = false;
     this.post({ type: 'leaving', tab: this.tab });
+    this.stopped = true;
     this.options.channel.removeEventListener('message', this.listener as EventListener);
   }
 
@@ -64,7 +77,11 @@ export class PollerCoordinator {
 
   /** The actions this tab shows (its board and its open action page). */
   setLocalIds(ids: Guid[]): void {
+    const before = new Set(this.localIds);
     this.localIds = [...new Set(ids)];
+    // A page shown again may find its cache entry collected while nothing showed it, and a final action
+    // is never read again: it is given what this tab knows.
+    for (const id of this.localIds) if (!before.has(id)) this.showKnown(id);
     this.announce();
     this.updatePollerIds();
   }
@@ -97,6 +114,11 @@ export class PollerCoordinator {
     this.options.poller.reschedule();
   }
 
+  /** Someone signed in again (in any tab): the actions whose checks stopped at "sign in again" are read anew. */
+  retrySignInFailures(): void {
+    for (const [id, { watch }] of this.known) if (watch.failure?.problem.kind === 'sign-in-required') this.recheck(id);
+  }
+
   /** "Check again": forget the action and read it at once, wherever the poller runs. */
   recheck(id: Guid): void {
     if (this.leading) this.options.poller.recheck(id);
@@ -104,6 +126,7 @@ export class PollerCoordinator {
   }
 
   private post(message: PollerMessage): void {
+    if (this.stopped) return;
     this.options.channel.postMessage(message);
   }
 
@@ -128,23 +151,79 @@ export class PollerCoordinator {
 
   /** What the poller found: shown here and sent to every other tab. */
   publishCheck(id: Guid, watch: ActionWatch, checkedAt: number): void {
+    this.remember({ id, watch, checkedAt });
     this.options.onCheck(id, watch, checkedAt);
     this.post({ type: 'checked', id, watch, checkedAt });
   }
 
   publishPause(until: number | undefined): void {
+    this.pausedUntil = until;
     this.options.onPause(until);
     this.post({ type: 'paused', until });
+  }
+
+  /** Calls this tab made (the poller's or a one-off), for every other tab's budget. */
+  publishSpent(at: number, count: number): void {
+    this.post({ type: 'spent', at, count });
+  }
+
+  /** Keeps the newer of two checks: news of an older one can arrive late. Returns whether it was news. */
+  private remember({ id, watch, checkedAt }: KnownWatch): boolean {
+    const known = this.known.get(id);
+    if (known && known.checkedAt > checkedAt) return false;
+    this.known.set(id, { watch, checkedAt });
+    return true;
+  }
+
+  /** A check made elsewhere, shown here and kept by the poller, should this tab take over. */
+  private learn(check: KnownWatch): void {
+    if (!this.remember(check)) return;
+    this.options.poller.learn(check.id, check.watch, check.checkedAt);
+    this.options.onCheck(check.id, check.watch, check.checkedAt);
+  }
+
+  private showKnown(id: Guid): void {
+    const known = this.known.get(id);
+    if (known) this.options.onCheck(id, known.watch, known.checkedAt);
+  }
+
+  private pauseHere(until: number | undefined): void {
+    this.pausedUntil = until;
+    if (until !== undefined) this.options.poller.pauseUntil(until);
+    this.options.onPause(until);
+  }
+
+  /** The leader hands a tab that joins (or wants new IDs) what it knows of them at once: no read needed. */
+  private catchUp(tab: string, ids: Iterable<Guid>): void {
+    const watches: KnownWatch[] = [];
+    for (const id of ids) {
+      const known = this.known.get(id);
+      if (known) watches.push({ id, ...known });
+    }
+    const spent = this.options.budget.spentCalls(this.now()).slice(-maxCallsInMessage);
+    this.post({ type: 'catch-up', for: tab, watches, pausedUntil: this.pausedUntil, spent });
+  }
+
+  /** The IDs a tab's interest adds to what it said before; every one of them when it is new to this tab. */
+  private newlyWanted(tab: string, ids: Guid[]): Guid[] | undefined {
+    const before = this.interests.get(tab);
+    if (!before) return ids;
+    const had = new Set(before.ids);
+    const added = ids.filter((id) => !had.has(id));
+    return added.length > 0 ? added : undefined;
   }
 
   private receive(data: unknown): void {
     if (!isPollerMessage(data)) return;
     switch (data.type) {
-      case 'interest':
+      case 'interest': {
+        const added = this.newlyWanted(data.tab, data.ids);
         this.interests.set(data.tab, { ids: data.ids, visible: data.visible, heardAt: this.now() });
+        if (this.leading && added) this.catchUp(data.tab, added);
         this.updatePollerIds();
         if (this.leading) this.options.poller.reschedule();
         break;
+      }
       case 'recheck':
         if (this.leading) this.options.poller.recheck(data.id);
         break;
@@ -156,11 +235,19 @@ export class PollerCoordinator {
         this.announce();
         break;
       case 'checked':
-        this.options.poller.learn(data.id, data.watch, data.checkedAt);
-        this.options.onCheck(data.id, data.watch, data.checkedAt);
+        this.learn(data);
         break;
       case 'paused':
-        this.options.onPause(data.until);
+        this.pauseHere(data.until);
+        break;
+      case 'spent':
+        this.options.budget.mirror(data.at, data.count);
+        break;
+      case 'catch-up':
+        if (data.for !== this.tab) break;
+        for (const check of data.watches) this.learn(check);
+        this.options.budget.merge(data.spent);
+        if (data.pausedUntil !== undefined && data.pausedUntil > (this.pausedUntil ?? 0)) this.pauseHere(data.pausedUntil);
         break;
     }
   }

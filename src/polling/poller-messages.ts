@@ -1,5 +1,16 @@
 import type { Guid } from '../lib/guid';
+import { defenderQuota } from './rate-budget';
 import type { ActionWatch } from './watch-state';
+
+/** One action's latest check, as the tab that made it (or heard of it) knows it. */
+export interface KnownWatch {
+  id: Guid;
+  watch: ActionWatch;
+  checkedAt: number;
+}
+
+/** More calls than Defender allows in an hour is no account a tab of this app could give. */
+export const maxCallsInMessage = defenderQuota.perHour;
 
 /** What tabs tell each other over the BroadcastChannel. Structured clone carries the Dates inside. */
 export type PollerMessage =
@@ -10,10 +21,27 @@ export type PollerMessage =
   | { type: 'leaving'; tab: string }
   /** A new leader asks every tab for its interest. */
   | { type: 'hello'; tab: string }
-  | { type: 'checked'; id: Guid; watch: ActionWatch; checkedAt: number }
-  | { type: 'paused'; until: number | undefined };
+  | ({ type: 'checked' } & KnownWatch)
+  | { type: 'paused'; until: number | undefined }
+  /** Calls a tab made: every tab counts them in its own budget, so whoever polls next goes on from there. */
+  | { type: 'spent'; at: number; count: number }
+  /**
+   * The polling tab's answer to a tab it has not heard from, or that wants new IDs: what it knows of those
+   * actions (final ones too, which are never read again), its 429 pause and the last hour's calls.
+   */
+  | { type: 'catch-up'; for: string; watches: KnownWatch[]; pausedUntil: number | undefined; spent: number[] };
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const isId = (value: unknown): boolean => typeof value === 'string' && guid.test(value);
+const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isCallCount = (value: unknown): boolean => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= maxCallsInMessage;
+
+function isKnownWatch(value: unknown): value is KnownWatch {
+  if (typeof value !== 'object' || value === null) return false;
+  const known = value as Record<string, unknown>;
+  return isId(known.id) && isTime(known.checkedAt) && typeof known.watch === 'object' && known.watch !== null;
+}
 
 /** Messages come from other tabs of the same origin, but are still checked before they are believed. */
 export function isPollerMessage(data: unknown): data is PollerMessage {
@@ -33,9 +61,22 @@ export function isPollerMessage(data: unknown): data is PollerMessage {
     case 'hello':
       return typeof message.tab === 'string';
     case 'checked':
-      return typeof message.id === 'string' && guid.test(message.id) && typeof message.checkedAt === 'number' && typeof message.watch === 'object' && message.watch !== null;
+      return isKnownWatch(message);
     case 'paused':
       return message.until === undefined || typeof message.until === 'number';
+    case 'spent':
+      // A count is spent call by call: a huge one would hang the tab that believed it.
+      return isTime(message.at) && isCallCount(message.count);
+    case 'catch-up':
+      return (
+        typeof message.for === 'string' &&
+        Array.isArray(message.watches) &&
+        message.watches.every(isKnownWatch) &&
+        (message.pausedUntil === undefined || isTime(message.pausedUntil)) &&
+        Array.isArray(message.spent) &&
+        message.spent.length <= maxCallsInMessage &&
+        message.spent.every(isTime)
+      );
     default:
       return false;
   }

@@ -1,13 +1,15 @@
 import { onlineManager, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useServices } from '../app/services';
+import { useDefender } from '../api/defender-context';
+import { useSettings } from '../config/settings-context';
 import { useAuth } from '../auth/auth-state';
+import { onSignInElsewhere, onSignOutElsewhere } from '../auth/session-broadcast';
 import type { Guid } from '../lib/guid';
 import { isPageHidden } from '../lib/use-page-visible';
 import { ActionPoller } from './action-poller';
 import { heartbeatMs, PollerCoordinator } from './poller-coordinator';
 import { budgetLimits, RateBudget } from './rate-budget';
-import { watchKeys } from './watch-keys';
+import { actionQueries } from './action-queries';
 
 interface PollerControls {
   /** Declares the actions one part of the page shows; an empty list withdraws them. */
@@ -34,7 +36,8 @@ function deferred<T>() {
  * result into the query cache, where pages read it.
  */
 export function PollerProvider({ children }: { children: ReactNode }) {
-  const { defender, settings } = useServices();
+  const defender = useDefender();
+  const settings = useSettings();
   const auth = useAuth();
   const queryClient = useQueryClient();
   const signedIn = auth.status === 'ready' && auth.account !== null;
@@ -49,9 +52,9 @@ export function PollerProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!signedIn) return;
     const channel = new BroadcastChannel('machine-action-watch:poller');
-    const budget = new RateBudget(budgetLimits(settings.quota.share, settings.quota.analystsAtOnce));
-    // The poller reports to the coordinator, which needs the poller: the link is made just below.
+    // The poller and the budget report to the coordinator, which needs both: the link is made just below.
     const link: { coordinator?: PollerCoordinator } = {};
+    const budget = new RateBudget(budgetLimits(settings.quota.share, settings.quota.analystsAtOnce), (at, count) => link.coordinator?.publishSpent(at, count));
     const poller = new ActionPoller({
       defender,
       budget,
@@ -62,9 +65,10 @@ export function PollerProvider({ children }: { children: ReactNode }) {
     });
     const coordinator = new PollerCoordinator({
       poller,
+      budget,
       channel,
       isVisible: () => !isPageHidden(),
-      onCheck: (id, watch, checkedAt) => queryClient.setQueryData(watchKeys.detail(id), watch, { updatedAt: checkedAt }),
+      onCheck: (id, watch, checkedAt) => queryClient.setQueryData(actionQueries.watch(id).queryKey, watch, { updatedAt: checkedAt }),
       onPause: setPausedUntil,
     });
     link.coordinator = coordinator;
@@ -78,9 +82,15 @@ export function PollerProvider({ children }: { children: ReactNode }) {
     const heartbeat = window.setInterval(() => coordinator.heartbeat(), heartbeatMs);
     // Leaving says so at once, so the next tab takes over without waiting for this one to fall silent.
     const onPageHide = () => coordinator.stop();
+    // A sign-out in another tab stops the polling at once, not at React's next render: a tab
+    // must not take over the lock the signing-out tab lets go, nor start one more check, in between.
+    const stopSignOutWatch = onSignOutElsewhere(() => coordinator.stop());
+    const stopSignInWatch = onSignInElsewhere(() => coordinator.retrySignInFailures());
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', onPageHide);
     return () => {
+      stopSignOutWatch();
+      stopSignInWatch();
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', onPageHide);
       window.clearInterval(heartbeat);

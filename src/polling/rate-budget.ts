@@ -23,14 +23,19 @@ const hourMs = 3_600_000;
 
 /**
  * Sliding-window accounting of the calls made: whether one more may be made now, and if not, when.
- * Holds only the times of the last hour's calls.
+ * Holds only the times of the last hour's calls, this tab's and (mirrored) every other tab's: the quota
+ * is one for all of them, so a tab that takes over the polling goes on from what was spent.
  */
 export class RateBudget {
   private readonly limits: BudgetLimits;
+  private readonly onRecord: ((at: number, count: number) => void) | undefined;
+  /** Call times, oldest first. */
   private calls: number[] = [];
 
-  constructor(limits: BudgetLimits) {
+  /** `onRecord` hears of every call this tab makes, to tell the other tabs. */
+  constructor(limits: BudgetLimits, onRecord?: (at: number, count: number) => void) {
     this.limits = limits;
+    this.onRecord = onRecord;
   }
 
   private forget(now: number): void {
@@ -52,8 +57,32 @@ export class RateBudget {
     return Math.max(0, Math.min(this.limits.perMinute - this.inLastMinute(now), this.limits.perHour - this.calls.length));
   }
 
+  /** Calls this tab makes. */
   record(now: number, count = 1): void {
-    for (let call = 0; call < count; call += 1) this.calls.push(now);
+    this.mirror(now, count);
+    this.onRecord?.(now, count);
+  }
+
+  /** Calls another tab made: counted here, told to no one (that tab told everyone). */
+  mirror(at: number, count = 1): void {
+    // News from another tab can arrive after a later call of this one: keep the times in order.
+    let index = this.calls.length;
+    while (index > 0 && this.calls[index - 1] > at) index -= 1;
+    this.calls.splice(index, 0, ...Array<number>(count).fill(at));
+  }
+
+  /** The times of the last hour's calls, oldest first: what a tab joining late needs to count them too. */
+  spentCalls(now: number): number[] {
+    this.forget(now);
+    return [...this.calls];
+  }
+
+  /**
+   * Takes in another tab's account of the last hour's calls. The two accounts overlap (this tab mirrored
+   * many of those calls already), so a time counts as often as the fuller account has it, not both.
+   */
+  merge(calls: readonly number[]): void {
+    this.calls = mergeAccounts(this.calls, [...calls].sort((first, second) => first - second));
   }
 
   /**
@@ -74,4 +103,21 @@ export class RateBudget {
     if (hourFull) at = Math.max(at, this.calls[this.calls.length - this.limits.perHour] + hourMs);
     return at;
   }
+}
+
+/** Two sorted accounts of calls as one: each time as many times as the account with more of it has it. */
+function mergeAccounts(mine: readonly number[], theirs: readonly number[]): number[] {
+  const merged: number[] = [];
+  let inMine = 0;
+  let inTheirs = 0;
+  while (inMine < mine.length || inTheirs < theirs.length) {
+    const at = Math.min(mine[inMine] ?? Infinity, theirs[inTheirs] ?? Infinity);
+    const mineFrom = inMine;
+    const theirsFrom = inTheirs;
+    while (mine[inMine] === at) inMine += 1;
+    while (theirs[inTheirs] === at) inTheirs += 1;
+    const times = Math.max(inMine - mineFrom, inTheirs - theirsFrom);
+    for (let call = 0; call < times; call += 1) merged.push(at);
+  }
+  return merged;
 }

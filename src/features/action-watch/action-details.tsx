@@ -1,9 +1,12 @@
 import { Anchor } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { MachineAction } from '../../api/machine-action';
-import { formatDuration } from '../../lib/time';
 import { isFinalStatus } from '../../api/action-status';
+import { describeActionType, isDocumentedType } from '../../action-ui/action-type-words';
+import { elapsedMs } from '../../action-ui/elapsed';
+import { formatDuration } from '../../lib/time';
 import classes from './action-details.module.css';
+import { FailureExplanation } from './failure-explanation';
 import { devicePageUrl } from './device-link';
 import { Timestamp } from './timestamp';
 
@@ -25,26 +28,22 @@ function FreeText({ label, text }: { label: string; text: string }) {
   );
 }
 
-/** 0x80070005 as well as -2147024891: support articles quote HRESULTs in hex. */
-export function formatHResult(value: number): string {
-  return `${value} (0x${(value >>> 0).toString(16).toUpperCase().padStart(8, '0')})`;
-}
-
-/** How long the action has run: to its last update when final, to now while it runs. */
-export function elapsedMs(action: MachineAction, now: number): number | undefined {
-  if (!action.createdAt) return undefined;
-  const end = isFinalStatus(action.status) ? action.lastUpdatedAt?.getTime() : now;
-  return end === undefined ? undefined : end - action.createdAt.getTime();
-}
-
 export function ActionDetails({ action, portalUrl, now }: { action: MachineAction; portalUrl: string; now: number }) {
   const deviceUrl = devicePageUrl(portalUrl, action.machineId);
   const elapsed = elapsedMs(action, now);
   return (
     <dl className={classes.fields} aria-label="Action details">
       <Field label="Type">
-        {action.type}
-        {action.scope ? ` (${action.scope})` : ''}
+        {describeActionType(action.type, action.scope)}
+        {/* Defender's identifier stays visible: it is what the API, the portal's filters and scripts search by. */}
+        {isDocumentedType(action.type) && (
+          <>
+            <br />
+            <span className={classes.mono} data-testid="type-identifier">
+              {action.type}
+            </span>
+          </>
+        )}
       </Field>
       {action.title && <Field label="Title">{action.title}</Field>}
       <Field label="Device">
@@ -88,7 +87,7 @@ export function ActionDetails({ action, portalUrl, now }: { action: MachineActio
       )}
       {action.errorHResult !== null && action.errorHResult !== 0 && (
         <Field label="Error (HRESULT)">
-          <span className={classes.mono}>{formatHResult(action.errorHResult)}</span>
+          <FailureExplanation hresult={action.errorHResult} />
         </Field>
       )}
       {action.relatedFile && (

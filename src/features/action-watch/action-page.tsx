@@ -1,19 +1,24 @@
 import { Alert, Anchor, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
-import { useServices } from '../../app/services';
+import { useSettings } from '../../config/settings-context';
 import { useSignIn } from '../../auth/use-sign-in';
 import { toGuid, type Guid } from '../../lib/guid';
 import { formatClock } from '../../lib/time';
 import { useNow } from '../../lib/use-now';
-import { ActionIdForm } from '../lookup/action-id-form';
-import { useWatchList } from '../watch-board/use-watch-list';
+import { ActionIdForm } from '../../action-ui/action-id-form';
+import { useWatchList } from '../../action-ui/use-watch-list';
+import { actionTypeWords } from '../../action-ui/action-type-words';
+import { ClockSkewNotice } from '../../action-ui/clock-skew-notice';
+import { rememberWatched } from '../../action-ui/recently-watched';
 import { ActionDetails } from './action-details';
-import { ActionStatusBadge } from './action-status-badge';
+import { ActionStatusBadge } from '../../action-ui/action-status-badge';
 import { CheckStatusLine } from './check-status-line';
 import { CopyForTicketButton } from './copy-for-ticket-button';
 import { DeviceActions } from './device-actions';
 import { LiveResponseCommands } from './live-response-commands';
 import { LongPendingHint } from './long-pending-hint';
+import { NextStepsAlert } from './next-steps-alert';
 import { ProblemAlert } from './problem-alert';
 import { RawJson } from './raw-json';
 import { StatusAnnouncer } from './status-announcer';
@@ -28,7 +33,7 @@ export function ActionPage() {
     return (
       <Stack>
         <Title order={1}>Not a machine action ID</Title>
-        <Alert color="red.9" variant="outline" title="This link does not hold a machine action ID">
+        <Alert color="red" variant="outline" title="This link does not hold a machine action ID">
           <Text size="sm">
             “{id.slice(0, 200)}” is not a GUID such as 1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d. Nothing was requested from Defender.
           </Text>
@@ -42,24 +47,26 @@ export function ActionPage() {
 }
 
 function WatchedAction({ id }: { id: Guid }) {
-  const { settings } = useServices();
+  const settings = useSettings();
   const { signIn } = useSignIn();
   const now = useNow();
   const { watch, isFirstCheck, isOffline, checkedAt, nextCheckAt, isWatching, checkAgain } = useActionWatch(id);
   const watchList = useWatchList();
   const onBoard = watchList.ids.includes(id);
+  // The start page lists what this browser watched lately (IDs and times only).
+  useEffect(() => rememberWatched(window.localStorage, [id], Date.now()), [id]);
   const action = watch?.action;
   const failure = watch?.failure;
   return (
     <Stack gap="lg">
       <StatusAnnouncer status={action?.status} />
       <Stack gap={4}>
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           Machine action
         </Text>
         <Group gap="sm" align="center">
           <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
-            {action ? action.type : id}
+            {action ? actionTypeWords(action.type) : id}
           </Title>
           {action && <ActionStatusBadge status={action.status} testId="action-status" />}
         </Group>
@@ -81,7 +88,7 @@ function WatchedAction({ id }: { id: Guid }) {
         </Group>
       )}
       {isFirstCheck && isOffline && (
-        <Alert color="amber.8" variant="outline" title="Offline">
+        <Alert color="amber" variant="outline" title="Offline">
           The browser is offline. The action will be looked up as soon as the connection is back.
         </Alert>
       )}
@@ -97,7 +104,7 @@ function WatchedAction({ id }: { id: Guid }) {
             <ProblemAlert problem={failure.problem} onSignIn={signIn} onCheckAgain={checkAgain} />
           )}
           {action && watch.readAt !== undefined && (
-            <Text size="sm" c="gray.7" data-testid="stale-note">
+            <Text size="sm" c="dimmed" data-testid="stale-note">
               Showing the last good read, from {formatClock(watch.readAt)}: it may be out of date.
             </Text>
           )}
@@ -106,7 +113,9 @@ function WatchedAction({ id }: { id: Guid }) {
 
       {action && (
         <>
+          <ClockSkewNotice actions={[action]} now={now} />
           <LongPendingHint action={action} now={now} />
+          <NextStepsAlert action={action} portalUrl={settings.portalUrl} />
           <ActionDetails action={action} portalUrl={settings.portalUrl} now={now} />
           <StatusTimeline history={watch.history} />
           <LiveResponseCommands commands={action.commands} />

@@ -17,7 +17,7 @@ export function CheckStatusLine({ checkedAt, nextCheckAt, isWatching, isOffline,
   else if (nextCheckAt !== undefined) parts.push(`next check ${nextCheckAt <= now ? 'due now' : `at ${formatClock(nextCheckAt)}`}`);
   else if (!isWatching) parts.push('not checking any more');
   return (
-    <Text size="sm" c="gray.7" data-testid="check-status">
+    <Text size="sm" c="dimmed" data-testid="check-status">
       {parts.join(' · ')}
     </Text>
   );

@@ -2,25 +2,24 @@ import { Anchor, Button, Group, Loader, Table, Text, Title } from '@mantine/core
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useServices } from '../../app/services';
+import { useDefender } from '../../api/defender-context';
 import { isDefenderRequestError } from '../../api/defender-problem';
 import { toGuid } from '../../lib/guid';
 import { formatRelative } from '../../lib/time';
+import { actionQueries } from '../../polling/action-queries';
 import { usePoller } from '../../polling/poller-provider';
-import { ActionStatusBadge } from './action-status-badge';
-import { describeProblem } from './describe-problem';
+import { ActionStatusBadge } from '../../action-ui/action-status-badge';
+import { actionTypeWords } from '../../action-ui/action-type-words';
+import { describeProblem } from '../../action-ui/describe-problem';
 
 /** The last 10 actions on the same device, newest first, each a click away: read only when asked for. */
 export function DeviceActions({ machineId, currentId, now, onWatch }: { machineId: string; currentId: string; now: number; onWatch: (id: string) => void }) {
   const [shown, setShown] = useState(false);
-  const { defender } = useServices();
+  const defender = useDefender();
   const { budgeted } = usePoller();
   const query = useQuery({
-    queryKey: ['device-actions', machineId],
-    queryFn: ({ signal }) => budgeted(() => defender.getDeviceActions(machineId, signal)),
+    ...actionQueries.deviceActions(machineId, (signal) => budgeted(() => defender.getDeviceActions(machineId, signal))),
     enabled: shown,
-    retry: false,
-    staleTime: 60_000,
   });
   return (
     <section aria-labelledby="device-actions-heading">
@@ -60,12 +59,12 @@ export function DeviceActions({ machineId, currentId, now, onWatch }: { machineI
                     <Table.Td>
                       <ActionStatusBadge status={action.status} size="md" />
                     </Table.Td>
-                    <Table.Td>{id ? <Anchor component={Link} to={`/actions/${id}`}>{action.type}</Anchor> : action.type}</Table.Td>
+                    <Table.Td>{id ? <Anchor component={Link} to={`/actions/${id}`}>{actionTypeWords(action.type)}</Anchor> : actionTypeWords(action.type)}</Table.Td>
                     <Table.Td style={{ overflowWrap: 'anywhere' }}>{action.requestor ?? '—'}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{action.createdAt ? formatRelative(action.createdAt.getTime(), now) : '—'}</Table.Td>
                     <Table.Td>
                       {id && id !== currentId ? (
-                        <Button variant="default" size="xs" onClick={() => onWatch(id)} aria-label={`Watch ${action.type} ${id} on the board`}>
+                        <Button variant="default" size="xs" onClick={() => onWatch(id)} aria-label={`Watch ${actionTypeWords(action.type)} ${id} on the board`}>
                           Watch
                         </Button>
                       ) : (

@@ -1,7 +1,7 @@
 import { Table, Title } from '@mantine/core';
 import type { LiveResponseCommand } from '../../api/machine-action';
 import { formatLocal } from '../../lib/time';
-import { ActionStatusBadge } from './action-status-badge';
+import { ActionStatusBadge } from '../../action-ui/action-status-badge';
 
 /** Live response commands each carry their own status (Created, Completed, Failed). */
 export function LiveResponseCommands({ commands }: { commands: LiveResponseCommand[] }) {

@@ -6,7 +6,7 @@ import { isLongPending } from '../../polling/watch-cadence';
 export function LongPendingHint({ action, now }: { action: MachineAction; now: number }) {
   if (!isLongPending(action, now)) return null;
   return (
-    <Alert color="blue.8" variant="outline" title="Pending for over 10 minutes" data-testid="long-pending">
+    <Alert color="blue" variant="outline" title="Pending for over 10 minutes" data-testid="long-pending">
       The device may be offline. Defender keeps retrying an isolation for up to three days; the action stays Pending until the device
       checks in.
     </Alert>

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import type { DefenderProblem } from '../../api/defender-problem';
-import { describeProblem } from './describe-problem';
+import { describeProblem } from '../../action-ui/describe-problem';
 
 interface ProblemAlertProps {
   problem: DefenderProblem;
@@ -12,7 +12,7 @@ interface ProblemAlertProps {
 export function ProblemAlert({ problem, onSignIn, onCheckAgain }: ProblemAlertProps) {
   const view = describeProblem(problem);
   return (
-    <Alert color={view.severity === 'error' ? 'red.9' : 'amber.8'} variant="outline" title={view.title} data-testid="problem" data-problem={problem.kind}>
+    <Alert color={view.severity === 'error' ? 'red' : 'amber'} variant="outline" title={view.title} data-testid="problem" data-problem={problem.kind}>
       <Text size="sm">{view.message}</Text>
       {view.hint && (
         <Text size="sm" mt="xs">

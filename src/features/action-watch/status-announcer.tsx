@@ -1,7 +1,7 @@
 import { VisuallyHidden } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { isFinalStatus } from '../../api/action-status';
-import { statusLabel } from './action-status';
+import { statusLabel } from '../../action-ui/status-tone';
 
 /**
  * Tells screen-reader users when the status changes. The live region is rendered from the start and only

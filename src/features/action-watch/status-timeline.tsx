@@ -1,7 +1,7 @@
 import { List, Text, Title } from '@mantine/core';
 import { formatClock, formatDuration, formatUtc } from '../../lib/time';
 import type { StatusChange } from '../../polling/watch-state';
-import { statusLabel } from './action-status';
+import { statusLabel } from '../../action-ui/status-tone';
 
 /** Pending 10:02:11 → In progress 10:02:40 (29 s) → Succeeded 10:03:05 (25 s): the changes this app saw. */
 export function StatusTimeline({ history }: { history: readonly StatusChange[] }) {
@@ -22,7 +22,7 @@ export function StatusTimeline({ history }: { history: readonly StatusChange[] }
               <time dateTime={new Date(change.at).toISOString()} title={formatUtc(new Date(change.at))}>
                 {formatClock(change.at)}
               </time>
-              {previous && <Text span c="gray.7" size="sm">{` after ${formatDuration(change.at - previous.at)}`}</Text>}
+              {previous && <Text span c="dimmed" size="sm">{` after ${formatDuration(change.at - previous.at)}`}</Text>}
             </List.Item>
           );
         })}

@@ -18,7 +18,7 @@ describe('ticketSummary', () => {
     expect(text).toBe(
       [
         `Defender machine action ${actionId}`,
-        'Type: Isolate (Full)',
+        'Type: Isolate device (Full) [Isolate]',
         'Status: Succeeded',
         'Device: finance-ws-014.contoso.example (1e5bc9d7e413ddd7902c2932e418702b84d0cc07)',
         'Requested by: dana.analyst@contoso.example',
@@ -36,6 +36,6 @@ describe('ticketSummary', () => {
     expect(text).toContain('Cancelled by: riley@contoso.example');
     expect(text).toContain('Cancellation comment: Wrong device');
     expect(text).toContain('Cancelled: 2019-01-02 14:41:00 UTC');
-    expect(text).toContain('Error (HRESULT): -2147024891');
+    expect(text).toContain('Error (HRESULT): -2147024891 (0x80070005) E_ACCESSDENIED: Access denied');
   });
 });

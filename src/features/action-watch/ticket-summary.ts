@@ -1,6 +1,13 @@
 import type { MachineAction } from '../../api/machine-action';
+import { describeActionType, isDocumentedType } from '../../action-ui/action-type-words';
+import { hresultHex, hresultMeaning } from '../../action-ui/hresult-meanings';
 import type { StatusChange } from '../../polling/watch-state';
 import { formatDuration, formatUtc } from '../../lib/time';
+
+function describeHResult(value: number): string {
+  const meaning = hresultMeaning(value);
+  return `${value} (${hresultHex(value)})${meaning ? ` ${meaning.name}: ${meaning.meaning}` : ''}`;
+}
 
 function line(label: string, value: string | null | undefined): string[] {
   return value ? [`${label}: ${value}`] : [];
@@ -18,7 +25,7 @@ export function ticketSummary(action: MachineAction, history: readonly StatusCha
   });
   return [
     `Defender machine action ${action.id}`,
-    ...line('Type', action.scope ? `${action.type} (${action.scope})` : action.type),
+    ...line('Type', isDocumentedType(action.type) ? `${describeActionType(action.type, action.scope)} [${action.type}]` : describeActionType(action.type, action.scope)),
     ...line('Status', action.status),
     ...line('Device', device),
     ...line('Requested by', action.requestor),
@@ -28,7 +35,7 @@ export function ticketSummary(action: MachineAction, history: readonly StatusCha
     ...line('Cancelled by', action.cancellationRequestor),
     ...line('Cancelled', action.cancelledAt && formatUtc(action.cancelledAt)),
     ...line('Cancellation comment', action.cancellationComment),
-    ...line('Error (HRESULT)', action.errorHResult ? String(action.errorHResult) : null),
+    ...line('Error (HRESULT)', action.errorHResult ? describeHResult(action.errorHResult) : null),
     ...line('External ID', action.externalId),
     ...(timeline.length > 1 ? [`Timeline: ${timeline.join(' -> ')}`] : []),
   ].join('\n');

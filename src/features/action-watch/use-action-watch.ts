@@ -1,11 +1,10 @@
-import { skipToken, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Guid } from '../../lib/guid';
 import { useOnline } from '../../lib/use-online';
 import { usePageHidden } from '../../lib/use-page-visible';
 import { nextPollDelay } from '../../polling/next-poll-delay';
 import { usePoller, useWatchInterest } from '../../polling/poller-provider';
-import { watchKeys } from '../../polling/watch-keys';
-import type { ActionWatch } from '../../polling/watch-state';
+import { actionQueries } from '../../polling/action-queries';
 
 /**
  * One watched action as the page shows it. The tab's shared poller does the reading (one request per
@@ -14,7 +13,7 @@ import type { ActionWatch } from '../../polling/watch-state';
 export function useActionWatch(id: Guid) {
   const poller = usePoller();
   useWatchInterest(`action-page:${id}`, [id]);
-  const query = useQuery<ActionWatch>({ queryKey: watchKeys.detail(id), queryFn: skipToken });
+  const query = useQuery(actionQueries.watch(id));
   const hidden = usePageHidden();
   const online = useOnline();
   const watch = query.data;

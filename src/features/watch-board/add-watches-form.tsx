@@ -1,7 +1,7 @@
 import { Button, Group, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { AddResult } from './watch-list';
-import { describeAddition } from './watch-list';
+import type { AddResult } from '../../action-ui/watch-list';
+import { describeAddition } from '../../action-ui/watch-list';
 
 /** Takes a ticket's worth of text and watches every action ID in it; text without an ID changes nothing. */
 export function AddWatchesForm({ onAdd }: { onAdd: (text: string) => AddResult }) {
@@ -12,8 +12,11 @@ export function AddWatchesForm({ onAdd }: { onAdd: (text: string) => AddResult }
     event.preventDefault();
     const result = onAdd(text);
     const found = result.added.length + result.alreadyWatched.length > 0;
-    setMessage({ text: describeAddition(result), isError: !found });
-    if (found) setText(''); // keep what was pasted when nothing in it could be used
+    setMessage({ text: describeAddition(result), isError: !found || result.overLimit.length > 0 });
+    // Nothing pasted is lost: what the board could not take stays in the field, to copy elsewhere; text
+    // without any ID stays as it was typed.
+    if (result.overLimit.length > 0) setText(result.overLimit.join('\n'));
+    else if (found) setText('');
   }
 
   return (

@@ -1,6 +1,7 @@
 import { isFinalStatus } from '../../api/action-status';
 import type { Guid } from '../../lib/guid';
-import { statusTone } from '../action-watch/action-status';
+import { actionTypeWords } from '../../action-ui/action-type-words';
+import { statusTone } from '../../action-ui/status-tone';
 import type { BoardRow } from './board-rows';
 
 export interface FinishNotice {
@@ -25,7 +26,7 @@ export function newlyFinished(previous: ReadonlyMap<Guid, string>, rows: readonl
     notices.push({
       id: row.id,
       status: action.status,
-      type: action.type,
+      type: actionTypeWords(action.type),
       device: action.computerDnsName ?? action.machineId ?? 'unknown device',
       needsAttention: statusTone(action.status) === 'attention',
     });

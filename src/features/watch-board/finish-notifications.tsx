@@ -3,9 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Guid } from '../../lib/guid';
-import { watchKeys } from '../../polling/watch-keys';
-import type { ActionWatch } from '../../polling/watch-state';
-import { statusLabel } from '../action-watch/action-status';
+import { actionQueries, watchedActionId } from '../../polling/action-queries';
+import { statusLabel } from '../../action-ui/status-tone';
 import { setFaviconBadge } from './favicon';
 import { newlyFinished, titleFor, type FinishNotice } from './finish-notices';
 
@@ -35,13 +34,13 @@ export function FinishNotifications({ ids }: { ids: readonly Guid[] }) {
     const cache = queryClient.getQueryCache();
     const seen = new Map<Guid, string>();
     for (const id of watched.current) {
-      const status = queryClient.getQueryData<ActionWatch>(watchKeys.detail(id))?.action?.status;
+      const status = queryClient.getQueryData(actionQueries.watch(id).queryKey)?.action?.status;
       if (status) seen.set(id, status);
     }
     return cache.subscribe((event) => {
-      if (event.type !== 'updated' || event.query.queryKey[0] !== watchKeys.all[0]) return;
-      const id = event.query.queryKey[1] as Guid;
-      const watch = event.query.state.data as ActionWatch | undefined;
+      const id = event.type === 'updated' ? watchedActionId(event.query.queryKey) : undefined;
+      if (id === undefined) return;
+      const watch = queryClient.getQueryData(actionQueries.watch(id).queryKey);
       if (!watch?.action) return;
       const before = new Map(seen);
       seen.set(id, watch.action.status);
@@ -78,7 +77,7 @@ export function FinishNotifications({ ids }: { ids: readonly Guid[] }) {
         {notices.map((notice) => (
           <Alert
             key={notice.id}
-            color={notice.needsAttention ? 'red.9' : 'forest.8'}
+            color={notice.needsAttention ? 'red' : 'forest'}
             variant="outline"
             mb="xs"
             title={notice.needsAttention ? `Needs attention: ${notice.type} ${statusLabel(notice.status)}` : `Finished: ${notice.type} ${statusLabel(notice.status)}`}

@@ -1,21 +1,21 @@
-import { Anchor, Button, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Table, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Guid } from '../../lib/guid';
+import { actionTypeWords, describeActionType } from '../../action-ui/action-type-words';
 import { formatRelative } from '../../lib/time';
-import { isLongPending } from '../../polling/watch-cadence';
-import { ActionStatusBadge } from '../action-watch/action-status-badge';
-import { describeProblem } from '../action-watch/describe-problem';
 import { lastChangeAt, type BoardRow } from './board-rows';
+import { describeDuration, rowStatus, shownAction } from './row-status';
+import { WatchRowStatus } from './watch-row-status';
+import classes from './watch-board-table.module.css';
 
-function StatusCell({ row }: { row: BoardRow }) {
-  const { watch } = row;
-  if (watch?.action) return <ActionStatusBadge status={watch.action.status} size="md" testId="action-status" />;
-  if (watch?.failure) return <Text size="sm">{describeProblem(watch.failure.problem).title}</Text>;
-  return <Text size="sm">Looking up…</Text>;
+export interface WatchedActionsProps {
+  rows: BoardRow[];
+  now: number;
+  onRemove: (id: Guid) => void;
 }
 
-/** Every watched action: status, what, where, who, and when it last changed. */
-export function WatchBoardTable({ rows, now, onRemove }: { rows: BoardRow[]; now: number; onRemove: (id: Guid) => void }) {
+/** Every watched action on a wide screen: status, what, where, who, and when it last changed. */
+export function WatchBoardTable({ rows, now, onRemove }: WatchedActionsProps) {
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table striped withTableBorder aria-label="Watched actions">
@@ -27,6 +27,7 @@ export function WatchBoardTable({ rows, now, onRemove }: { rows: BoardRow[]; now
             <Table.Th scope="col">Requestor</Table.Th>
             <Table.Th scope="col">Created</Table.Th>
             <Table.Th scope="col">Last change</Table.Th>
+            <Table.Th scope="col">Duration</Table.Th>
             <Table.Th scope="col">
               <VisuallyHidden>Remove</VisuallyHidden>
             </Table.Th>
@@ -34,29 +35,28 @@ export function WatchBoardTable({ rows, now, onRemove }: { rows: BoardRow[]; now
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => {
-            const action = row.watch?.action;
+            const status = rowStatus(row.watch);
+            const action = shownAction(status);
             const changed = lastChangeAt(row.watch);
             return (
               <Table.Tr key={row.id} data-testid="watch-row" data-action-id={row.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <StatusCell row={row} />
-                  {action && isLongPending(action, now) && (
-                    <Text size="xs" c="gray.7" maw={220} style={{ whiteSpace: 'normal' }}>
-                      Pending over 10 min: the device may be offline; Defender retries an isolation for up to three days.
-                    </Text>
-                  )}
+                <Table.Td className={classes.status}>
+                  <WatchRowStatus status={status} now={now} />
                 </Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/actions/${row.id}`} style={{ overflowWrap: 'anywhere' }}>
-                    {action ? `${action.type}${action.scope ? ` (${action.scope})` : ''}` : row.id}
+                <Table.Td className={classes.wraps}>
+                  <Anchor component={Link} to={`/actions/${row.id}`}>
+                    {action ? describeActionType(action.type, action.scope) : row.id}
                   </Anchor>
                 </Table.Td>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{action?.computerDnsName ?? action?.machineId ?? '—'}</Table.Td>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{action?.requestor ?? '—'}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{action?.createdAt ? formatRelative(action.createdAt.getTime(), now) : '—'}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{changed !== undefined ? formatRelative(changed, now) : '—'}</Table.Td>
+                <Table.Td className={classes.wraps}>{action?.computerDnsName ?? action?.machineId ?? '—'}</Table.Td>
+                <Table.Td className={classes.wraps}>{action?.requestor ?? '—'}</Table.Td>
+                <Table.Td className={classes.oneLine}>{action?.createdAt ? formatRelative(action.createdAt.getTime(), now) : '—'}</Table.Td>
+                <Table.Td className={classes.oneLine}>{changed !== undefined ? formatRelative(changed, now) : '—'}</Table.Td>
+                <Table.Td className={classes.oneLine} data-testid="duration">
+                  {describeDuration(status, now)}
+                </Table.Td>
                 <Table.Td>
-                  <Button variant="default" size="xs" onClick={() => onRemove(row.id)} aria-label={`Stop watching ${action?.type ?? 'action'} ${row.id}`}>
+                  <Button variant="default" size="xs" onClick={() => onRemove(row.id)} aria-label={`Stop watching ${action ? actionTypeWords(action.type) : 'action'} ${row.id}`}>
                     Remove
                   </Button>
                 </Table.Td>

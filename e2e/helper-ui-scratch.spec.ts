@@ -1,0 +1,41 @@
+import { devices } from '@playwright/test';
+import { seededActions } from '../sim/seed.ts';
+import { advanceClock } from './support/checks';
+import { simulator } from './support/simulator';
+import { expect, signIn, test } from './support/test';
+
+test.use({ ...devices['Pixel 5'], viewport: { width: 360, height: 740 }, colorScheme: 'dark' });
+
+test('scratch: screenshots', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dying = await simulator.createAction({ type: 'RunAntiVirusScan', scope: 'Quick', timeline: [{ status: 'InProgress', afterMs: 0 }] });
+  await page.clock.install();
+  await signIn(page, 'analyst', '/board').catch(() => undefined);
+  await page.getByTestId('signed-in-account').waitFor({ state: 'attached' });
+  const ids = [dying.id, seededActions.failedIsolation, seededActions.hostileStrings, seededActions.cancelledIsolation, seededActions.investigationPackage];
+  await page.getByLabel('Paste action IDs').fill(ids.join('\n'));
+  await page.getByRole('button', { name: 'Watch these' }).click();
+  await expect(page.getByTestId('watch-row').getByTestId('action-status')).toHaveCount(ids.length);
+  await advanceClock(page, 12_000);
+  await simulator.injectFault({ status: 404, match: dying.id, count: 100 });
+  await advanceClock(page, 30_000);
+  await page.screenshot({ path: '/tmp/x/board-dark.png', fullPage: true });
+  await page.getByRole('button', { name: 'Cloud and theme' }).click();
+  await page.screenshot({ path: '/tmp/x/board-menu.png' });
+  await page.getByRole('banner').getByLabel('Theme', { exact: true }).selectOption('light');
+  await page.keyboard.press('Escape');
+  await page.screenshot({ path: '/tmp/x/board-light.png', fullPage: true });
+  await page.getByRole('banner').getByRole('button', { name: 'Cloud and theme' }).click();
+  await page.getByRole('banner').getByLabel('Theme', { exact: true }).selectOption('auto');
+  await page.keyboard.press('Escape');
+  await page.getByRole('link', { name: /Isolate device \(Full\)/ }).first().click();
+  await page.waitForURL(/actions/);
+  await page.getByText('Raw JSON', { exact: true }).waitFor();
+  await page.getByText('Raw JSON', { exact: true }).click();
+  await page.screenshot({ path: '/tmp/x/hostile-dark.png', fullPage: true });
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.goto('/board');
+  await page.getByTestId('watch-row').first().waitFor();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: '/tmp/x/board-desktop-dark.png', fullPage: true });
+});

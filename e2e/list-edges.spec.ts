@@ -1,0 +1,155 @@
+import type { Page } from '@playwright/test';
+import type { LoggedRequest } from '../sim/testing/simulator-client.ts';
+import { simulator } from './support/simulator';
+import { expect, signIn, test } from './support/test';
+
+// The list call's edges (docs/defender-api.md): an API without `in`, paged answers, a URL limit, a big
+// board. Each time the analyst sees every status, never "Request refused" for a filter of our choosing,
+// and the calls the simulator logged show how the app got them.
+
+const rows = (page: Page) => page.getByTestId('watch-row');
+
+async function paste(page: Page, ids: string[]) {
+  await page.getByLabel('Paste action IDs').fill(ids.join('\n'));
+  await page.getByRole('button', { name: 'Watch these' }).click();
+}
+
+/** Actions that stay Pending for as long as a test runs, created `batch` at a time. */
+async function createPending(count: number, batch = 25): Promise<string[]> {
+  const ids: string[] = [];
+  for (let start = 0; start < count; start += batch) {
+    const created = await Promise.all(
+      Array.from({ length: Math.min(batch, count - start) }, () => simulator.createAction({ type: 'Isolate', timeline: [{ status: 'Pending', afterMs: 0 }] })),
+    );
+    ids.push(...created.map((action) => action.id));
+  }
+  return ids;
+}
+
+/** A list call naming actions by ID: the board's checks, not the other lists (a device's, the analyst's own). */
+const isList = (request: LoggedRequest) => request.method === 'GET' && request.path.toLowerCase() === '/api/machineactions' && /^id (in|eq) /.test(request.query.$filter ?? '');
+const isSingleRead = (request: LoggedRequest) => request.method === 'GET' && /^\/api\/machineactions\/[0-9a-f-]{36}$/i.test(request.path);
+const usesIn = (request: LoggedRequest) => / in \(/.test(request.query.$filter ?? '');
+const usesOr = (request: LoggedRequest) => / or /.test(request.query.$filter ?? '');
+const idsNamed = (request: LoggedRequest) => (request.query.$filter ?? '').match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? [];
+
+/** Every row shows a status: the badge, not a problem's title. */
+async function expectEveryStatus(page: Page, count: number, timeout = 20_000) {
+  await expect(rows(page)).toHaveCount(count);
+  await expect(rows(page).getByTestId('action-status')).toHaveCount(count, { timeout });
+  await expect(page.getByText('Request refused')).toHaveCount(0);
+}
+
+test('an API without `in`: every status arrives through `or` chains, and a reload does not ask with `in` again', async ({ page }) => {
+  const ids = await createPending(6);
+  await simulator.refuseInFilters();
+  await signIn(page, 'analyst', '/board');
+  await paste(page, ids);
+  await expectEveryStatus(page, ids.length);
+
+  const calls = await simulator.requests();
+  const refused = calls.filter((request) => isList(request) && usesIn(request));
+  expect(refused.map((request) => request.status)).toEqual([400]); // one probe, never more
+  expect(calls.filter((request) => isList(request) && usesOr(request) && request.status === 200).length).toBeGreaterThanOrEqual(1);
+  expect(calls.filter(isSingleRead)).toEqual([]);
+
+  // The shape is remembered for the tab's session (sessionStorage): the reload pays for no refusal.
+  await simulator.clearRequests();
+  await page.reload();
+  await expectEveryStatus(page, ids.length);
+  await expect.poll(async () => (await simulator.requests()).filter(isList).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+  expect((await simulator.requests()).filter(usesIn)).toEqual([]);
+});
+
+test('a paged list answer: its nextLinks are followed, and no action on a later page is read by itself', async ({ page }) => {
+  const ids = await createPending(5);
+  await simulator.pageListsBy(2);
+  await signIn(page, 'analyst', '/board');
+  await paste(page, ids);
+  await expectEveryStatus(page, ids.length);
+  await page.waitForTimeout(6_000); // a few more checks, in which a left-out action would be read alone
+
+  const calls = await simulator.requests();
+  const skips = calls.filter(isList).map((request) => request.query.$skip ?? '0');
+  expect(skips.slice(0, 3)).toEqual(['0', '2', '4']);
+  expect(calls.filter(isSingleRead)).toEqual([]);
+  expect(calls.every((request) => request.status === 200)).toBe(true);
+});
+
+test('long URLs refused (414): shorter list calls, every status shown', async ({ page }) => {
+  const ids = await createPending(30);
+  await simulator.refuseUrlsLongerThan(1_000);
+  await signIn(page, 'analyst', '/board');
+  await paste(page, ids);
+  await expectEveryStatus(page, ids.length);
+
+  const calls = (await simulator.requests()).filter(isList);
+  expect(calls.filter((request) => request.status === 414).length).toBe(1);
+  const after = calls.slice(calls.findIndex((request) => request.status === 414) + 1);
+  expect(after.length).toBeGreaterThanOrEqual(2);
+  expect(after.every((request) => request.status === 200 && idsNamed(request).length < 30)).toBe(true);
+  expect((await simulator.requests()).filter(isSingleRead)).toEqual([]);
+});
+
+/** A thousand running actions pasted on the board: as many as it takes are watched. */
+async function pasteThousand(page: Page): Promise<number> {
+  const ids = await createPending(1_000);
+  await signIn(page, 'analyst', '/board');
+  await simulator.clearRequests();
+  await paste(page, ids);
+  const watched = await rows(page).count();
+  expect(watched).toBeGreaterThan(100);
+  return watched;
+}
+
+test('1,000 IDs pasted: the first minute keeps to the budget, a few calls at a time, and every status arrives', async ({ page }) => {
+  test.setTimeout(240_000); // a real minute of polling, after creating a thousand actions
+  const watched = await pasteThousand(page);
+  await page.waitForTimeout(60_000);
+
+  const calls = (await simulator.requests()).filter((request) => request.path.toLowerCase().startsWith('/api/'));
+  const times = calls.map((request) => Date.parse(request.at));
+  const firstMinute = times.filter((at) => at < times[0] + 60_000);
+  expect(firstMinute.length, 'calls in the first minute').toBeLessThanOrEqual(80); // the default quotaShare 0.8 of Defender's 100
+  const busiestSecond = Math.max(...times.map((at) => times.filter((other) => other >= at && other < at + 1_000).length));
+  expect(busiestSecond, 'calls in any one second').toBeLessThanOrEqual(3);
+  expect(calls.every((request) => request.status === 200)).toBe(true);
+  await expectEveryStatus(page, watched, 30_000);
+});
+
+/** Milliseconds from a click on a row's Remove button to the row leaving the table, measured in the page. */
+function timeRowRemoval(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const body = document.querySelector('table[aria-label="Watched actions"] tbody');
+    const button = body?.querySelector<HTMLButtonElement>('tr:last-child button');
+    if (!body || !button) throw new Error('no row to remove');
+    const before = body.children.length;
+    const removed = new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (body.children.length < before) {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(body, { childList: true });
+    });
+    const start = performance.now();
+    button.click();
+    await Promise.race([removed, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    return performance.now() - start;
+  });
+}
+
+test('1,000 IDs pasted: the board answers a click within 200 ms while the first checks come in', async ({ page }) => {
+  // Fails for a reason outside the poller: re-rendering the board's rows takes 400-800 ms on a 2-core machine
+  // even with no polling at all (every action final). Remove this line once the board renders rows cheaply.
+  test.fail(true, 'the board re-renders every row on each change');
+  test.setTimeout(240_000);
+  await pasteThousand(page);
+  const clicks: number[] = [];
+  for (let click = 0; click < 5; click += 1) {
+    await page.waitForTimeout(2_000);
+    clicks.push(await timeRowRemoval(page));
+  }
+  expect(Math.max(...clicks), `click to row removed, ms: ${clicks.map(Math.round).join(', ')}`).toBeLessThan(200);
+});

@@ -1,0 +1,41 @@
+// Turns an ordered list of layers (lowest first) into eslint-plugin-boundaries policies: a file may
+// import its own layer and every layer below it; a layer with captured values (a feature folder) may
+// import only its own folder, never a sibling. Test helpers are for test files only.
+
+/** @param {{ type: string, capture?: string[] }[]} layers */
+export function layerPolicies(layers) {
+  const policies = layers.map((layer, index) => {
+    const below = layers.slice(0, index).map((lower) => lower.type);
+    const own = layer.capture
+      ? { type: layer.type, captured: Object.fromEntries(layer.capture.map((name) => [name, `{{ from.element.captured.${name} }}`])) }
+      : { type: layer.type };
+    return {
+      from: { element: { type: layer.type } },
+      allow: { to: [{ element: own }, ...(below.length > 0 ? [{ element: { types: { anyOf: below } } }] : [])] },
+    };
+  });
+  return [
+    ...policies,
+    // Test files and the helpers they share may import anything of the app.
+    { from: { file: { categories: 'test' } }, allow: { to: { element: { types: { anyOf: ['testing', ...layers.map((layer) => layer.type)] } } } } },
+    { from: { element: { type: 'testing' } }, allow: { to: { element: { types: { anyOf: ['testing', ...layers.map((layer) => layer.type)] } } } } },
+  ];
+}
+
+// The simulator's layers and what each may import (sim/README.md has the same table).
+const simAllowed = {
+  'sim-base': ['sim-base'],
+  'sim-defender': ['sim-base', 'sim-defender'],
+  'sim-identity': ['sim-base', 'sim-identity'],
+  'sim-seed': ['sim-base', 'sim-defender', 'sim-seed'],
+  'sim-composition': ['sim-base', 'sim-defender', 'sim-identity', 'sim-seed', 'sim-composition'],
+  'sim-testing': ['sim-base', 'sim-defender', 'sim-identity', 'sim-seed', 'sim-testing'],
+};
+
+export function simPolicies() {
+  return [
+    ...Object.entries(simAllowed).map(([category, allowed]) => ({ from: { file: { categories: category } }, allow: { to: { file: { categories: { anyOf: allowed } } } } })),
+    // A test may drive any part of the simulator, as the e2e tests drive the whole.
+    { from: { file: { categories: 'test' } }, allow: { to: { file: { categories: { anyOf: Object.keys(simAllowed) } } } } },
+  ];
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { profileFor } from './defender/duration-distributions.ts';
+import { statusOf, textField, viewAction } from './defender/machine-action.ts';
+import { applyListQuery, parseListQuery } from './defender/odata-query.ts';
+import { parseDefenderTime } from './defender/timestamps.ts';
+import { historyDevices, offlineHistoryDevices, seedActions, seedDevices, seededActions, seededHistory, seededMachines } from './seed.ts';
+
+const now = Date.parse('2026-11-30T12:00:00Z');
+const dayMs = 86_400_000;
+const views = seedActions(now).map((action) => viewAction(action, now));
+const history = views.filter((view) => seededHistory.idPattern.test(textField(view, 'id') ?? ''));
+
+const timeOf = (view: (typeof views)[number], key: string) => parseDefenderTime(textField(view, key) ?? '') ?? Number.NaN;
+const durationOf = (view: (typeof views)[number]) => timeOf(view, 'lastUpdateDateTimeUtc') - timeOf(view, 'creationDateTimeUtc');
+
+function ofKind(type: string, scope: string | null) {
+  return history.filter((view) => textField(view, 'type') === type && (view.scope ?? null) === scope);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+describe('the seeded demo actions', () => {
+  it('keep their fixed ids, first and in order, whatever the history adds', () => {
+    expect(views.slice(0, Object.keys(seededActions).length).map((view) => view.id)).toEqual(Object.values(seededActions));
+    expect(views.filter((view) => !seededHistory.idPattern.test(textField(view, 'id') ?? ''))).toHaveLength(Object.keys(seededActions).length);
+  });
+});
+
+describe('the seeded history', () => {
+  it('is the same on every reset: only the time of the reset moves it', () => {
+    const later = seedActions(now + 3_600_000).map((action) => viewAction(action, now + 3_600_000));
+    expect(later.map((view) => [view.id, view.status, view.machineId, durationOf(view)])).toEqual(views.map((view) => [view.id, view.status, view.machineId, durationOf(view)]));
+  });
+
+  it('has ids of its own pattern, each once', () => {
+    const ids = history.map((view) => textField(view, 'id'));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => seededHistory.idPattern.test(id ?? ''))).toBe(true);
+    expect(Object.values(seededActions).some((id) => seededHistory.idPattern.test(id))).toBe(false);
+  });
+
+  it("is never the demo analyst's: her recent actions stay as they were", () => {
+    expect(history.map((view) => view.requestor)).not.toContain('dana.analyst@contoso.example');
+    expect(history.every((view) => view.cancellationRequestor !== 'dana.analyst@contoso.example')).toBe(true);
+  });
+
+  it("runs on devices of its own: no demo device's last 10 actions change", () => {
+    const demo = new Set<string>(Object.values(seededMachines).map((device) => device.machineId));
+    expect(history.some((view) => demo.has(textField(view, 'machineId') ?? ''))).toBe(false);
+    const devices = seedDevices().map((device) => device.machineId);
+    expect(new Set(devices).size).toBe(devices.length);
+    expect(devices).toEqual(expect.arrayContaining([...historyDevices, ...offlineHistoryDevices].map((device) => device.machineId)));
+    expect(historyDevices.every((device) => /^[0-9a-f]{40}$/.test(device.machineId))).toBe(true);
+  });
+
+  it('has at least 40 finished of each common kind in the last 30 days, and too few offboardings', () => {
+    for (const plan of seededHistory.plans.filter((candidate) => candidate.type !== 'Offboard')) {
+      const finished = ofKind(plan.type, plan.scope).filter((view) => statusOf(view) !== 'Pending' && timeOf(view, 'creationDateTimeUtc') > now - 30 * dayMs);
+      expect(finished.length, `${plan.type} ${plan.scope ?? ''}`).toBeGreaterThanOrEqual(40);
+    }
+    expect(ofKind('Offboard', null).length).toBeLessThan(20);
+  });
+
+  it('has durations around each profile’s median, and all of it inside the period', () => {
+    for (const plan of seededHistory.plans.filter((candidate) => candidate.finished >= 40)) {
+      const succeeded = ofKind(plan.type, plan.scope).filter((view) => statusOf(view) === 'Succeeded');
+      const expected = profileFor(plan.type, plan.scope)?.medianMs ?? Number.NaN;
+      const ratio = median(succeeded.map(durationOf)) / expected;
+      expect(ratio, `${plan.type} ${plan.scope ?? ''}`).toBeGreaterThan(0.85);
+      expect(ratio, `${plan.type} ${plan.scope ?? ''}`).toBeLessThan(1.15);
+    }
+    expect(history.every((view) => timeOf(view, 'creationDateTimeUtc') > now - 30 * dayMs && timeOf(view, 'lastUpdateDateTimeUtc') <= now)).toBe(true);
+  });
+
+  it('has a few failures, timeouts and cancellations, and isolations waiting on offline devices', () => {
+    const count = (status: string) => history.filter((view) => statusOf(view) === status).length;
+    expect(count('Failed')).toBeGreaterThanOrEqual(5);
+    expect(count('TimeOut')).toBeGreaterThanOrEqual(3);
+    expect(count('Cancelled')).toBeGreaterThanOrEqual(3);
+    expect(history.filter((view) => statusOf(view) === 'Failed').every((view) => view.errorHResult !== 0)).toBe(true);
+    const waiting = history.filter((view) => statusOf(view) === 'Pending');
+    const offline = new Set(offlineHistoryDevices.map((device) => device.machineId));
+    expect(waiting).toHaveLength(4);
+    expect(waiting.every((view) => view.type === 'Isolate' && offline.has(textField(view, 'machineId') ?? ''))).toBe(true);
+    expect(waiting.every((view) => now - timeOf(view, 'creationDateTimeUtc') >= 3_600_000)).toBe(true);
+  });
+
+  it("answers the app's history call: the newest 200 of one type in the last 30 days", () => {
+    const since = new Date(now - 30 * dayMs).toISOString();
+    const query = parseListQuery(new URLSearchParams({ $filter: `type eq 'Isolate' and creationDateTimeUtc gt ${since}`, $orderby: 'creationDateTimeUtc desc', $top: '200' }));
+    const answer = applyListQuery(query, views);
+    expect(answer.length).toBeGreaterThanOrEqual(190 + 4); // 190 finished isolations of the history, the 4 waiting, the demo ones
+    expect(answer.length).toBeLessThanOrEqual(200);
+    expect(answer.every((view) => view.type === 'Isolate')).toBe(true);
+    const created = answer.map((view) => timeOf(view, 'creationDateTimeUtc'));
+    expect(created).toEqual([...created].sort((a, b) => b - a));
+  });
+});

@@ -1,0 +1,74 @@
+import { nodeUrl } from '../constants.ts';
+import type { NewActionRequest } from '../defender/control-actions.ts';
+import type { ClockReading } from '../defender/control-routes.ts';
+import type { FaultRequest } from '../defender/faults.ts';
+import type { LoggedRequest } from '../defender/request-log.ts';
+import type { Switches } from '../defender/switches.ts';
+import { readsAction } from './logged-reads.ts';
+
+// The control API's own types, so that tests and benchmarks need import nothing from sim/ but sim/testing.
+export type { ClockReading, FaultRequest, LoggedRequest, NewActionRequest, Switches };
+
+/** An action as the control API answers its creation: the entity Defender would return. */
+export interface SimulatedAction {
+  readonly id: string;
+  readonly status: string;
+  readonly creationDateTimeUtc: string;
+  readonly [field: string]: unknown;
+}
+
+/** The simulator's control API (/_sim, see sim/README.md), as tests and benchmarks set the scene with it. */
+export interface SimulatorClient {
+  /** Back to the seeded actions, with no faults, an empty log, a fresh quota and the clock at real time. */
+  reset(): Promise<void>;
+  createAction(action: NewActionRequest): Promise<SimulatedAction>;
+  injectFault(fault: FaultRequest): Promise<void>;
+  clearFaults(): Promise<void>;
+  /** Moves the simulated clock forward (never back). */
+  advanceClock(advanceMs: number): Promise<ClockReading>;
+  clock(): Promise<ClockReading>;
+  /** The log of /api requests, oldest first. */
+  requests(): Promise<LoggedRequest[]>;
+  clearRequests(): Promise<void>;
+  /** How many logged requests read this action: by itself, or in a list call whose filter names it. */
+  readsOf(id: string): Promise<number>;
+  /** From now on (until a reset), a list call whose filter uses `in` gets a 400, as from an API without `in`. */
+  refuseInFilters(): Promise<Switches>;
+  /** From now on, list answers without `$top` give at most `size` actions and an `@odata.nextLink` for the rest. */
+  pageListsBy(size: number): Promise<Switches>;
+  /** From now on, an /api request whose path and query are longer than `length` gets a 414. */
+  refuseUrlsLongerThan(length: number): Promise<Switches>;
+  /** The switches in force; a reset turns them all off. */
+  switches(): Promise<Switches>;
+}
+
+/** A client of the simulator whose Defender API listens on `apiPort`. A refused call throws, naming it. */
+export function simulatorClient(apiPort: number): SimulatorClient {
+  const controlUrl = `${nodeUrl(apiPort)}/_sim`;
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${controlUrl}${path}`, {
+      method,
+      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} /_sim${path} answered ${response.status}: ${text}`);
+    return (text === '' ? undefined : JSON.parse(text)) as T;
+  };
+  const requests = () => call<LoggedRequest[]>('GET', '/requests');
+  return {
+    reset: () => call('POST', '/reset'),
+    createAction: (action) => call('POST', '/actions', action),
+    injectFault: (fault) => call('POST', '/faults', fault),
+    clearFaults: () => call('DELETE', '/faults'),
+    advanceClock: (advanceMs) => call('POST', '/clock', { advanceMs }),
+    clock: () => call('GET', '/clock'),
+    requests,
+    clearRequests: () => call('DELETE', '/requests'),
+    readsOf: async (id) => (await requests()).filter((request) => readsAction(request, id)).length,
+    refuseInFilters: () => call('POST', '/switches', { refuseIn: true }),
+    pageListsBy: (size) => call('POST', '/switches', { pageSize: size }),
+    refuseUrlsLongerThan: (length) => call('POST', '/switches', { maxUrlLength: length }),
+    switches: () => call('GET', '/switches'),
+  };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { DefenderProblem } from '../api/defender-problem';
+import { describeProblem } from './describe-problem';
+
+describe('describeProblem', () => {
+  it('explains a 404 for this tenant, with the hint that new actions take a few seconds', () => {
+    const view = describeProblem({ kind: 'not-found', target: 'corr-1' });
+    expect(view.message).toMatch(/no machine action with this ID in this tenant/i);
+    expect(view.hint).toMatch(/few seconds/);
+    expect(view.remedy).toBe('check-again');
+    expect(view.target).toBe('corr-1');
+  });
+
+  it('offers to sign in again when the session cannot be renewed', () => {
+    expect(describeProblem({ kind: 'sign-in-required' }).remedy).toBe('sign-in');
+  });
+
+  it("names the Machine.Read permission and the 'View Data' role on 403", () => {
+    const view = describeProblem({ kind: 'forbidden', code: 'Forbidden' });
+    expect(view.hint).toContain('Machine.Read');
+    expect(view.hint).toContain("'View Data'");
+  });
+
+  it('says how long a 429 pauses, and that the quota is shared', () => {
+    const view = describeProblem({ kind: 'throttled', retryAfterMs: 42_000 });
+    expect(view.message).toContain('42 s');
+    expect(view.hint).toMatch(/shared by everyone using this app/);
+    expect(describeProblem({ kind: 'throttled' }).message).toMatch(/growing pause/);
+  });
+
+  it.each<DefenderProblem>([
+    { kind: 'server', status: 503, code: 'ServiceUnavailable' },
+    { kind: 'network', message: 'Failed to fetch' },
+    { kind: 'timeout', afterMs: 20_000 },
+    { kind: 'malformed', detail: 'status: Invalid type', rawText: '{}' },
+  ])('marks $kind as recovering by itself', (problem) => {
+    const view = describeProblem(problem);
+    expect(view.severity).toBe('warning');
+    expect(view.remedy).toBe('none');
+  });
+
+  it('shows what was wrong with a malformed answer', () => {
+    expect(describeProblem({ kind: 'malformed', detail: 'status: Invalid type', rawText: '' }).message).toContain('status: Invalid type');
+  });
+
+  it("includes the API's message for a refused request", () => {
+    expect(describeProblem({ kind: 'bad-request', status: 400, code: 'InvalidInput', message: 'Bad id' }).message).toContain('Bad id');
+  });
+});

@@ -1,0 +1,101 @@
+import type { DefenderProblem } from '../api/defender-problem';
+
+export interface ProblemView {
+  title: string;
+  message: string;
+  hint?: string;
+  /** error: the action cannot be watched until someone acts; warning: it will recover by itself. */
+  severity: 'error' | 'warning';
+  /** The way out the page offers. */
+  remedy: 'sign-in' | 'check-again' | 'none';
+  /** Defender's correlation id: support asks for it. */
+  target?: string;
+}
+
+function seconds(ms: number): string {
+  const s = Math.ceil(ms / 1000);
+  return s < 120 ? `${s} s` : `${Math.ceil(s / 60)} min`;
+}
+
+/** What the analyst is told for each way a check can fail. */
+export function describeProblem(problem: DefenderProblem): ProblemView {
+  switch (problem.kind) {
+    case 'not-found':
+      return {
+        title: 'Action not found',
+        message: 'There is no machine action with this ID in this tenant.',
+        hint: 'A new action can take a few seconds to appear. Check the ID in the ticket, and that you signed in to the right tenant.',
+        severity: 'error',
+        remedy: 'check-again',
+        target: problem.target,
+      };
+    case 'sign-in-required':
+      return {
+        title: 'Sign in again',
+        message: 'Your session has ended or was not accepted by Defender, and could not be renewed silently.',
+        severity: 'error',
+        remedy: 'sign-in',
+        target: problem.target,
+      };
+    case 'forbidden':
+      return {
+        title: 'Access denied',
+        message: 'Defender refused to show machine actions to this account.',
+        hint: "The app registration needs the delegated WindowsDefenderATP permission Machine.Read (with admin consent), and your account needs a Defender role with the 'View Data' permission.",
+        severity: 'error',
+        remedy: 'none',
+        target: problem.target,
+      };
+    case 'throttled':
+      return {
+        title: 'Defender asked us to slow down',
+        message:
+          problem.retryAfterMs !== undefined
+            ? `Too many requests (HTTP 429). Defender asked for a pause of ${seconds(problem.retryAfterMs)}; checking resumes after it.`
+            : 'Too many requests (HTTP 429). Checking again after a growing pause.',
+        hint: 'The quota (100 calls a minute, 1,500 an hour) is shared by everyone using this app registration.',
+        severity: 'warning',
+        remedy: 'none',
+        target: problem.target,
+      };
+    case 'server':
+      return {
+        title: 'Defender is having trouble',
+        message: `Defender answered with an error (HTTP ${problem.status}${problem.code ? ` ${problem.code}` : ''}). Retrying with a growing pause.`,
+        severity: 'warning',
+        remedy: 'none',
+        target: problem.target,
+      };
+    case 'network':
+      return {
+        title: 'Cannot reach Defender',
+        message: 'The request did not get through (network, proxy or CORS). Retrying with a growing pause.',
+        hint: problem.message,
+        severity: 'warning',
+        remedy: 'none',
+      };
+    case 'timeout':
+      return {
+        title: 'Defender did not answer',
+        message: `No answer within ${seconds(problem.afterMs)}; the request was abandoned. Retrying with a growing pause.`,
+        severity: 'warning',
+        remedy: 'none',
+      };
+    case 'malformed':
+      return {
+        title: 'Unreadable answer',
+        message: `Defender's answer could not be read as a machine action: ${problem.detail}`,
+        hint: 'The raw answer is below. A proxy in between may have replaced it.',
+        severity: 'warning',
+        remedy: 'none',
+      };
+    case 'bad-request':
+      return {
+        title: 'Request refused',
+        message: `Defender refused the request (HTTP ${problem.status}${problem.code ? ` ${problem.code}` : ''})${problem.message ? `: ${problem.message}` : '.'}`,
+        severity: 'error',
+        remedy: 'check-again',
+        target: problem.target,
+      };
+  }
+}

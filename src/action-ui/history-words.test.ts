@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { readHistory, type DurationHistory, type HistorySamples, type OutcomeCounts, type TooLittleHistory } from '../polling/duration-history';
+import { outcomeShareWords, slowerThanUsualWords, tooLittleHistoryWords, usualDurationWords } from './history-words';
+
+function samples(durationsMs: number[], outcomes: Partial<OutcomeCounts> = {}, kind = { type: 'Isolate', scope: 'Full' as string | null }): HistorySamples {
+  return {
+    ...kind,
+    periodDays: 30,
+    durationsMs,
+    pendingMs: durationsMs,
+    pickedUpMs: durationsMs,
+    outcomes: { succeeded: durationsMs.length, failed: 0, timedOut: 0, cancelled: 0, ...outcomes },
+    stillPending: 0,
+  };
+}
+
+function enough(from: HistorySamples): DurationHistory {
+  const reading = readHistory(from);
+  if (!reading.enough) throw new Error('expected enough history');
+  return reading;
+}
+
+function tooLittle(from: HistorySamples): TooLittleHistory {
+  const reading = readHistory(from);
+  if (reading.enough) throw new Error('expected too little history');
+  return reading;
+}
+
+/** 143 isolations: the middle one took 70.4 s, the slower half 118 s. */
+const isolations = enough(samples(Array.from({ length: 143 }, (_, index) => (index < 71 ? 50_000 : index === 71 ? 70_400 : 118_000))));
+
+describe('usualDurationWords', () => {
+  it('says how long this kind of action usually takes here, how long 9 in 10 take, and from how many', () => {
+    expect(isolations.medianMs).toBe(70_400);
+    expect(usualDurationWords(isolations)).toBe('Isolations here usually finish in about 1 min 10 s; 9 in 10 within 2 min; from 143 in the last 30 days');
+  });
+
+  it('says a full scan in minutes', () => {
+    const scans = enough(samples(Array.from({ length: 45 }, (_, index) => 15 * 60_000 + index * 15_000), {}, { type: 'RunAntiVirusScan', scope: 'Full' }));
+    expect(usualDurationWords(scans)).toBe('Full antivirus scans here usually finish in about 21 min; 9 in 10 within 25 min; from 45 in the last 30 days');
+  });
+});
+
+describe('slowerThanUsualWords', () => {
+  it('says nothing until the action has run past the 90th percentile', () => {
+    expect(slowerThanUsualWords(isolations, 100_000)).toBeUndefined();
+    expect(slowerThanUsualWords(isolations, 3 * 60_000)).toBe('slower than 9 in 10 isolations here');
+  });
+});
+
+describe('outcomeShareWords', () => {
+  it('gives the share of each end other than success, as "1 in N"', () => {
+    const history = enough(samples(Array.from({ length: 95 }, () => 60_000), { failed: 5, timedOut: 2, cancelled: 0 }));
+    expect(outcomeShareWords(history)).toEqual(['1 in 20 isolations here failed', '1 in 51 isolations here timed out']);
+  });
+
+  it('says nothing when every one succeeded, and "N in 10" for more than half', () => {
+    expect(outcomeShareWords(isolations)).toEqual([]);
+    const troubled = enough(samples(Array.from({ length: 20 }, () => 60_000), { failed: 60 }, { type: 'Live Response', scope: null }));
+    expect(outcomeShareWords(troubled)).toEqual(['8 in 10 live response sessions here failed']);
+  });
+});
+
+describe('tooLittleHistoryWords', () => {
+  it('says why the page keeps its usual rules', () => {
+    expect(tooLittleHistoryWords(tooLittle(samples([60_000, 70_000], { failed: 5 }, { type: 'Offboard', scope: null })))).toBe(
+      'Too little history for offboardings here: 7 finished in the last 30 days, 20 are needed',
+    );
+    expect(tooLittleHistoryWords(tooLittle(samples(Array.from({ length: 15 }, () => 60_000), { failed: 15 })))).toBe(
+      'Too little history for isolations here: 15 of 30 finished in the last 30 days succeeded, 20 are needed',
+    );
+  });
+});

@@ -1,0 +1,52 @@
+import { formatRoughDuration } from '../lib/rough-duration';
+import { minimumFinished, type DurationHistory, type TooLittleHistory } from '../polling/duration-history';
+import { actionTypePlural } from './action-type-plurals';
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+const period = (days: number) => (days === 1 ? 'the last day' : `the last ${days} days`);
+
+/** "Isolations here usually finish in about 1 min 10 s; 9 in 10 within 2 min; from 143 in the last 30 days". */
+export function usualDurationWords(history: DurationHistory): string {
+  const plural = capitalised(actionTypePlural(history));
+  const typical = formatRoughDuration(history.medianMs, 'nearest');
+  const nineInTen = formatRoughDuration(history.p90Ms, 'up'); // "within" must not be understated
+  return `${plural} here usually finish in about ${typical}; 9 in 10 within ${nineInTen}; from ${history.durationsMs.length} in ${period(history.periodDays)}`;
+}
+
+/** "slower than 9 in 10 isolations here", once the action has run past the 90th percentile; otherwise nothing. */
+export function slowerThanUsualWords(history: DurationHistory, runningForMs: number): string | undefined {
+  return runningForMs > history.p90Ms ? `slower than 9 in 10 ${actionTypePlural(history)} here` : undefined;
+}
+
+/** "1 in 20", or "6 in 10" for a share of more than half. */
+function share(count: number, of: number): string {
+  const part = count / of;
+  return part > 0.5 ? `${Math.round(part * 10)} in 10` : `1 in ${Math.round(of / count)}`;
+}
+
+/**
+ * "1 in 20 isolations here failed", and the same for timed out and cancelled: one sentence for each end
+ * that happened at all in the period, so the analyst knows how often an action like this one does not succeed.
+ */
+export function outcomeShareWords(history: DurationHistory): string[] {
+  const plural = actionTypePlural(history);
+  const { failed, timedOut, cancelled } = history.outcomes;
+  const ends: [count: number, ending: string][] = [
+    [failed, 'failed'],
+    [timedOut, 'timed out'],
+    [cancelled, 'were cancelled'],
+  ];
+  return ends.filter(([count]) => count > 0).map(([count, ending]) => `${share(count, history.finished)} ${plural} here ${ending}`);
+}
+
+/** Why the page falls back to its usual rules: "Too little history for isolations here: 7 finished in the last 30 days, 20 are needed". */
+export function tooLittleHistoryWords(reading: TooLittleHistory): string {
+  const plural = actionTypePlural(reading);
+  const since = period(reading.periodDays);
+  const found =
+    reading.finished >= minimumFinished
+      ? `${reading.outcomes.succeeded} of ${reading.finished} finished in ${since} succeeded`
+      : `${reading.finished} finished in ${since}`;
+  return `Too little history for ${plural} here: ${found}, ${minimumFinished} are needed`;
+}

@@ -1,0 +1,36 @@
+import './styles';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createDefenderClient } from '../api/defender-client';
+import { App } from './app';
+import { loadMsalSession } from '../auth/load-msal-session';
+import { loadSettings } from '../config/load-settings';
+import { SettingsErrorPage } from './settings-error-page';
+
+const root = createRoot(document.getElementById('root')!);
+
+// A deep link needs sign-in before anything else: fetch MSAL's chunk alongside config.json, not after it.
+if (window.location.pathname !== import.meta.env.BASE_URL) void import('../auth/msal-session');
+
+async function start() {
+  const result = await loadSettings(import.meta.env);
+  if (!result.ok) {
+    root.render(<SettingsErrorPage problems={result.problems} />);
+    return;
+  }
+  const { settings } = result;
+  const defender = createDefenderClient({
+    apiBaseUrl: settings.apiBaseUrl,
+    // Every request asks MSAL afresh (it loads on first use if the page has not loaded it yet).
+    getAccessToken: async (request) => (await loadMsalSession(settings)).session.getAccessToken(request),
+  });
+  root.render(
+    <StrictMode>
+      <App settings={settings} defender={defender} />
+    </StrictMode>,
+  );
+}
+
+start().catch((error: unknown) => {
+  root.render(<SettingsErrorPage problems={[]} startupError={error instanceof Error ? error.message : String(error)} />);
+});

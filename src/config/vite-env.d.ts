@@ -1,0 +1,14 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  readonly VITE_CLOUD?: string;
+  readonly VITE_TENANT_ID?: string;
+  readonly VITE_CLIENT_ID?: string;
+  readonly VITE_API_BASE_URL?: string;
+  readonly VITE_TOKEN_RESOURCE?: string;
+  readonly VITE_QUOTA_SHARE?: string;
+  readonly VITE_ANALYSTS_AT_ONCE?: string;
+  readonly VITE_SIGN_IN_CACHE?: string;
+  readonly VITE_SIMULATOR_IDENTITY_URL?: string;
+  readonly VITE_SIMULATOR_API_URL?: string;
+}

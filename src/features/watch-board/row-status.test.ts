@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parseMachineAction, type MachineAction } from '../../api/machine-action';
+import type { DefenderProblem } from '../../api/defender-problem';
+import { pollTimings } from '../../polling/next-poll-delay';
+import type { ActionWatch } from '../../polling/watch-state';
+import { actionBody } from '../../testing/machine-actions';
+import { describeDuration, rowStatus, shownAction } from './row-status';
+
+const created = Date.parse('2019-01-02T14:39:38Z');
+
+function action(status: string): MachineAction {
+  const parsed = parseMachineAction(actionBody({ status, creationDateTimeUtc: '2019-01-02T14:39:38Z', lastUpdateDateTimeUtc: '2019-01-02T14:40:44Z' }));
+  if (!parsed.ok) throw new Error(parsed.detail);
+  return parsed.action;
+}
+
+function read(status: string, readAt: number): ActionWatch {
+  return { action: action(status), readAt, failure: undefined, history: [], jitter: 0 };
+}
+
+/** The watch after a run of failed checks from `since` to `lastAt`. */
+function failing(previous: ActionWatch | undefined, problem: DefenderProblem, since: number, lastAt: number): ActionWatch {
+  return { action: previous?.action, readAt: previous?.readAt, failure: { problem, count: 2, since, lastAt }, history: [], jitter: 0 };
+}
+
+describe('what a board row says', () => {
+  it('gives the status while the latest check answered', () => {
+    expect(rowStatus(undefined)).toEqual({ kind: 'looking-up' });
+    expect(rowStatus(read('InProgress', created + 60_000))).toMatchObject({ kind: 'current', action: { status: 'InProgress' } });
+  });
+
+  it('says "Action not found" once the grace is over for an action read before, keeping that read as stale', () => {
+    const readAt = created + 60_000;
+    const since = readAt + 5_000;
+    const status = rowStatus(failing(read('InProgress', readAt), { kind: 'not-found' }, since, since + pollTimings.notFoundGraceMs));
+    expect(status).toMatchObject({ kind: 'problem', problem: { title: 'Action not found', severity: 'error' }, lastGood: { readAt, action: { status: 'InProgress' } } });
+    expect(shownAction(status)?.status).toBe('InProgress');
+  });
+
+  it('says "not listed yet" while the not-found grace runs, as the action page does', () => {
+    const since = created + 65_000;
+    expect(rowStatus(failing(read('Pending', created + 60_000), { kind: 'not-found' }, since, since + 3_000))).toMatchObject({ kind: 'not-listed-yet', lastGood: { readAt: created + 60_000 } });
+    expect(rowStatus(failing(undefined, { kind: 'not-found' }, since, since))).toEqual({ kind: 'not-listed-yet', lastGood: undefined });
+  });
+
+  it.each<[DefenderProblem, string]>([
+    [{ kind: 'forbidden' }, 'Access denied'],
+    [{ kind: 'sign-in-required' }, 'Sign in again'],
+    [{ kind: 'throttled', retryAfterMs: 30_000 }, 'Defender asked us to slow down'],
+    [{ kind: 'server', status: 500 }, 'Defender is having trouble'],
+    [{ kind: 'network', message: 'Failed to fetch' }, 'Cannot reach Defender'],
+    [{ kind: 'timeout', afterMs: 20_000 }, 'Defender did not answer'],
+    [{ kind: 'malformed', detail: 'not JSON', rawText: '{' }, 'Unreadable answer'],
+    [{ kind: 'bad-request', status: 400 }, 'Request refused'],
+  ])('names every other problem in the action page\'s words: %j', (problem, title) => {
+    expect(rowStatus(failing(read('Pending', created), problem, created + 5_000, created + 5_000))).toMatchObject({ kind: 'problem', problem: { title }, lastGood: { readAt: created } });
+    expect(rowStatus(failing(undefined, problem, created, created))).toMatchObject({ kind: 'problem', problem: { title }, lastGood: undefined });
+  });
+});
+
+describe('the duration a row shows', () => {
+  it('counts on while the action runs, and gives the whole time once it finished', () => {
+    expect(describeDuration(rowStatus(read('InProgress', created + 60_000)), created + 190_000)).toBe('3 min 10 s so far');
+    expect(describeDuration(rowStatus(read('Succeeded', created + 60_000)), created + 190_000)).toBe('took 1 min 06 s');
+    expect(describeDuration(rowStatus(undefined), created)).toBe('—');
+  });
+
+  it('stops at the last good read when later checks fail: the action may have finished since', () => {
+    const watch = failing(read('InProgress', created + 60_000), { kind: 'server', status: 503 }, created + 65_000, created + 65_000);
+    expect(describeDuration(rowStatus(watch), created + 600_000)).toBe('1 min 00 s so far');
+  });
+});

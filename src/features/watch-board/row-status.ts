@@ -1,0 +1,54 @@
+import { describeProblem, type ProblemView } from '../../action-ui/describe-problem';
+import { elapsedMs } from '../../action-ui/elapsed';
+import { isFinalStatus } from '../../api/action-status';
+import type { MachineAction } from '../../api/machine-action';
+import { formatDuration } from '../../lib/time';
+import { nextPollDelay } from '../../polling/next-poll-delay';
+import type { ActionWatch } from '../../polling/watch-state';
+
+/** The last good read, kept on the row while later checks fail. */
+export interface LastGoodRead {
+  action: MachineAction;
+  readAt: number;
+}
+
+/**
+ * What a row says about its action, as its action page would: the status when the latest check answered,
+ * otherwise that check's problem, with the last good read kept and marked as possibly out of date.
+ */
+export type RowStatus =
+  | { kind: 'looking-up' }
+  | { kind: 'current'; action: MachineAction }
+  /** Not found, within the grace a new action gets before Defender lists it: still checked. */
+  | { kind: 'not-listed-yet'; lastGood: LastGoodRead | undefined }
+  | { kind: 'problem'; problem: ProblemView; lastGood: LastGoodRead | undefined };
+
+export function rowStatus(watch: ActionWatch | undefined): RowStatus {
+  if (!watch) return { kind: 'looking-up' };
+  const { action, readAt, failure } = watch;
+  if (!failure) return action ? { kind: 'current', action } : { kind: 'looking-up' };
+  const lastGood = action && readAt !== undefined ? { action, readAt } : undefined;
+  // The poller's own rule says whether the grace is still running; the row must not disagree with it.
+  const rechecking = failure.problem.kind === 'not-found' && nextPollDelay(watch, { now: failure.lastAt, hidden: false }) !== false;
+  return rechecking ? { kind: 'not-listed-yet', lastGood } : { kind: 'problem', problem: describeProblem(failure.problem), lastGood };
+}
+
+/** The action the row's other columns describe: the current one, or the last good read. */
+export function shownAction(status: RowStatus): MachineAction | undefined {
+  if (status.kind === 'current') return status.action;
+  if (status.kind === 'looking-up') return undefined;
+  return status.lastGood?.action;
+}
+
+/**
+ * "took 1 min 06 s" once finished, "3 min 10 s so far" while it runs. A running action whose latest check
+ * failed is timed to its last good read: what is known, not a clock that keeps counting.
+ */
+export function describeDuration(status: RowStatus, now: number): string {
+  const action = shownAction(status);
+  if (!action) return '—';
+  const asOf = status.kind === 'current' || status.kind === 'looking-up' ? now : (status.lastGood?.readAt ?? now);
+  const elapsed = elapsedMs(action, asOf);
+  if (elapsed === undefined) return '—';
+  return isFinalStatus(action.status) ? `took ${formatDuration(elapsed)}` : `${formatDuration(elapsed)} so far`;
+}

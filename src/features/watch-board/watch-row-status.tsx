@@ -1,0 +1,44 @@
+import { Stack, Text } from '@mantine/core';
+import { ActionStatusBadge } from '../../action-ui/action-status-badge';
+import { formatClock } from '../../lib/time';
+import { isLongPending } from '../../polling/watch-cadence';
+import { shownAction, type LastGoodRead, type RowStatus } from './row-status';
+
+/** The status the last good read saw, outlined, with when: the action may have moved on since. */
+function StaleStatus({ lastGood }: { lastGood: LastGoodRead }) {
+  return (
+    <>
+      <ActionStatusBadge status={lastGood.action.status} size="md" testId="action-status" stale />
+      <Text size="xs" c="dimmed" data-testid="stale-note">
+        as of {formatClock(lastGood.readAt)}, may be out of date
+      </Text>
+    </>
+  );
+}
+
+/** A row's status: what the action page would say first, in a few words. Shared by the table and the cards. */
+export function WatchRowStatus({ status, now }: { status: RowStatus; now: number }) {
+  const action = shownAction(status);
+  return (
+    <Stack gap={4} align="flex-start">
+      {status.kind === 'looking-up' && <Text size="sm">Looking up…</Text>}
+      {status.kind === 'current' && <ActionStatusBadge status={status.action.status} size="md" testId="action-status" />}
+      {status.kind === 'not-listed-yet' && (
+        <Text size="sm" data-testid="row-problem">
+          Not listed yet, checking again…
+        </Text>
+      )}
+      {status.kind === 'problem' && (
+        <Text size="sm" fw={700} c={status.problem.severity === 'error' ? 'red' : 'amber'} data-testid="row-problem">
+          {status.problem.title}
+        </Text>
+      )}
+      {status.kind !== 'current' && status.kind !== 'looking-up' && status.lastGood && <StaleStatus lastGood={status.lastGood} />}
+      {action && isLongPending(action, now) && (
+        <Text size="xs" c="dimmed" maw={220}>
+          Pending over 10 min: the device may be offline; Defender retries an isolation for up to three days.
+        </Text>
+      )}
+    </Stack>
+  );
+}
