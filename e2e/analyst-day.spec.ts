@@ -163,3 +163,15 @@ test('a board link with 300 IDs opens, with the IDs in the fragment that never r
   await page.goto(`/board?ids=${seededActions.offlineDeviceIsolation}`);
   await expect(rows(page)).toHaveCount(301);
 });
+
+test('a saved list longer than the board holds: the board watches 500 and keeps the rest on screen to copy', async ({ page }) => {
+  await signIn(page, 'analyst', '/board');
+  const ids = Array.from({ length: 502 }, (_, n) => `33333333-3333-4333-8333-${String(n).padStart(12, '0')}`);
+  // The watch list from an older version (or another tab): IDs only, never a session.
+  await page.evaluate((saved) => window.localStorage.setItem('machine-action-watch:watched-ids', JSON.stringify(saved)), ids);
+  await page.reload();
+  await expect(rows(page)).toHaveCount(500);
+  const notice = page.getByTestId('beyond-limit');
+  await expect(notice).toContainText('2 saved actions are not watched');
+  await expect(notice.getByLabel('IDs not watched')).toHaveValue(`${ids[500]}\n${ids[501]}`);
+});

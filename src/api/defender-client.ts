@@ -2,6 +2,7 @@ import type { Guid } from '../lib/guid';
 import { DefenderRequestError } from './defender-problem';
 import { actionsRequestedByUrl, deviceActionsUrl, machineActionsByIdUrl, machineActionUrl, ownListPageUrl, type IdFilterKind } from './defender-urls';
 import { problemFromResponse } from './error-response';
+import { actionHistoryUrl } from './history-url';
 import { parseMachineAction, parseMachineActionList, type MachineAction } from './machine-action';
 
 export interface TokenRequest {
@@ -38,6 +39,8 @@ export interface DefenderClient {
   getDeviceActions(machineId: string, signal?: AbortSignal): Promise<MachineAction[]>;
   /** The actions one person requested since a time, newest first. */
   getActionsRequestedBy(requestor: string, since: Date, signal?: AbortSignal): Promise<MachineAction[]>;
+  /** The tenant's actions of one type since a time, newest first (its history: how long they took). */
+  getActionHistory(type: string, since: Date, signal?: AbortSignal): Promise<MachineAction[]>;
 }
 
 const defaultTimeoutMs = 20_000;
@@ -126,6 +129,9 @@ export function createDefenderClient(options: DefenderClientOptions): DefenderCl
     },
     async getActionsRequestedBy(requestor, since, signal) {
       return readList(await getJson(actionsRequestedByUrl(options.apiBaseUrl, requestor, since), signal));
+    },
+    async getActionHistory(type, since, signal) {
+      return readList(await getJson(actionHistoryUrl(options.apiBaseUrl, type, since), signal));
     },
   };
 }

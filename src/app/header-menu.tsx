@@ -1,17 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import classes from './header-menu.module.css';
 
-/** Three dots: the usual sign for "more of this header". */
-function MoreIcon() {
-  return (
-    <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-      <circle cx="4" cy="10" r="1.75" fill="currentColor" />
-      <circle cx="10" cy="10" r="1.75" fill="currentColor" />
-      <circle cx="16" cy="10" r="1.75" fill="currentColor" />
-    </svg>
-  );
-}
-
 /**
  * What the header shows in its line on a wide screen, and behind a button on a phone (CSS decides which,
  * so nothing moves once the page has painted). A disclosure rather than Mantine's Menu: its content is
@@ -52,7 +41,7 @@ export function HeaderMenu({ label, children }: { label: string; children: React
         aria-controls={contentId}
         onClick={() => setOpen((wasOpen) => !wasOpen)}
       >
-        <MoreIcon />
+        <span aria-hidden="true">⋯</span>
       </button>
       <div id={contentId} className={classes.content} data-open={open || undefined}>
         {children}

@@ -10,7 +10,10 @@ import { SettingsErrorPage } from './settings-error-page';
 const root = createRoot(document.getElementById('root')!);
 
 // A deep link needs sign-in before anything else: fetch MSAL's chunk alongside config.json, not after it.
-if (window.location.pathname !== import.meta.env.BASE_URL) void import('../auth/msal-session');
+if (window.location.pathname !== import.meta.env.BASE_URL) {
+  void import('../auth/msal-session');
+  void import('../polling/start-polling');
+}
 
 async function start() {
   const result = await loadSettings(import.meta.env);

@@ -1,7 +1,11 @@
 import { queryOptions, skipToken, type QueryKey } from '@tanstack/react-query';
 import type { MachineAction } from '../api/machine-action';
 import { isGuid, type Guid } from '../lib/guid';
+import type { HistorySamples } from './duration-history';
 import type { ActionWatch } from './watch-state';
+
+/** What one history read found, by history key (type, and scope where it matters). */
+export type HistoryReadingsByKey = ReadonlyMap<string, HistorySamples>;
 
 const scope = 'machine-actions';
 
@@ -23,6 +27,12 @@ export const actionQueries = {
    * The signed-in analyst's own actions of the last day, for the start page. Read once and kept for ten
    * minutes: coming back to the start page does not spend the quota again.
    */
+  /**
+   * How long actions of one type took in this tenant lately: read once a day at most (history-cache.ts
+   * keeps it across reloads), never retried at once, and never in the way of the watch itself.
+   */
+  history: (type: string, read: (signal: AbortSignal) => Promise<HistoryReadingsByKey>) =>
+    queryOptions({ queryKey: [scope, 'history', type] as const, queryFn: ({ signal }) => read(signal), retry: false, staleTime: 86_400_000, gcTime: 86_400_000 }),
   requestedBy: (requestor: string, read: (signal: AbortSignal) => Promise<MachineAction[]>) =>
     queryOptions({ queryKey: [scope, 'requested-by', requestor] as const, queryFn: ({ signal }) => read(signal), retry: false, staleTime: 10 * 60_000, gcTime: 30 * 60_000 }),
 };

@@ -1,15 +1,13 @@
-import { onlineManager, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useDefender } from '../api/defender-context';
 import { useSettings } from '../config/settings-context';
 import { useAuth } from '../auth/auth-state';
-import { onSignInElsewhere, onSignOutElsewhere } from '../auth/session-broadcast';
 import type { Guid } from '../lib/guid';
-import { isPageHidden } from '../lib/use-page-visible';
-import { ActionPoller } from './action-poller';
-import { heartbeatMs, PollerCoordinator } from './poller-coordinator';
-import { budgetLimits, RateBudget } from './rate-budget';
+import type { ActionPoller } from './action-poller';
 import { actionQueries } from './action-queries';
+import type { PollerCoordinator } from './poller-coordinator';
+import type { Polling } from './start-polling';
 
 interface PollerControls {
   /** Declares the actions one part of the page shows; an empty list withdraws them. */
@@ -51,52 +49,23 @@ export function PollerProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!signedIn) return;
-    const channel = new BroadcastChannel('machine-action-watch:poller');
-    // The poller and the budget report to the coordinator, which needs both: the link is made just below.
-    const link: { coordinator?: PollerCoordinator } = {};
-    const budget = new RateBudget(budgetLimits(settings.quota.share, settings.quota.analystsAtOnce), (at, count) => link.coordinator?.publishSpent(at, count));
-    const poller = new ActionPoller({
-      defender,
-      budget,
-      isHidden: () => !(link.coordinator?.anyTabVisible() ?? !isPageHidden()),
-      isOnline: () => onlineManager.isOnline(),
-      onCheck: (id, watch, checkedAt) => link.coordinator?.publishCheck(id, watch, checkedAt),
-      onPause: (until) => link.coordinator?.publishPause(until),
+    let polling: Polling | undefined;
+    let left = false;
+    void import('./start-polling').then(({ startPolling }) => {
+      if (left) return; // signed out (or unmounted) while the chunk was on its way
+      polling = startPolling({
+        defender,
+        quota: settings.quota,
+        onCheck: (id, watch, checkedAt) => queryClient.setQueryData(actionQueries.watch(id).queryKey, watch, { updatedAt: checkedAt }),
+        onPause: setPausedUntil,
+        localIds,
+      });
+      coordinatorRef.current = polling.coordinator;
+      pollerReady.current.resolve(polling.poller);
     });
-    const coordinator = new PollerCoordinator({
-      poller,
-      budget,
-      channel,
-      isVisible: () => !isPageHidden(),
-      onCheck: (id, watch, checkedAt) => queryClient.setQueryData(actionQueries.watch(id).queryKey, watch, { updatedAt: checkedAt }),
-      onPause: setPausedUntil,
-    });
-    link.coordinator = coordinator;
-    coordinatorRef.current = coordinator;
-    pollerReady.current.resolve(poller);
-    coordinator.start();
-    coordinator.setLocalIds(localIds());
-
-    const onVisibility = () => coordinator.visibilityChanged();
-    const stopOnline = onlineManager.subscribe(() => poller.reschedule());
-    const heartbeat = window.setInterval(() => coordinator.heartbeat(), heartbeatMs);
-    // Leaving says so at once, so the next tab takes over without waiting for this one to fall silent.
-    const onPageHide = () => coordinator.stop();
-    // A sign-out in another tab stops the polling at once, not at React's next render: a tab
-    // must not take over the lock the signing-out tab lets go, nor start one more check, in between.
-    const stopSignOutWatch = onSignOutElsewhere(() => coordinator.stop());
-    const stopSignInWatch = onSignInElsewhere(() => coordinator.retrySignInFailures());
-    document.addEventListener('visibilitychange', onVisibility);
-    window.addEventListener('pagehide', onPageHide);
     return () => {
-      stopSignOutWatch();
-      stopSignInWatch();
-      document.removeEventListener('visibilitychange', onVisibility);
-      window.removeEventListener('pagehide', onPageHide);
-      window.clearInterval(heartbeat);
-      stopOnline();
-      coordinator.stop();
-      channel.close();
+      left = true;
+      polling?.stop();
       coordinatorRef.current = undefined;
       pollerReady.current = deferred<ActionPoller>();
     };

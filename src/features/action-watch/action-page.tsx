@@ -19,6 +19,8 @@ import { DeviceActions } from './device-actions';
 import { LiveResponseCommands } from './live-response-commands';
 import { LongPendingHint } from './long-pending-hint';
 import { NextStepsAlert } from './next-steps-alert';
+import { ExpectedDuration } from './expected-duration';
+import { useTypeHistory } from './use-type-history';
 import { ProblemAlert } from './problem-alert';
 import { RawJson } from './raw-json';
 import { StatusAnnouncer } from './status-announcer';
@@ -57,6 +59,7 @@ function WatchedAction({ id }: { id: Guid }) {
   useEffect(() => rememberWatched(window.localStorage, [id], Date.now()), [id]);
   const action = watch?.action;
   const failure = watch?.failure;
+  const history = useTypeHistory(action);
   return (
     <Stack gap="lg">
       <StatusAnnouncer status={action?.status} />
@@ -73,7 +76,7 @@ function WatchedAction({ id }: { id: Guid }) {
         <CheckStatusLine checkedAt={checkedAt} nextCheckAt={nextCheckAt} isWatching={isWatching} isOffline={isOffline} now={now} />
         {action && (
           <Group gap="xs" mt={4}>
-            <CopyForTicketButton action={action} history={watch.history} />
+            <CopyForTicketButton action={action} history={watch.history} usual={history} />
             <Button variant="default" size="xs" onClick={() => watchList.add(id)} disabled={onBoard}>
               {onBoard ? 'On the watch board' : 'Watch on the board'}
             </Button>
@@ -116,6 +119,7 @@ function WatchedAction({ id }: { id: Guid }) {
           <ClockSkewNotice actions={[action]} now={now} />
           <LongPendingHint action={action} now={now} />
           <NextStepsAlert action={action} portalUrl={settings.portalUrl} />
+          <ExpectedDuration action={action} reading={history} now={now} />
           <ActionDetails action={action} portalUrl={settings.portalUrl} now={now} />
           <StatusTimeline history={watch.history} />
           <LiveResponseCommands commands={action.commands} />

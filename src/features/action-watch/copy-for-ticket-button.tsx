@@ -1,11 +1,12 @@
 import { Button, CopyButton } from '@mantine/core';
 import type { MachineAction } from '../../api/machine-action';
 import type { StatusChange } from '../../polling/watch-state';
+import type { HistoryReading } from '../../polling/duration-history';
 import { ticketSummary } from './ticket-summary';
 
-export function CopyForTicketButton({ action, history }: { action: MachineAction; history: readonly StatusChange[] }) {
+export function CopyForTicketButton({ action, history, usual }: { action: MachineAction; history: readonly StatusChange[]; usual?: HistoryReading }) {
   return (
-    <CopyButton value={ticketSummary(action, history)}>
+    <CopyButton value={ticketSummary(action, history, usual)}>
       {({ copied, copy }) => (
         <Button variant="default" size="xs" onClick={copy}>
           {copied ? 'Copied for the ticket' : 'Copy for the ticket'}

@@ -1,6 +1,8 @@
 import type { MachineAction } from '../../api/machine-action';
 import { describeActionType, isDocumentedType } from '../../action-ui/action-type-words';
 import { hresultHex, hresultMeaning } from '../../action-ui/hresult-meanings';
+import { usualDurationWords } from '../../action-ui/history-words';
+import type { HistoryReading } from '../../polling/duration-history';
 import type { StatusChange } from '../../polling/watch-state';
 import { formatDuration, formatUtc } from '../../lib/time';
 
@@ -17,7 +19,7 @@ function line(label: string, value: string | null | undefined): string[] {
  * A plain-text summary of an action to paste into the ticket: every field an incident record needs,
  * times in UTC (tickets are read across time zones), nothing that could be mistaken for markup.
  */
-export function ticketSummary(action: MachineAction, history: readonly StatusChange[] = []): string {
+export function ticketSummary(action: MachineAction, history: readonly StatusChange[] = [], usual?: HistoryReading): string {
   const device = [action.computerDnsName, action.machineId && `(${action.machineId})`].filter(Boolean).join(' ');
   const timeline = history.map((change, index) => {
     const previous = history[index - 1];
@@ -38,5 +40,6 @@ export function ticketSummary(action: MachineAction, history: readonly StatusCha
     ...line('Error (HRESULT)', action.errorHResult ? describeHResult(action.errorHResult) : null),
     ...line('External ID', action.externalId),
     ...(timeline.length > 1 ? [`Timeline: ${timeline.join(' -> ')}`] : []),
+    ...(usual?.enough ? [`Expected: ${usualDurationWords(usual)}`] : []),
   ].join('\n');
 }

@@ -3,7 +3,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'react-router';
 import { formatClock } from '../../lib/time';
-import { useNow } from '../../lib/use-now';
+import { useTick } from '../../lib/use-tick';
 import { usePoller, useWatchInterest } from '../../polling/poller-provider';
 import { actionQueries } from '../../polling/action-queries';
 import type { BoardArrival } from '../../action-ui/action-id-form';
@@ -11,7 +11,8 @@ import { AddWatchesForm } from './add-watches-form';
 import { FinishNotifications } from './finish-notifications';
 import { countForBoard, describeCounts, isFinished, sortForBoard, type BoardRow } from './board-rows';
 import { useWatchList } from '../../action-ui/use-watch-list';
-import { addFromText, describeAddition, idsFromBoardLink } from '../../action-ui/watch-list';
+import { addFromText, boardLimit, describeAddition, idsFromBoardLink } from '../../action-ui/watch-list';
+import { BeyondLimitNotice } from './beyond-limit-notice';
 import { ShareBoardButton } from './share-board-button';
 import { WatchedActions } from './watched-actions';
 
@@ -22,12 +23,27 @@ function pastedFrom(state: unknown): string | undefined {
   return typeof pasted === 'string' ? pasted : undefined;
 }
 
+/** Its own component: the second-by-second clock it needs re-renders the notice, not the board. */
+function PausedNotice({ pausedUntil }: { pausedUntil: number | undefined }) {
+  const now = useTick(1_000);
+  if (pausedUntil === undefined || pausedUntil <= now) return null;
+  return (
+    <Alert color="amber" variant="outline" title="Defender asked us to slow down" data-testid="board-paused">
+      Every check is paused until {formatClock(pausedUntil)} (HTTP 429). The quota (100 calls a minute, 1,500 an hour) is shared by
+      everyone using this app registration.
+    </Alert>
+  );
+}
+
 /** `/board`: every watched action in one place, read with one request per check. */
 export function BoardPage() {
-  const { ids, add, remove, removeAll } = useWatchList();
+  const { ids: saved, add, remove, removeAll } = useWatchList();
+  // A list saved before the limit (or by another tab) may hold more than a board watches: the rest is
+  // shown, to copy, and never silently dropped from storage.
+  const ids = useMemo(() => saved.slice(0, boardLimit), [saved]);
+  const beyondLimit = useMemo(() => saved.slice(boardLimit), [saved]);
   const { pausedUntil } = usePoller();
   const location = useLocation();
-  const now = useNow();
   // A shared board link adds its IDs to this analyst's board; what it added is worked out before adding.
   const fromLink = useMemo(() => idsFromBoardLink(location.search, location.hash), [location.search, location.hash]);
   const [linkMessage] = useState(() => (fromLink.length > 0 ? `From the link: ${describeAddition(addFromText(ids, fromLink.join(' ')))}` : undefined));
@@ -48,13 +64,9 @@ export function BoardPage() {
   return (
     <Stack gap="lg">
       <Title order={1}>Watch board</Title>
-      {pausedUntil !== undefined && pausedUntil > now && (
-        <Alert color="amber" variant="outline" title="Defender asked us to slow down" data-testid="board-paused">
-          Every check is paused until {formatClock(pausedUntil)} (HTTP 429). The quota (100 calls a minute, 1,500 an hour) is shared by
-          everyone using this app registration.
-        </Alert>
-      )}
+      <PausedNotice pausedUntil={pausedUntil} />
       <FinishNotifications ids={ids} />
+      {beyondLimit.length > 0 && <BeyondLimitNotice ids={beyondLimit} />}
       <AddWatchesForm onAdd={add} />
       {linkMessage && <Text size="sm">{linkMessage}</Text>}
       {pastedMessage && (
@@ -75,7 +87,7 @@ export function BoardPage() {
             </Button>
             <ShareBoardButton ids={ids} />
           </Group>
-          <WatchedActions rows={rows} now={now} onRemove={remove} />
+          <WatchedActions rows={rows} onRemove={remove} />
         </>
       )}
     </Stack>

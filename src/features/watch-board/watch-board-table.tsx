@@ -1,21 +1,66 @@
 import { Anchor, Button, Table, VisuallyHidden } from '@mantine/core';
+import { memo } from 'react';
 import { Link } from 'react-router';
 import type { Guid } from '../../lib/guid';
 import { actionTypeWords, describeActionType } from '../../action-ui/action-type-words';
-import { formatRelative } from '../../lib/time';
+import type { ActionWatch } from '../../polling/watch-state';
 import { lastChangeAt, type BoardRow } from './board-rows';
-import { describeDuration, rowStatus, shownAction } from './row-status';
+import { rowStatus, shownAction } from './row-status';
+import { RowDuration, TimeAgo } from './row-times';
 import { WatchRowStatus } from './watch-row-status';
 import classes from './watch-board-table.module.css';
 
 export interface WatchedActionsProps {
   rows: BoardRow[];
-  now: number;
   onRemove: (id: Guid) => void;
 }
 
+export interface WatchedRowProps {
+  id: Guid;
+  watch: ActionWatch | undefined;
+  onRemove: (id: Guid) => void;
+}
+
+/**
+ * One row, drawn again only when its action's record changes (the poller writes a new one per check):
+ * a board of 500 must answer a click at once, whatever the other rows do.
+ */
+const WatchBoardRow = memo(function WatchBoardRow({ id, watch, onRemove }: WatchedRowProps) {
+  const status = rowStatus(watch);
+  const action = shownAction(status);
+  const created = action?.createdAt?.getTime();
+  return (
+    <Table.Tr data-testid="watch-row" data-action-id={id}>
+      <Table.Td className={classes.status}>
+        <WatchRowStatus status={status} />
+      </Table.Td>
+      <Table.Td className={classes.wraps}>
+        <Anchor component={Link} to={`/actions/${id}`}>
+          {action ? describeActionType(action.type, action.scope) : id}
+        </Anchor>
+      </Table.Td>
+      <Table.Td className={classes.wraps}>{action?.computerDnsName ?? action?.machineId ?? '—'}</Table.Td>
+      <Table.Td className={classes.wraps}>{action?.requestor ?? '—'}</Table.Td>
+      <Table.Td className={classes.oneLine}>
+        <TimeAgo time={created} />
+      </Table.Td>
+      <Table.Td className={classes.oneLine}>
+        <TimeAgo time={lastChangeAt(watch)} />
+      </Table.Td>
+      <Table.Td className={classes.oneLine} data-testid="duration">
+        <RowDuration status={status} />
+      </Table.Td>
+      <Table.Td>
+        <Button variant="default" size="xs" onClick={() => onRemove(id)} aria-label={`Stop watching ${action ? actionTypeWords(action.type) : 'action'} ${id}`}>
+          Remove
+        </Button>
+      </Table.Td>
+    </Table.Tr>
+  );
+});
+
 /** Every watched action on a wide screen: status, what, where, who, and when it last changed. */
-export function WatchBoardTable({ rows, now, onRemove }: WatchedActionsProps) {
+export function WatchBoardTable({ rows, onRemove }: WatchedActionsProps) {
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table striped withTableBorder aria-label="Watched actions">
@@ -34,35 +79,9 @@ export function WatchBoardTable({ rows, now, onRemove }: WatchedActionsProps) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.map((row) => {
-            const status = rowStatus(row.watch);
-            const action = shownAction(status);
-            const changed = lastChangeAt(row.watch);
-            return (
-              <Table.Tr key={row.id} data-testid="watch-row" data-action-id={row.id}>
-                <Table.Td className={classes.status}>
-                  <WatchRowStatus status={status} now={now} />
-                </Table.Td>
-                <Table.Td className={classes.wraps}>
-                  <Anchor component={Link} to={`/actions/${row.id}`}>
-                    {action ? describeActionType(action.type, action.scope) : row.id}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td className={classes.wraps}>{action?.computerDnsName ?? action?.machineId ?? '—'}</Table.Td>
-                <Table.Td className={classes.wraps}>{action?.requestor ?? '—'}</Table.Td>
-                <Table.Td className={classes.oneLine}>{action?.createdAt ? formatRelative(action.createdAt.getTime(), now) : '—'}</Table.Td>
-                <Table.Td className={classes.oneLine}>{changed !== undefined ? formatRelative(changed, now) : '—'}</Table.Td>
-                <Table.Td className={classes.oneLine} data-testid="duration">
-                  {describeDuration(status, now)}
-                </Table.Td>
-                <Table.Td>
-                  <Button variant="default" size="xs" onClick={() => onRemove(row.id)} aria-label={`Stop watching ${action ? actionTypeWords(action.type) : 'action'} ${row.id}`}>
-                    Remove
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
+          {rows.map((row) => (
+            <WatchBoardRow key={row.id} id={row.id} watch={row.watch} onRemove={onRemove} />
+          ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

@@ -1,8 +1,11 @@
 import { Stack, Text } from '@mantine/core';
 import { ActionStatusBadge } from '../../action-ui/action-status-badge';
 import { formatClock } from '../../lib/time';
+import { useTick } from '../../lib/use-tick';
 import { isLongPending } from '../../polling/watch-cadence';
+import type { MachineAction } from '../../api/machine-action';
 import { shownAction, type LastGoodRead, type RowStatus } from './row-status';
+import { rowTickMs } from './row-times';
 
 /** The status the last good read saw, outlined, with when: the action may have moved on since. */
 function StaleStatus({ lastGood }: { lastGood: LastGoodRead }) {
@@ -16,8 +19,19 @@ function StaleStatus({ lastGood }: { lastGood: LastGoodRead }) {
   );
 }
 
+/** Its own component, so that the passing of time re-renders this note, not the row. */
+function LongPendingNote({ action }: { action: MachineAction }) {
+  const now = useTick(rowTickMs);
+  if (!isLongPending(action, now)) return null;
+  return (
+    <Text size="xs" c="dimmed" maw={220}>
+      Pending over 10 min: the device may be offline; Defender retries an isolation for up to three days.
+    </Text>
+  );
+}
+
 /** A row's status: what the action page would say first, in a few words. Shared by the table and the cards. */
-export function WatchRowStatus({ status, now }: { status: RowStatus; now: number }) {
+export function WatchRowStatus({ status }: { status: RowStatus }) {
   const action = shownAction(status);
   return (
     <Stack gap={4} align="flex-start">
@@ -34,11 +48,7 @@ export function WatchRowStatus({ status, now }: { status: RowStatus; now: number
         </Text>
       )}
       {status.kind !== 'current' && status.kind !== 'looking-up' && status.lastGood && <StaleStatus lastGood={status.lastGood} />}
-      {action && isLongPending(action, now) && (
-        <Text size="xs" c="dimmed" maw={220}>
-          Pending over 10 min: the device may be offline; Defender retries an isolation for up to three days.
-        </Text>
-      )}
+      {action && <LongPendingNote action={action} />}
     </Stack>
   );
 }

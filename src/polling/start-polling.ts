@@ -1,0 +1,75 @@
+import { onlineManager } from '@tanstack/react-query';
+import type { DefenderClient } from '../api/defender-client';
+import { onSignInElsewhere, onSignOutElsewhere } from '../auth/session-broadcast';
+import type { Guid } from '../lib/guid';
+import { isPageHidden } from '../lib/use-page-visible';
+import { ActionPoller } from './action-poller';
+import { heartbeatMs, PollerCoordinator } from './poller-coordinator';
+import { budgetLimits, RateBudget } from './rate-budget';
+import type { ActionWatch } from './watch-state';
+
+export interface PollingOptions {
+  defender: DefenderClient;
+  quota: { share: number; analystsAtOnce: number };
+  /** Every result, whoever polled it: the provider writes it into the query cache. */
+  onCheck: (id: Guid, watch: ActionWatch, checkedAt: number) => void;
+  onPause: (until: number | undefined) => void;
+  /** The actions this tab shows right now. */
+  localIds: () => Guid[];
+}
+
+export interface Polling {
+  poller: ActionPoller;
+  coordinator: PollerCoordinator;
+  stop(): void;
+}
+
+/**
+ * Starts this tab's part in the one poller across tabs: its budget, its poller (which runs while this tab
+ * leads) and the coordinator that shares interest and results with the other tabs. In a chunk of its own,
+ * loaded once the analyst is signed in: the start page's first load carries none of it.
+ */
+export function startPolling({ defender, quota, onCheck, onPause, localIds }: PollingOptions): Polling {
+  const channel = new BroadcastChannel('machine-action-watch:poller');
+  // The poller and the budget report to the coordinator, which needs both: the link is made just below.
+  const link: { coordinator?: PollerCoordinator } = {};
+  const budget = new RateBudget(budgetLimits(quota.share, quota.analystsAtOnce), (at, count) => link.coordinator?.publishSpent(at, count));
+  const poller = new ActionPoller({
+    defender,
+    budget,
+    isHidden: () => !(link.coordinator?.anyTabVisible() ?? !isPageHidden()),
+    isOnline: () => onlineManager.isOnline(),
+    onCheck: (id, watch, checkedAt) => link.coordinator?.publishCheck(id, watch, checkedAt),
+    onPause: (until) => link.coordinator?.publishPause(until),
+  });
+  const coordinator = new PollerCoordinator({ poller, budget, channel, isVisible: () => !isPageHidden(), onCheck, onPause });
+  link.coordinator = coordinator;
+  coordinator.start();
+  coordinator.setLocalIds(localIds());
+
+  const onVisibility = () => coordinator.visibilityChanged();
+  const stopOnline = onlineManager.subscribe(() => poller.reschedule());
+  const heartbeat = window.setInterval(() => coordinator.heartbeat(), heartbeatMs);
+  // Leaving says so at once, so the next tab takes over without waiting for this one to fall silent.
+  const onPageHide = () => coordinator.stop();
+  // A sign-out in another tab stops the polling at once, not at React's next render: a tab must not take
+  // over the lock the signing-out tab lets go, nor start one more check, in between.
+  const stopSignOutWatch = onSignOutElsewhere(() => coordinator.stop());
+  const stopSignInWatch = onSignInElsewhere(() => coordinator.retrySignInFailures());
+  document.addEventListener('visibilitychange', onVisibility);
+  window.addEventListener('pagehide', onPageHide);
+  return {
+    poller,
+    coordinator,
+    stop() {
+      stopSignOutWatch();
+      stopSignInWatch();
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', onPageHide);
+      window.clearInterval(heartbeat);
+      stopOnline();
+      coordinator.stop();
+      channel.close();
+    },
+  };
+}
