@@ -79,10 +79,12 @@ test('actions and failures are told in plain words', async ({ page }) => {
   await signIn(page, 'analyst', `/actions/${seededActions.failedIsolation}`);
   await expect(page.getByTestId('action-status')).toHaveText('Failed');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Isolate device');
+  await expect(page).toHaveTitle('Failed · Isolate device · Machine action watch');
   await expect(page.getByTestId('type-identifier')).toHaveText('Isolate');
   await expect(page.getByTestId('hresult')).toHaveText('-2147024891 (0x80070005) E_ACCESSDENIED');
   await expect(page.getByTestId('hresult-meaning')).toContainText('Access denied');
-  await expect(page.getByTestId('next-steps')).toContainText('online and onboarded');
+  await expect(page.getByTestId('next-steps')).toContainText('The device reported 0x80070005 E_ACCESSDENIED');
+  await expect(page.getByTestId('next-steps')).toContainText('tamper protection or a policy');
 
   const scan = await simulator.createAction({ type: 'RunAntiVirusScan', scope: 'Quick', status: 'InProgress' });
   const unknown = await simulator.createAction({ type: 'ContainDevice', status: 'Pending' });

@@ -34,6 +34,8 @@ test('hostile strings from the API render as inert text and the layout holds', a
   const details = page.getByLabel('Action details');
   await expect(details).toContainText('<script>alert(1)</script>');
   await expect(details).toContainText('<img src=x onerror=alert(1)>');
+  // A right-to-left override would display "invoice\u202Efdp.exe" as "invoiceexe.pdf": it is shown instead.
+  await expect(details).toContainText('invoice⟨U+202E⟩fdp.exe');
   await expect(page.locator('main img, main svg[onload], main script')).toHaveCount(0);
   // The only link in the details is the device page on the cloud's portal host.
   const hrefs = await details.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));

@@ -12,6 +12,12 @@ describe('nextStepsAfterFailure', () => {
     expect(nextStepsAfterFailure('CollectInvestigationPackage', 'TimeOut')).toMatch(/^The device did not finish in time\. .*disk space/);
   });
 
+  it('follows the device’s error where it says more than the type: a policy block is not retried blindly', () => {
+    expect(nextStepsAfterFailure('Isolate', 'Failed', -2147024891)).toMatch(/another security product, tamper protection or a policy/);
+    expect(nextStepsAfterFailure('CollectInvestigationPackage', 'Failed', -2147024784)).toMatch(/Free disk space/);
+    expect(nextStepsAfterFailure('Isolate', 'Failed', -2147467259)).toMatch(/online and onboarded/); // E_FAIL says nothing more
+  });
+
   it('falls back to the portal for a type it does not know, named as Defender wrote it', () => {
     expect(nextStepsAfterFailure('ContainDevice', 'Failed')).toBe('Check the device in the portal, then try the ContainDevice action again there.');
   });

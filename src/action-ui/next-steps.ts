@@ -13,8 +13,25 @@ const steps = new Map<string, string>([
   ['offboard', 'Check that the device is online, then offboard it again from the device page.'],
 ]);
 
-/** What to try next for an action that failed or timed out; a generic step for an unknown type. */
-export function nextStepsAfterFailure(type: string, status: 'Failed' | 'TimeOut'): string {
+// Where the device's error says more than the type does: retrying what a policy blocked does not help.
+const connectivity = 'The device could not reach the Defender service: check its network, proxy and firewall, then try again from the device page.';
+const byError = new Map<number, string>([
+  [0x80070005, 'Something on the device refused the action: look for another security product, tamper protection or a policy that blocks it (the device timeline in the portal shows it), and only then try again.'],
+  [0x80070070, 'Free disk space on the device, then try again from the device page.'],
+  [0x8007000e, 'The device ran out of memory: try again when it is less busy.'],
+  [0x80072ee2, connectivity],
+  [0x80072ee7, connectivity],
+  [0x80072efd, connectivity],
+  [0x80072f8f, 'Check the device’s clock and any proxy that inspects TLS, then try again from the device page.'],
+]);
+
+/**
+ * What to try next for an action that failed or timed out: what its error code calls for where it says
+ * more than the type does, otherwise the type's own step; a generic step for an unknown type.
+ */
+export function nextStepsAfterFailure(type: string, status: 'Failed' | 'TimeOut', hresult: number | null = null): string {
+  const forError = hresult ? byError.get(hresult >>> 0) : undefined;
+  if (forError) return forError;
   const step = steps.get(type.toLowerCase().replace(/\s+/g, ''));
   if (step) return status === 'TimeOut' ? `The device did not finish in time. ${step}` : step;
   return `Check the device in the portal, then try the ${actionTypeWords(type)} action again there.`;

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { showDirectionControls } from '../lib/visible-controls';
 import { readStatus } from './action-status';
 
 const text = v.nullish(v.string());
@@ -99,33 +100,38 @@ function toCommand(command: v.InferOutput<typeof commandSchema>): LiveResponseCo
     index: command.index ?? null,
     type: command.command?.type ?? null,
     status: command.commandStatus ?? null,
-    params: (command.command?.params ?? []).map((param) => ({ key: param.key ?? '', value: describeValue(param.value) })),
-    errors: (command.errors ?? []).map(describeValue),
+    params: (command.command?.params ?? []).map((param) => ({ key: showDirectionControls(param.key ?? ''), value: showDirectionControls(describeValue(param.value)) })),
+    errors: (command.errors ?? []).map((error) => showDirectionControls(describeValue(error))),
     startedAt: parseDefenderDate(command.startTime),
     endedAt: parseDefenderDate(command.endTime),
   };
+}
+
+/** API text as it is shown: absent as null, direction controls made visible (lib/visible-controls.ts). */
+function shown(value: string | null | undefined): string | null {
+  return value == null ? null : showDirectionControls(value);
 }
 
 export function toMachineAction(entity: v.InferOutput<typeof machineActionSchema>, raw: unknown = entity): MachineAction {
   const file = entity.relatedFileInfo;
   return {
     id: entity.id,
-    type: entity.type,
+    type: showDirectionControls(entity.type),
     status: readStatus(entity.status),
-    scope: entity.scope ?? null,
-    requestor: entity.requestor ?? null,
-    requestorComment: entity.requestorComment ?? null,
+    scope: shown(entity.scope),
+    requestor: shown(entity.requestor),
+    requestorComment: shown(entity.requestorComment),
     machineId: entity.machineId ?? null,
-    computerDnsName: entity.computerDnsName ?? null,
+    computerDnsName: shown(entity.computerDnsName),
     createdAt: parseDefenderDate(entity.creationDateTimeUtc),
     lastUpdatedAt: parseDefenderDate(entity.lastUpdateDateTimeUtc ?? entity.lastUpdateTimeUtc),
-    cancellationRequestor: entity.cancellationRequestor ?? null,
-    cancellationComment: entity.cancellationComment ?? null,
+    cancellationRequestor: shown(entity.cancellationRequestor),
+    cancellationComment: shown(entity.cancellationComment),
     cancelledAt: parseDefenderDate(entity.cancellationDateTimeUtc),
     errorHResult: entity.errorHResult ?? null,
-    title: entity.title ?? null,
-    externalId: entity.externalId ?? entity.externalID ?? null,
-    requestSource: entity.requestSource ?? null,
+    title: shown(entity.title),
+    externalId: shown(entity.externalId ?? entity.externalID),
+    requestSource: shown(entity.requestSource),
     relatedFile: file?.fileIdentifier ? { identifier: file.fileIdentifier, identifierType: file.fileIdentifierType ?? null } : null,
     commands: (entity.commands ?? []).map(toCommand),
     raw,

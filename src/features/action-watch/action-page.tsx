@@ -11,6 +11,7 @@ import { useWatchList } from '../../action-ui/use-watch-list';
 import { actionTypeWords } from '../../action-ui/action-type-words';
 import { ClockSkewNotice } from '../../action-ui/clock-skew-notice';
 import { rememberWatched } from '../../action-ui/recently-watched';
+import { statusLabel } from '../../action-ui/status-tone';
 import { ActionDetails } from './action-details';
 import { ActionStatusBadge } from '../../action-ui/action-status-badge';
 import { CheckStatusLine } from './check-status-line';
@@ -60,6 +61,15 @@ function WatchedAction({ id }: { id: Guid }) {
   const action = watch?.action;
   const failure = watch?.failure;
   const history = useTypeHistory(action);
+  // Tabs opened from a ticket tell themselves apart, and say when the action finished, in their titles.
+  const titleStatus = action ? statusLabel(action.status) : undefined;
+  const titleType = action ? actionTypeWords(action.type) : undefined;
+  useEffect(() => {
+    document.title = titleStatus && titleType ? `${titleStatus} · ${titleType} · Machine action watch` : 'Machine action watch';
+    return () => {
+      document.title = 'Machine action watch';
+    };
+  }, [titleStatus, titleType]);
   return (
     <Stack gap="lg">
       <StatusAnnouncer status={action?.status} />

@@ -1,4 +1,5 @@
 import { Button, CopyButton } from '@mantine/core';
+import { showDirectionControls } from '../../lib/visible-controls';
 import classes from './raw-json.module.css';
 
 /** The answer exactly as received, collapsed by default: what support and scripts want to see. */
@@ -14,8 +15,9 @@ export function RawJson({ label, text }: { label: string; text: string }) {
         )}
       </CopyButton>
       {/* Focusable, so that keyboard users can scroll a long answer too. */}
+      {/* Shown with its direction controls visible, copied exactly as received. */}
       <pre className={classes.pre} tabIndex={0} role="region" aria-label={label}>
-        {text}
+        {showDirectionControls(text)}
       </pre>
     </details>
   );
