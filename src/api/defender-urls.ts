@@ -19,7 +19,7 @@ function encodeFilter(filter: string): string {
   return encodeURIComponent(filter).replace(/'/g, '%27');
 }
 
-function listUrl(apiBaseUrl: string, filter: string, extra = ''): string {
+export function listUrl(apiBaseUrl: string, filter: string, extra = ''): string {
   return `${apiBaseUrl}/api/machineactions?$filter=${encodeFilter(filter)}${extra}`;
 }
 
@@ -67,7 +67,7 @@ export function ownListPageUrl(apiBaseUrl: string, link: string): string | undef
 }
 
 /** A string literal in an OData filter: single quotes doubled, as OData escapes them. */
-function odataString(value: string): string {
+export function odataString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 

@@ -1,6 +1,8 @@
+import { listUrl, odataString } from './defender-urls';
+
 /**
  * The list call that reads a tenant's history of one action type (defender-api.md: finished actions stay
- * listed with both timestamps). Its own file, beside defender-urls.ts, with the same encoding.
+ * listed with both timestamps), built with the same encoding as every other list call.
  */
 
 /** Every documented type, and the odd ones seen live ("Live Response"), is letters, digits and spaces. */
@@ -8,16 +10,6 @@ const safeType = /^[A-Za-z0-9][A-Za-z0-9 ]{0,63}$/;
 
 /** Defender's largest `$top`. */
 const maxTop = 10_000;
-
-/** As defender-urls.ts encodes a filter: encodeURIComponent, with quotes as %27 as browsers send them anyway. */
-function encodeFilter(filter: string): string {
-  return encodeURIComponent(filter).replace(/'/g, '%27');
-}
-
-/** A string literal in an OData filter: single quotes doubled. The pattern already keeps them out; this is the second lock. */
-function odataString(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
 
 /**
  * The newest `top` actions of one type created after `since`:
@@ -31,5 +23,5 @@ export function actionHistoryUrl(apiBaseUrl: string, type: string, since: Date, 
   if (!Number.isFinite(top)) throw new TypeError('The number of actions must be a number.');
   const filter = `type eq ${odataString(type)} and creationDateTimeUtc gt ${since.toISOString()}`;
   const count = Math.max(1, Math.min(Math.floor(top), maxTop));
-  return `${apiBaseUrl}/api/machineactions?$filter=${encodeFilter(filter)}&$orderby=creationDateTimeUtc%20desc&$top=${count}`;
+  return listUrl(apiBaseUrl, filter, `&$orderby=creationDateTimeUtc%20desc&$top=${count}`);
 }
