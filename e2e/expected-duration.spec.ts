@@ -36,3 +36,44 @@ test('a history call that fails leaves the watch as it is', async ({ page }) => 
   await expect(page.getByTestId('check-status')).toContainText(/next check|not checking/);
   await expect(page.getByTestId('expected-duration')).toHaveCount(0);
 });
+
+test('a pending isolation past the usual wait for its device says it may be offline, sooner than the fixed 10 minutes', async ({ page }) => {
+  // The seeded isolations that a device picked up waited at most about 2 minutes, 19 in 20 of them.
+  const fiveMinutesAgo = new Date(Date.now() - 5 * 60_000).toISOString();
+  const action = await simulator.createAction({ type: 'Isolate', scope: 'Full', status: 'Pending', creationDateTimeUtc: fiveMinutesAgo });
+  await signIn(page, 'analyst', `/actions/${action.id}`);
+  await expect(page.getByTestId('long-pending')).toContainText(/Pending for over 2 min.*: longer than 19 in 20 isolations here waited for their device/);
+  await expect(page.getByTestId('long-pending')).toContainText('The device may be offline');
+});
+
+test('the board shows how long each running action usually takes, and flags the one past 9 in 10', async ({ page }) => {
+  const now = Date.now();
+  const fresh = await simulator.createAction({ type: 'Isolate', scope: 'Full', status: 'InProgress', creationDateTimeUtc: new Date(now).toISOString() });
+  const late = await simulator.createAction({ type: 'Isolate', scope: 'Full', status: 'InProgress', creationDateTimeUtc: new Date(now - 10 * 60_000).toISOString() });
+  await signIn(page, 'analyst', '/board');
+  await page.getByLabel('Paste action IDs').fill(`${fresh.id}\n${late.id}`);
+  await page.getByRole('button', { name: 'Watch these' }).click();
+  const row = (id: string) => page.locator(`[data-testid="watch-row"][data-action-id="${id}"]`);
+  await expect(row(fresh.id).getByTestId('row-usual')).toHaveText(/^usually about \d+ (min|s)/);
+  await expect(row(late.id).getByTestId('row-usual')).toHaveText(/^usually about/);
+  await expect(row(late.id).getByTestId('row-slower')).toHaveText('slower than 9 in 10 isolations here');
+  await expect(row(fresh.id).getByTestId('row-slower')).toHaveCount(0);
+  await expect(row(fresh.id).getByRole('progressbar')).toBeVisible();
+  // One history read for the type, however many of its actions the board shows.
+  expect((await simulator.requests()).filter(isHistoryCall('Isolate'))).toHaveLength(1);
+});
+
+test('once the history is known, a new isolation is not read every 5 s before isolations here start finishing', async ({ page }) => {
+  // Seeded isolations here first finish at about 40 s: the age-based pace would read this one 5 times in
+  // its first 20 s, the history's pace once or twice (the second read may come before the history is in).
+  await signIn(page, 'analyst', `/actions/${seededActions.pendingIsolation}`);
+  await expect(page.getByTestId('expected-duration')).toContainText('Isolations here usually finish in about');
+  const action = await simulator.createAction({ type: 'Isolate', scope: 'Full', status: 'Pending', timeline: [{ status: 'Succeeded', afterMs: 600_000 }] });
+  await page.goto(`/actions/${action.id}`);
+  await expect(page.getByTestId('action-status')).toHaveText('Pending');
+  const firstRead = Date.now();
+  await expect(page.getByTestId('check-status')).toContainText(/next check at/);
+  await page.waitForTimeout(Math.max(0, 20_000 - (Date.now() - firstRead)));
+  expect(await simulator.readsOf(action.id)).toBeLessThanOrEqual(2);
+  await expect(page.getByTestId('expected-duration')).toContainText('This one has run for');
+});

@@ -1,18 +1,19 @@
 // `npm run bench`: builds the app, runs every benchmark against it and the simulator on ports of their own,
 // prints each figure beside its budget and writes the figures under bench/results/. `--only polling`
-// (size, deep-link, lighthouse, memory; or several, comma-separated) runs those alone. Exits 0 whatever
+// (size, deep-link, lighthouse, pace, memory; or several, comma-separated) runs those alone. Exits 0 whatever
 // the figures: timings on a shared machine are facts to read, not a test.
 import { parseArgs } from 'node:util';
 import { deepLinkBenchmark } from './deep-link/benchmark.ts';
 import { lighthouseBenchmark } from './lighthouse/benchmark.ts';
 import { memoryBenchmark } from './memory/benchmark.ts';
+import { paceBenchmark } from './pace/benchmark.ts';
 import { pollingBenchmark } from './polling/benchmark.ts';
 import { runBenchmarks } from './harness/run-benchmarks.ts';
 import { sizeBenchmark } from './size/benchmark.ts';
 
 // In this order: memory resets the simulator to its own actions and moves its clock 8 hours on, and
-// polling takes about 20 minutes, so both come after the quick ones.
-const benchmarks = [sizeBenchmark, lighthouseBenchmark, deepLinkBenchmark, memoryBenchmark, pollingBenchmark];
+// polling takes about 20 minutes, so both come after the quick ones. Pace runs in Node, in about a minute.
+const benchmarks = [sizeBenchmark, lighthouseBenchmark, deepLinkBenchmark, paceBenchmark, memoryBenchmark, pollingBenchmark];
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const names = values.only?.split(',').map((name) => name.trim());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readHistory, type DurationHistory, type HistorySamples, type OutcomeCounts, type TooLittleHistory } from '../polling/duration-history';
-import { outcomeShareWords, slowerThanUsualWords, tooLittleHistoryWords, usualDurationWords } from './history-words';
+import { longPendingWords, outcomeShareWords, slowerThanUsualWords, tooLittleHistoryWords, usualDurationWords, usualShortWords } from './history-words';
 
 function samples(durationsMs: number[], outcomes: Partial<OutcomeCounts> = {}, kind = { type: 'Isolate', scope: 'Full' as string | null }): HistorySamples {
   return {
@@ -69,5 +69,17 @@ describe('tooLittleHistoryWords', () => {
     expect(tooLittleHistoryWords(tooLittle(samples(Array.from({ length: 15 }, () => 60_000), { failed: 15 })))).toBe(
       'Too little history for isolations here: 15 of 30 finished in the last 30 days succeeded, 20 are needed',
     );
+  });
+});
+
+describe('the board and the offline hint', () => {
+  it('says the usual duration briefly', () => {
+    expect(usualShortWords(isolations)).toBe('usually about 1 min 10 s');
+  });
+
+  it('names the history in the offline hint, and keeps today\'s words without it', () => {
+    expect(longPendingWords(undefined)).toBe('Pending for over 10 min');
+    const quick = enough({ ...samples(Array.from({ length: 30 }, () => 60_000)), pickedUpMs: Array.from({ length: 30 }, () => 150_000) });
+    expect(longPendingWords(quick)).toBe('Pending for over 2 min 30 s: longer than 19 in 20 isolations here waited for their device');
   });
 });

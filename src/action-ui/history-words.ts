@@ -1,5 +1,6 @@
 import { formatRoughDuration } from '../lib/rough-duration';
 import { minimumFinished, type DurationHistory, type TooLittleHistory } from '../polling/duration-history';
+import { longPendingAfterMs } from '../polling/pending-hint';
 import { actionTypePlural } from './action-type-plurals';
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -49,4 +50,19 @@ export function tooLittleHistoryWords(reading: TooLittleHistory): string {
       ? `${reading.outcomes.succeeded} of ${reading.finished} finished in ${since} succeeded`
       : `${reading.finished} finished in ${since}`;
   return `Too little history for ${plural} here: ${found}, ${minimumFinished} are needed`;
+}
+
+/**
+ * The heading of the device-may-be-offline hint: "Pending longer than 19 in 20 isolations here waited (over
+ * 2 min)" from the tenant's history, or today's fixed "Pending for over 10 minutes" without enough of it.
+ */
+export function longPendingWords(history: DurationHistory | undefined): string {
+  const after = formatRoughDuration(longPendingAfterMs(history), 'nearest');
+  if (history?.pickedUpHighMs === undefined) return `Pending for over ${after}`;
+  return `Pending for over ${after}: longer than 19 in 20 ${actionTypePlural(history)} here waited for their device`;
+}
+
+/** The board's short form: "usually about 1 min 10 s". */
+export function usualShortWords(history: DurationHistory): string {
+  return `usually about ${formatRoughDuration(history.medianMs, 'nearest')}`;
 }

@@ -5,6 +5,9 @@ import type { Guid } from '../lib/guid';
 import { fakeDefender, timeoutsOnTestTimers, type FakeDefender } from '../testing/fake-defender';
 import { actionBody } from '../testing/machine-actions';
 import { ActionPoller, type Timers } from './action-poller';
+import type { HistoryOf } from './check-plan';
+import { evenDurations, isolationHistory } from '../testing/duration-histories';
+import { checkpointsMs } from './history-pace';
 import { listShapeMemory, type ListShapeMemory } from './list-shape-memory';
 import { RateBudget } from './rate-budget';
 import type { ActionWatch } from './watch-state';
@@ -13,7 +16,12 @@ const ids = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-00
 
 const timers: Timers = { now: () => Date.now(), setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as number) };
 
-function poller(fake: FakeDefender, budget = new RateBudget({ perMinute: 80, perHour: 1_200 }), listShapes: ListShapeMemory = listShapeMemory(undefined)) {
+function poller(
+  fake: FakeDefender,
+  budget = new RateBudget({ perMinute: 80, perHour: 1_200 }),
+  listShapes: ListShapeMemory = listShapeMemory(undefined),
+  historyOf?: HistoryOf,
+) {
   const seen = new Map<Guid, ActionWatch>();
   const pauses: (number | undefined)[] = [];
   const reports: string[] = [];
@@ -27,6 +35,7 @@ function poller(fake: FakeDefender, budget = new RateBudget({ perMinute: 80, per
     random: () => 0.5,
     onCheck: (id, watch) => seen.set(id, watch),
     onPause: (until) => pauses.push(until),
+    historyOf,
   });
   return { instance, seen, pauses, reports };
 }
@@ -71,6 +80,24 @@ describe('ActionPoller', () => {
     await vi.advanceTimersByTimeAsync(15_000); // the check that finds it long pending
     await vi.advanceTimersByTimeAsync(5 * 60_000);
     expect(fake.calls.slice(1).map((call) => call.at - fake.calls[0].at)).toEqual([60_000, 120_000, 180_000, 240_000, 300_000]);
+  });
+
+  it("paces by the kind's history where it is known: checks where finishes are likely, none before", async () => {
+    // Isolations here took 30 to 69 s: nothing is worth a check between the first read and the first of them.
+    const history = isolationHistory(evenDurations(40, 30_000));
+    const fake = fakeDefender();
+    fake.setAction(ids[0], { status: 'Pending', createdAt: Date.now() });
+    const { instance } = poller(fake, undefined, undefined, () => history);
+    instance.setIds([ids[0]]);
+    instance.start();
+    await vi.advanceTimersByTimeAsync(70_000);
+    const checkedAfter = fake.calls.map((call) => call.at - fake.calls[0].at);
+    expect(checkedAfter[0]).toBe(0);
+    expect(checkedAfter[1]).toBeGreaterThanOrEqual(checkpointsMs(history)[0] ?? 0);
+    // Past the first step, every check falls on one, at least 2 s apart, until the slowest seen.
+    const inRange = checkedAfter.filter((after) => after > 30_000 && after <= 70_000);
+    expect(inRange.length).toBeGreaterThanOrEqual(10);
+    expect(inRange.slice(1).every((after, index) => after - (inRange[index] ?? 0) >= 2_000)).toBe(true);
   });
 
   it('stops reading an action once it is final, and stops calling when none is left', async () => {

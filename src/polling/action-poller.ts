@@ -2,7 +2,7 @@ import type { ActionListPage, DefenderClient } from '../api/defender-client';
 import { isDefenderRequestError, type DefenderProblem } from '../api/defender-problem';
 import { encodedIdFilterLength } from '../api/defender-urls';
 import type { Guid } from '../lib/guid';
-import { afterPage, dueAt, entryState, planCheck, type EntryState, type PendingPage, type WatchedEntry } from './check-plan';
+import { afterPage, dueAt, entryState, planCheck, type EntryState, type HistoryOf, type PendingPage, type WatchedEntry } from './check-plan';
 import { sessionListShapeMemory, type ListShapeMemory } from './list-shape-memory';
 import { refusalStatus, type ListRefusal, type ListShape } from './list-shape';
 import { pollTimings } from './next-poll-delay';
@@ -32,6 +32,8 @@ export interface PollerOptions {
   onCheck: (id: Guid, watch: ActionWatch, checkedAt: number) => void;
   /** A 429 paused every call until this time; undefined when the pause is over. */
   onPause?: (until: number | undefined) => void;
+  /** The tenant's history of an action's kind, for a pace that follows it; without, each action's age sets the pace. */
+  historyOf?: HistoryOf;
   isHidden?: () => boolean;
   isOnline?: () => boolean;
   timers?: Timers;
@@ -47,7 +49,7 @@ export interface PollerOptions {
  * actions' failure: list-shape.ts picks the next shape, and the IDs are read again in it.
  */
 export class ActionPoller {
-  private readonly options: Required<Omit<PollerOptions, 'onPause'>> & Pick<PollerOptions, 'onPause'>;
+  private readonly options: Required<Omit<PollerOptions, 'onPause' | 'historyOf'>> & Pick<PollerOptions, 'onPause' | 'historyOf'>;
   private readonly entries = new Map<Guid, WatchedEntry>();
   /** Further pages of list answers, read in later checks like any other call. */
   private pages: PendingPage[] = [];
@@ -136,7 +138,7 @@ export class ActionPoller {
 
   private states(): Map<Guid, EntryState> {
     const hidden = this.options.isHidden();
-    return new Map([...this.entries].map(([id, entry]) => [id, entryState(entry, hidden)]));
+    return new Map([...this.entries].map(([id, entry]) => [id, entryState(entry, hidden, this.options.historyOf)]));
   }
 
   private millisecondsToNextCheck(now: number): number | undefined {

@@ -1,4 +1,6 @@
+import type { MachineAction } from '../api/machine-action';
 import type { Guid } from '../lib/guid';
+import type { DurationHistory } from './duration-history';
 import { chunkIds } from './chunk-ids';
 import { chunkLimits, firstListShape, type ListShape } from './list-shape';
 import { nextPollDelay } from './next-poll-delay';
@@ -29,13 +31,20 @@ export interface WatchedEntry {
   missingFromListSince: number | undefined;
 }
 
-/** The entry's state. Delays are judged as of the last check, as the page judges them, so both agree. */
-export function entryState(entry: WatchedEntry, hidden: boolean): EntryState {
+/** How long an action's kind takes in this tenant, when there is enough history to go by. */
+export type HistoryOf = (action: MachineAction) => DurationHistory | undefined;
+
+/**
+ * The entry's state. Delays are judged as of the last check, as the page judges them, so both agree, and
+ * at the pace of the action's kind's history where `historyOf` knows it.
+ */
+export function entryState(entry: WatchedEntry, hidden: boolean, historyOf?: HistoryOf): EntryState {
   if (!entry.watched) return { kind: 'stopped' };
   if (entry.missingFromListSince !== undefined) return { kind: 'missing-from-list', since: entry.missingFromListSince };
   if (!entry.last) return { kind: 'never-read' };
   const { watch, checkedAt } = entry.last;
-  const delay = nextPollDelay(watch, { now: checkedAt, hidden });
+  const history = watch.action ? historyOf?.(watch.action) : undefined;
+  const delay = nextPollDelay(watch, { now: checkedAt, hidden, history });
   if (delay === false) return { kind: 'stopped' };
   const dueAt = checkedAt + delay;
   // A found action stays "found" through a later 404: the list call tries it first, then its own read.

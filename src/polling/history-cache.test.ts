@@ -130,3 +130,16 @@ describe('historyCache', () => {
     expect(historyCache(undefined, { now: () => start, tenant: 'contoso-tenant' }).isDue('Isolate')).toBe(true);
   });
 });
+
+describe('historyCache readings', () => {
+  it('gives the same reading object for the same read, and a new one after a newer read', () => {
+    const { cache, gathered, later } = setUp();
+    cache.keep('Isolate', gathered, { periodDays: 30, readAt: start });
+    const first = cache.reading(full);
+    expect(cache.reading(full)).toBe(first);
+    later(60_000);
+    cache.keep('Isolate', gathered, { periodDays: 30, readAt: start + 60_000 });
+    expect(cache.reading(full)).not.toBe(first);
+    expect(cache.reading(full)).toEqual(first);
+  });
+});

@@ -51,6 +51,17 @@ export interface HistoryCache {
 const typeKey = (type: string) => historyKey({ type, scope: null });
 const ascending = (values: readonly number[]) => [...values].sort((a, b) => a - b);
 
+/** The figures of one kind in a stored entry; a kind the read found none of has too little history. */
+function readingOf(entry: Entry, kind: HistoryKind): HistoryReading {
+  const key = historyKey(kind);
+  const samples = entry.kinds.find((kept) => historyKey(kept) === key);
+  return readHistory(
+    samples === undefined
+      ? emptySamples(kind, entry.periodDays)
+      : { ...samples, durationsMs: ascending(samples.durationsMs), pendingMs: ascending(samples.pendingMs), pickedUpMs: ascending(samples.pickedUpMs) },
+  );
+}
+
 /**
  * A cache in `storage` (localStorage in the app), one entry per type and tenant, so that a browser used
  * for two tenants never shows one tenant's durations for the other. Only durations and counts are kept:
@@ -85,17 +96,19 @@ export function historyCache(storage: HistoryStorage | undefined, options: { now
     return fresh.sort((a, b) => b.readAt - a.readAt)[0];
   }
 
+  const readings = new Map<string, { readAt: number; reading: HistoryReading }>();
+
   return {
     reading(kind) {
       const entry = freshEntry(kind.type);
       if (entry === undefined) return undefined;
       const key = historyKey(kind);
-      const samples = entry.kinds.find((kept) => historyKey(kept) === key);
-      return readHistory(
-        samples === undefined
-          ? emptySamples(kind, entry.periodDays)
-          : { ...samples, durationsMs: ascending(samples.durationsMs), pendingMs: ascending(samples.pendingMs), pickedUpMs: ascending(samples.pickedUpMs) },
-      );
+      // The same reading for the same read: a board's rows are drawn again only when what they show changes.
+      const known = readings.get(key);
+      if (known?.readAt === entry.readAt) return known.reading;
+      const reading = readingOf(entry, kind);
+      readings.set(key, { readAt: entry.readAt, reading });
+      return reading;
     },
     isDue: (type) => freshEntry(type) === undefined,
     keep(type, gathered, { periodDays, readAt }) {

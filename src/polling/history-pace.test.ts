@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseMachineAction } from '../api/machine-action';
 import { quantile } from '../lib/quantile';
+import { actionBody } from '../testing/machine-actions';
 import { readHistory, type DurationHistory } from './duration-history';
-import { checkpointsMs, nextCheckFromHistory, paceSteps } from './history-pace';
+import { checkpointsMs, historyInterval, nextCheckFromHistory, paceBounds, paceSteps, paceTail } from './history-pace';
+import { longPendingAfterMs } from './pending-hint';
+import { cadence } from './watch-cadence';
 
 function historyOf(durationsMs: readonly number[]): DurationHistory {
   const sorted = [...durationsMs].sort((a, b) => a - b);
@@ -50,30 +54,40 @@ const isolations = historyOf(isolationDurations(143));
 describe('nextCheckFromHistory', () => {
   it('checks at each twentieth of the durations seen: first when 1 in 20 would have finished', () => {
     const checkpoints = checkpointsMs(isolations);
-    expect(checkpoints).toHaveLength(paceSteps);
+    expect(checkpoints).toHaveLength(paceSteps - 1);
+    expect(checkpoints.at(-1)).toBe(quantile(isolations.durationsMs, 0.95));
     expect(nextCheckFromHistory(isolations, 0, 0, 600_000)).toBe(Math.ceil(quantile(isolations.durationsMs, 0.05)));
     const atMedian = quantile(isolations.durationsMs, 0.5);
     expect(atMedian + nextCheckFromHistory(isolations, atMedian, 0, 600_000)).toBeCloseTo(quantile(isolations.durationsMs, 0.55), -1);
   });
 
   it('crowds the checks around the typical finish and thins them out in the long tail', () => {
-    const times = checkTimes(isolations, 2_000, 5 * 60_000, 30 * 60_000);
+    const times = checkTimes(isolations, 2_000, 5 * 60_000, 60 * 60_000);
     const [p25, p75, p90] = [0.25, 0.75, 0.9].map((level) => quantile(isolations.durationsMs, level));
     const width = p75 - p25;
     const near = times.filter((time) => time > p25 && time <= p75).length;
     const tail = times.filter((time) => time > p90 && time <= p90 + width).length;
     expect(near).toBeGreaterThanOrEqual(9);
     expect(near).toBeGreaterThan(3 * tail);
-    // past the longest seen, only the ceiling: a stuck isolation costs 12 checks an hour, not 240
-    const late = times.filter((time) => time > (isolations.durationsMs.at(-1) ?? 0));
-    expect(late.slice(1).every((time, index) => time - (late[index] ?? 0) === 5 * 60_000)).toBe(true);
+    // past the last step, a tenth of the running time, up to the ceiling: a stuck isolation costs 12 checks an hour, not 240
+    const p95 = quantile(isolations.durationsMs, 0.95);
+    const beyond = times.filter((time) => time > p95);
+    const gaps = beyond.slice(1).map((time, index) => time - (beyond[index] ?? 0));
+    expect(gaps.every((gap, index) => gap >= (gaps[index - 1] ?? 0))).toBe(true);
+    expect(gaps.at(-1)).toBe(5 * 60_000);
   });
 
-  it('checks about as often as there are steps, far fewer than a fixed 5 s pace, until the slowest seen', () => {
-    const slowest = isolations.durationsMs.at(-1) ?? 0;
-    const checks = checkTimes(isolations, 2_000, 5 * 60_000, slowest).length;
+  it('checks about as often as there are steps, far fewer than a fixed 5 s pace, until 19 in 20 would have finished', () => {
+    const p95 = quantile(isolations.durationsMs, 0.95);
+    const checks = checkTimes(isolations, 2_000, 5 * 60_000, p95).length;
     expect(checks).toBeLessThanOrEqual(paceSteps);
-    expect(checks).toBeLessThan(slowest / 5_000 / 2);
+    expect(checks).toBeLessThan(p95 / 5_000);
+  });
+
+  it('past the last step, checks a tenth of the running time later, from 10 s', () => {
+    const p95 = quantile(isolations.durationsMs, 0.95);
+    expect(nextCheckFromHistory(isolations, p95 + 1, 2_000, 600_000)).toBe(Math.max(paceTail.minMs, Math.ceil((p95 + 1) * paceTail.share)));
+    expect(nextCheckFromHistory(isolations, 20 * 60_000, 2_000, 600_000)).toBe(120_000);
   });
 
   it('never checks sooner than the floor, even where the steps crowd', () => {
@@ -107,5 +121,41 @@ describe('nextCheckFromHistory', () => {
 
   it('lets the floor win where a caller passes a ceiling below it', () => {
     expect(nextCheckFromHistory(isolations, 0, 10_000, 1_000)).toBe(10_000);
+  });
+});
+
+describe('historyInterval', () => {
+  const now = Date.parse('2026-11-30T12:00:00Z');
+  const running = (status: string, forMs: number) => {
+    const parsed = parseMachineAction(actionBody({ status, creationDateTimeUtc: new Date(now - forMs).toISOString() }));
+    if (!parsed.ok) throw new Error(parsed.detail);
+    return parsed.action;
+  };
+
+  it('checks a running action at the next step of its kind, counted from its creation', () => {
+    const atMedian = quantile(isolations.durationsMs, 0.5);
+    expect(historyInterval(running('InProgress', atMedian), isolations, now)).toBe(
+      Math.max(nextCheckFromHistory(isolations, atMedian, paceBounds.floorMs, paceBounds.ceilingMs), paceBounds.floorMs),
+    );
+    expect(historyInterval(running('InProgress', atMedian), isolations, now)).toBeLessThan(cadence.runningMs);
+  });
+
+  it('keeps to the floor and the ceiling', () => {
+    const tight = historyOf(Array.from({ length: 40 }, (_, index) => 60_000 + index * 10));
+    expect(historyInterval(running('InProgress', 60_000), tight, now)).toBe(paceBounds.floorMs);
+    expect(historyInterval(running('InProgress', 6 * 3_600_000), isolations, now)).toBe(paceBounds.ceilingMs);
+  });
+
+  it('slows to the long-pending pace once the device has kept it waiting longer than nearly all of its kind', () => {
+    const waitedLong = longPendingAfterMs(isolations) + 1_000;
+    expect(historyInterval(running('Pending', waitedLong), isolations, now)).toBe(cadence.longPendingMs);
+    // Picked up: its device answered, so the steps go on.
+    expect(historyInterval(running('InProgress', waitedLong), isolations, now)).toBe(
+      nextCheckFromHistory(isolations, waitedLong, paceBounds.floorMs, paceBounds.ceilingMs),
+    );
+  });
+
+  it('treats a creation date ahead of this clock as a start', () => {
+    expect(historyInterval(running('Pending', -120_000), isolations, now)).toBe(historyInterval(running('Pending', 0), isolations, now));
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { DefenderProblem } from '../api/defender-problem';
 import { parseMachineAction, type MachineAction } from '../api/machine-action';
+import { quantile } from '../lib/quantile';
 import { actionBody } from '../testing/machine-actions';
+import { evenDurations, isolationSamples } from '../testing/duration-histories';
+import { enoughHistory, readHistory } from './duration-history';
 import { nextPollDelay, pollTimings, type PollContext } from './next-poll-delay';
 import { cadence } from './watch-cadence';
 import type { ActionWatch } from './watch-state';
@@ -100,5 +103,33 @@ describe('nextPollDelay', () => {
 
   it('does not retry a transient failure of an action already known to be final', () => {
     expect(nextPollDelay(failing({ kind: 'server', status: 500 }, 1, now, 'Succeeded'), visible)).toBe(false);
+  });
+});
+
+describe('nextPollDelay with the tenant history', () => {
+  // 40 isolations that each took 30 to 69 s: the first step is at 1 in 20 of them.
+  const samples = isolationSamples(evenDurations(40, 30_000));
+  const history = enoughHistory(readHistory(samples));
+
+  it('waits for the first likely finish instead of checking every 5 s', () => {
+    const delay = nextPollDelay(read('Pending'), { ...visible, history });
+    expect(delay).toBeGreaterThan(cadence.freshMs);
+    expect(delay).toBe(Math.ceil(quantile(samples.durationsMs, 0.05)));
+  });
+
+  it('never checks a hidden tab more than once a minute', () => {
+    expect(nextPollDelay(read('Pending'), { ...hidden, history })).toBe(cadence.hiddenMs);
+  });
+
+  it('leaves final statuses and failures to their own rules', () => {
+    expect(nextPollDelay(read('Succeeded'), { ...visible, history })).toBe(false);
+    const throttled = failing({ kind: 'throttled', retryAfterMs: 30_000 }, 1, now, 'Pending');
+    expect(nextPollDelay(throttled, { ...visible, history })).toBe(nextPollDelay(throttled, visible));
+  });
+
+  it('keeps the age-based pace without enough history', () => {
+    const tooLittle = enoughHistory(readHistory({ ...samples, durationsMs: samples.durationsMs.slice(0, 5) }));
+    expect(tooLittle).toBeUndefined();
+    expect(nextPollDelay(read('Pending'), { ...visible, history: tooLittle })).toBe(cadence.freshMs);
   });
 });

@@ -1,4 +1,6 @@
 import { isFinalStatus } from '../api/action-status';
+import type { DurationHistory } from './duration-history';
+import { historyInterval } from './history-pace';
 import { cadence, runningInterval } from './watch-cadence';
 import type { ActionWatch, FailureStreak } from './watch-state';
 
@@ -16,6 +18,8 @@ export const pollTimings = {
 export interface PollContext {
   now: number;
   hidden: boolean;
+  /** How long the action's kind takes in this tenant, when there is enough history to go by. */
+  history?: DurationHistory;
 }
 
 /** Exponential backoff with "equal jitter": half the delay fixed, half random, so that tabs spread out. */
@@ -52,12 +56,17 @@ function delayAfterFailure(watch: ActionWatch, failure: FailureStreak, context: 
 /**
  * When to check an action next, in milliseconds after the last check, or false to stop. A pure function
  * of what the last checks found: polling stops at a final status and at failures only the analyst can fix,
- * and a running action is checked at the pace its age calls for (watch-cadence).
+ * and a running action is checked at the pace its kind's history calls for (history-pace), or without
+ * enough history, at the pace its age calls for (watch-cadence).
  * Asked again with the same watch, it gives the same answer (TanStack re-arms its timer on any change).
  */
 export function nextPollDelay(watch: ActionWatch | undefined, context: PollContext): number | false {
   if (watch?.failure) return delayAfterFailure(watch, watch.failure, context);
   if (watch?.action && isFinalStatus(watch.action.status)) return false;
+  if (watch?.action && context.history) {
+    const interval = historyInterval(watch.action, context.history, context.now);
+    return context.hidden ? Math.max(interval, cadence.hiddenMs) : interval;
+  }
   return runningInterval(watch?.action, context.now, context.hidden);
 }
 

@@ -56,6 +56,7 @@ export function PollerProvider({ children }: { children: ReactNode }) {
       polling = startPolling({
         defender,
         quota: settings.quota,
+        tenant: settings.authority,
         onCheck: (id, watch, checkedAt) => queryClient.setQueryData(actionQueries.watch(id).queryKey, watch, { updatedAt: checkedAt }),
         onPause: setPausedUntil,
         localIds,

@@ -4,6 +4,8 @@ import { onSignInElsewhere, onSignOutElsewhere } from '../auth/session-broadcast
 import type { Guid } from '../lib/guid';
 import { isPageHidden } from '../lib/use-page-visible';
 import { ActionPoller } from './action-poller';
+import { browserHistoryCache } from './history-cache';
+import { knownHistories } from './known-histories';
 import { heartbeatMs, PollerCoordinator } from './poller-coordinator';
 import { budgetLimits, RateBudget } from './rate-budget';
 import type { ActionWatch } from './watch-state';
@@ -11,6 +13,8 @@ import type { ActionWatch } from './watch-state';
 export interface PollingOptions {
   defender: DefenderClient;
   quota: { share: number; analystsAtOnce: number };
+  /** Whose history paces the checks: the authority's tenant, as the pages' history reads keep it. */
+  tenant: string;
   /** Every result, whoever polled it: the provider writes it into the query cache. */
   onCheck: (id: Guid, watch: ActionWatch, checkedAt: number) => void;
   onPause: (until: number | undefined) => void;
@@ -29,7 +33,7 @@ export interface Polling {
  * leads) and the coordinator that shares interest and results with the other tabs. In a chunk of its own,
  * loaded once the analyst is signed in: the start page's first load carries none of it.
  */
-export function startPolling({ defender, quota, onCheck, onPause, localIds }: PollingOptions): Polling {
+export function startPolling({ defender, quota, tenant, onCheck, onPause, localIds }: PollingOptions): Polling {
   const channel = new BroadcastChannel('machine-action-watch:poller');
   // The poller and the budget report to the coordinator, which needs both: the link is made just below.
   const link: { coordinator?: PollerCoordinator } = {};
@@ -41,6 +45,8 @@ export function startPolling({ defender, quota, onCheck, onPause, localIds }: Po
     isOnline: () => onlineManager.isOnline(),
     onCheck: (id, watch, checkedAt) => link.coordinator?.publishCheck(id, watch, checkedAt),
     onPause: (until) => link.coordinator?.publishPause(until),
+    // The histories the pages read (use-type-history): the poller paces by them, and reads none itself.
+    historyOf: knownHistories(browserHistoryCache({ tenant }), Date.now),
   });
   const coordinator = new PollerCoordinator({ poller, budget, channel, isVisible: () => !isPageHidden(), onCheck, onPause });
   link.coordinator = coordinator;

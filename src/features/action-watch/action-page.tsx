@@ -21,7 +21,6 @@ import { LiveResponseCommands } from './live-response-commands';
 import { LongPendingHint } from './long-pending-hint';
 import { NextStepsAlert } from './next-steps-alert';
 import { ExpectedDuration } from './expected-duration';
-import { useTypeHistory } from './use-type-history';
 import { ProblemAlert } from './problem-alert';
 import { RawJson } from './raw-json';
 import { StatusAnnouncer } from './status-announcer';
@@ -53,14 +52,13 @@ function WatchedAction({ id }: { id: Guid }) {
   const settings = useSettings();
   const { signIn } = useSignIn();
   const now = useNow();
-  const { watch, isFirstCheck, isOffline, checkedAt, nextCheckAt, isWatching, checkAgain } = useActionWatch(id);
+  const { watch, isFirstCheck, isOffline, checkedAt, nextCheckAt, isWatching, checkAgain, history } = useActionWatch(id);
   const watchList = useWatchList();
   const onBoard = watchList.ids.includes(id);
   // The start page lists what this browser watched lately (IDs and times only).
   useEffect(() => rememberWatched(window.localStorage, [id], Date.now()), [id]);
   const action = watch?.action;
   const failure = watch?.failure;
-  const history = useTypeHistory(action);
   // Tabs opened from a ticket tell themselves apart, and say when the action finished, in their titles.
   const titleStatus = action ? statusLabel(action.status) : undefined;
   const titleType = action ? actionTypeWords(action.type) : undefined;
@@ -127,7 +125,7 @@ function WatchedAction({ id }: { id: Guid }) {
       {action && (
         <>
           <ClockSkewNotice actions={[action]} now={now} />
-          <LongPendingHint action={action} now={now} />
+          <LongPendingHint action={action} reading={history} now={now} />
           <NextStepsAlert action={action} portalUrl={settings.portalUrl} />
           <ExpectedDuration action={action} reading={history} now={now} />
           <ActionDetails action={action} portalUrl={settings.portalUrl} now={now} />

@@ -1,12 +1,18 @@
 import { Alert } from '@mantine/core';
 import type { MachineAction } from '../../api/machine-action';
-import { isLongPending } from '../../polling/watch-cadence';
+import { longPendingWords } from '../../action-ui/history-words';
+import { enoughHistory, type HistoryReading } from '../../polling/duration-history';
+import { isPendingLongerThanUsual } from '../../polling/pending-hint';
 
-/** An action pending for over 10 minutes usually waits for a device that is offline. */
-export function LongPendingHint({ action, now }: { action: MachineAction; now: number }) {
-  if (!isLongPending(action, now)) return null;
+/**
+ * An action pending longer than nearly all of its kind here (or, without enough history, over 10 minutes)
+ * usually waits for a device that is offline.
+ */
+export function LongPendingHint({ action, reading, now }: { action: MachineAction; reading: HistoryReading | undefined; now: number }) {
+  const history = enoughHistory(reading);
+  if (!isPendingLongerThanUsual(action, now, history)) return null;
   return (
-    <Alert color="blue" variant="outline" title="Pending for over 10 minutes" data-testid="long-pending">
+    <Alert color="blue" variant="outline" title={longPendingWords(history)} data-testid="long-pending">
       The device may be offline. Defender keeps retrying an isolation for up to three days; the action stays Pending until the device
       checks in.
     </Alert>

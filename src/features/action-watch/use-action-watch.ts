@@ -5,6 +5,8 @@ import { usePageHidden } from '../../lib/use-page-visible';
 import { nextPollDelay } from '../../polling/next-poll-delay';
 import { usePoller, useWatchInterest } from '../../polling/poller-provider';
 import { actionQueries } from '../../polling/action-queries';
+import { enoughHistory } from '../../polling/duration-history';
+import { useTypeHistory } from '../../polling/use-type-history';
 
 /**
  * One watched action as the page shows it. The tab's shared poller does the reading (one request per
@@ -18,7 +20,9 @@ export function useActionWatch(id: Guid) {
   const online = useOnline();
   const watch = query.data;
   const checkedAt = watch ? query.dataUpdatedAt : undefined;
-  const delay = watch ? nextPollDelay(watch, { now: query.dataUpdatedAt, hidden }) : false;
+  // Read once the action is known; the page's next check follows its kind's history, as the poller's does.
+  const history = useTypeHistory(watch?.action);
+  const delay = watch ? nextPollDelay(watch, { now: query.dataUpdatedAt, hidden, history: enoughHistory(history) }) : false;
   const nextCheckAt = checkedAt !== undefined && delay !== false ? Math.max(checkedAt + delay, poller.pausedUntil ?? 0) : undefined;
   return {
     watch,
@@ -28,6 +32,8 @@ export function useActionWatch(id: Guid) {
     checkedAt,
     nextCheckAt,
     isWatching: watch === undefined || delay !== false,
+    /** How long this kind of action takes in this tenant, once known. */
+    history,
     /** Starts over, with a fresh not-found grace period. */
     checkAgain: () => poller.recheck(id),
   };

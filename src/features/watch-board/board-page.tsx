@@ -9,6 +9,9 @@ import { actionQueries } from '../../polling/action-queries';
 import type { BoardArrival } from '../../action-ui/action-id-form';
 import { AddWatchesForm } from './add-watches-form';
 import { FinishNotifications } from './finish-notifications';
+import { historyKey, historyKindOf } from '../../polling/duration-history';
+import { useTypeHistories } from '../../polling/use-type-history';
+import type { ActionWatch } from '../../polling/watch-state';
 import { countForBoard, describeCounts, isFinished, sortForBoard, type BoardRow } from './board-rows';
 import { useWatchList } from '../../action-ui/use-watch-list';
 import { addFromText, boardLimit, describeAddition, idsFromBoardLink } from '../../action-ui/watch-list';
@@ -58,7 +61,10 @@ export function BoardPage() {
     queries: ids.map((id) => actionQueries.watch(id)),
     combine: (results) => results.map((result) => result.data),
   });
-  const rows: BoardRow[] = sortForBoard(ids.map((id, order) => ({ id, watch: watches[order], order })));
+  // One history read per type on the board, once a day at most, after its actions were read.
+  const histories = useTypeHistories(watches.flatMap((watch) => (watch?.action ? [watch.action] : [])));
+  const historyOf = (watch: ActionWatch | undefined) => (watch?.action ? histories.get(historyKey(historyKindOf(watch.action))) : undefined);
+  const rows: BoardRow[] = sortForBoard(ids.map((id, order) => ({ id, watch: watches[order], order, history: historyOf(watches[order]) })));
   const finished = rows.filter(isFinished);
 
   return (

@@ -1,6 +1,7 @@
 import { isFinalStatus } from '../../api/action-status';
 import { statusTone } from '../../action-ui/status-tone';
 import type { Guid } from '../../lib/guid';
+import type { HistoryReading } from '../../polling/duration-history';
 import type { ActionWatch } from '../../polling/watch-state';
 
 export interface BoardRow {
@@ -8,6 +9,8 @@ export interface BoardRow {
   watch: ActionWatch | undefined;
   /** Position in the watch list, to keep the analyst's order within a group. */
   order: number;
+  /** How long its kind takes in this tenant, once the action and that history have been read. */
+  history?: HistoryReading;
 }
 
 export function isFinished(row: Pick<BoardRow, 'watch'>): boolean {

@@ -1,5 +1,8 @@
-import { formatRelative } from '../../lib/time';
+import { Text } from '@mantine/core';
+import { formatDuration, formatRelative } from '../../lib/time';
 import { useTick } from '../../lib/use-tick';
+import type { HistoryReading } from '../../polling/duration-history';
+import { rowExpectation } from './row-expectation';
 import { describeDuration, type RowStatus } from './row-status';
 
 /** Rows' times move on every 5 s: often enough for "2 min so far", rarely enough for a board of 500. */
@@ -11,7 +14,25 @@ export function TimeAgo({ time }: { time: number | undefined }) {
   return <>{time !== undefined ? formatRelative(time, now) : '—'}</>;
 }
 
-export function RowDuration({ status }: { status: RowStatus }) {
+/** "3 min so far · usually about 1 min 10 s", a bar against 9 in 10 of its kind, and a flag once it is late. */
+export function RowDuration({ status, history }: { status: RowStatus; history: HistoryReading | undefined }) {
   const now = useTick(rowTickMs);
-  return <>{describeDuration(status, now)}</>;
+  const expected = rowExpectation(status, history, now);
+  if (!expected) return <>{describeDuration(status, now)}</>;
+  return (
+    <>
+      {describeDuration(status, now)} · <span data-testid="row-usual">{expected.usual}</span>
+      <progress
+        max={expected.p90Ms}
+        value={Math.min(expected.runningForMs, expected.p90Ms)}
+        aria-label={`Running for ${formatDuration(expected.runningForMs)}, against 9 in 10 finishing within ${formatDuration(expected.p90Ms)}`}
+        style={{ display: 'block', width: '100%', maxWidth: 160, height: 6 }}
+      />
+      {expected.slower && (
+        <Text span size="xs" fw={700} data-testid="row-slower">
+          {expected.slower}
+        </Text>
+      )}
+    </>
+  );
 }

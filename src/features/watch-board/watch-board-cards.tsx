@@ -9,13 +9,13 @@ import { WatchRowStatus } from './watch-row-status';
 import classes from './watch-board-cards.module.css';
 
 /** One card, drawn again only when its action's record changes, as a table row is. */
-const WatchBoardCard = memo(function WatchBoardCard({ id, watch, onRemove }: WatchedRowProps) {
+const WatchBoardCard = memo(function WatchBoardCard({ id, watch, history, onRemove }: WatchedRowProps) {
   const status = rowStatus(watch);
   const action = shownAction(status);
   return (
     <li className={classes.card} data-testid="watch-row" data-action-id={id}>
       <div className={classes.top}>
-        <WatchRowStatus status={status} />
+        <WatchRowStatus status={status} history={history} />
         <Button variant="default" size="xs" onClick={() => onRemove(id)} aria-label={`Stop watching ${action ? actionTypeWords(action.type) : 'action'} ${id}`}>
           Remove
         </Button>
@@ -27,7 +27,7 @@ const WatchBoardCard = memo(function WatchBoardCard({ id, watch, onRemove }: Wat
         {action ? (action.computerDnsName ?? action.machineId ?? 'Unknown device') : '—'}
       </Text>
       <Text size="sm" c="dimmed" data-testid="duration">
-        <RowDuration status={status} />
+        <RowDuration status={status} history={history} />
       </Text>
     </li>
   );
@@ -41,7 +41,7 @@ export function WatchBoardCards({ rows, onRemove }: WatchedActionsProps) {
   return (
     <ul className={classes.cards} aria-label="Watched actions">
       {rows.map((row) => (
-        <WatchBoardCard key={row.id} id={row.id} watch={row.watch} onRemove={onRemove} />
+        <WatchBoardCard key={row.id} id={row.id} watch={row.watch} history={row.history} onRemove={onRemove} />
       ))}
     </ul>
   );

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { Link } from 'react-router';
 import type { Guid } from '../../lib/guid';
 import { actionTypeWords, describeActionType } from '../../action-ui/action-type-words';
+import type { HistoryReading } from '../../polling/duration-history';
 import type { ActionWatch } from '../../polling/watch-state';
 import { lastChangeAt, type BoardRow } from './board-rows';
 import { rowStatus, shownAction } from './row-status';
@@ -18,6 +19,8 @@ export interface WatchedActionsProps {
 export interface WatchedRowProps {
   id: Guid;
   watch: ActionWatch | undefined;
+  /** The same object while the history is unchanged (history-cache.ts), so that the row stays memoised. */
+  history: HistoryReading | undefined;
   onRemove: (id: Guid) => void;
 }
 
@@ -25,14 +28,14 @@ export interface WatchedRowProps {
  * One row, drawn again only when its action's record changes (the poller writes a new one per check):
  * a board of 500 must answer a click at once, whatever the other rows do.
  */
-const WatchBoardRow = memo(function WatchBoardRow({ id, watch, onRemove }: WatchedRowProps) {
+const WatchBoardRow = memo(function WatchBoardRow({ id, watch, history, onRemove }: WatchedRowProps) {
   const status = rowStatus(watch);
   const action = shownAction(status);
   const created = action?.createdAt?.getTime();
   return (
     <Table.Tr data-testid="watch-row" data-action-id={id}>
       <Table.Td className={classes.status}>
-        <WatchRowStatus status={status} />
+        <WatchRowStatus status={status} history={history} />
       </Table.Td>
       <Table.Td className={classes.wraps}>
         <Anchor component={Link} to={`/actions/${id}`}>
@@ -48,7 +51,7 @@ const WatchBoardRow = memo(function WatchBoardRow({ id, watch, onRemove }: Watch
         <TimeAgo time={lastChangeAt(watch)} />
       </Table.Td>
       <Table.Td className={classes.oneLine} data-testid="duration">
-        <RowDuration status={status} />
+        <RowDuration status={status} history={history} />
       </Table.Td>
       <Table.Td>
         <Button variant="default" size="xs" onClick={() => onRemove(id)} aria-label={`Stop watching ${action ? actionTypeWords(action.type) : 'action'} ${id}`}>
@@ -80,7 +83,7 @@ export function WatchBoardTable({ rows, onRemove }: WatchedActionsProps) {
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
-            <WatchBoardRow key={row.id} id={row.id} watch={row.watch} onRemove={onRemove} />
+            <WatchBoardRow key={row.id} id={row.id} watch={row.watch} history={row.history} onRemove={onRemove} />
           ))}
         </Table.Tbody>
       </Table>

@@ -2,8 +2,10 @@ import { Stack, Text } from '@mantine/core';
 import { ActionStatusBadge } from '../../action-ui/action-status-badge';
 import { formatClock } from '../../lib/time';
 import { useTick } from '../../lib/use-tick';
-import { isLongPending } from '../../polling/watch-cadence';
+import { longPendingWords } from '../../action-ui/history-words';
 import type { MachineAction } from '../../api/machine-action';
+import { enoughHistory, type HistoryReading } from '../../polling/duration-history';
+import { isPendingLongerThanUsual } from '../../polling/pending-hint';
 import { shownAction, type LastGoodRead, type RowStatus } from './row-status';
 import { rowTickMs } from './row-times';
 
@@ -20,18 +22,19 @@ function StaleStatus({ lastGood }: { lastGood: LastGoodRead }) {
 }
 
 /** Its own component, so that the passing of time re-renders this note, not the row. */
-function LongPendingNote({ action }: { action: MachineAction }) {
+function LongPendingNote({ action, reading }: { action: MachineAction; reading: HistoryReading | undefined }) {
   const now = useTick(rowTickMs);
-  if (!isLongPending(action, now)) return null;
+  const history = enoughHistory(reading);
+  if (!isPendingLongerThanUsual(action, now, history)) return null;
   return (
-    <Text size="xs" c="dimmed" maw={220}>
-      Pending over 10 min: the device may be offline; Defender retries an isolation for up to three days.
+    <Text size="xs" c="dimmed" maw={220} data-testid="row-long-pending">
+      {longPendingWords(history)}. The device may be offline; Defender retries an isolation for up to three days.
     </Text>
   );
 }
 
 /** A row's status: what the action page would say first, in a few words. Shared by the table and the cards. */
-export function WatchRowStatus({ status }: { status: RowStatus }) {
+export function WatchRowStatus({ status, history }: { status: RowStatus; history: HistoryReading | undefined }) {
   const action = shownAction(status);
   return (
     <Stack gap={4} align="flex-start">
@@ -48,7 +51,7 @@ export function WatchRowStatus({ status }: { status: RowStatus }) {
         </Text>
       )}
       {status.kind !== 'current' && status.kind !== 'looking-up' && status.lastGood && <StaleStatus lastGood={status.lastGood} />}
-      {action && <LongPendingNote action={action} />}
+      {action && <LongPendingNote action={action} reading={history} />}
     </Stack>
   );
 }
