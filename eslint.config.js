@@ -5,7 +5,7 @@ import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import { layerPolicies, simPolicies } from './lint/layers.js';
+import { layerPolicies, relayPolicies, simPolicies } from './lint/layers.js';
 
 // The folder tree is the import graph (docs/architecture.md): each layer imports only the layers below it.
 // Lowest first. A feature imports no other feature; what two features need lives in a layer below them.
@@ -32,6 +32,23 @@ const simLayers = [
   { category: 'sim-testing', pattern: 'sim/testing/**' },
 ];
 
+// The relay's layers (relay/README.md), lowest first; each may import the ones below it, and of the app only
+// the pure layers (lib, api, polling's policies and poller): nothing of React, the DOM or MSAL.
+const relayLayers = [
+  { category: 'relay-config', pattern: 'relay/config/**' },
+  { category: 'relay-auth', pattern: 'relay/auth/**' },
+  { category: 'relay-state', pattern: 'relay/state/**' },
+  { category: 'relay-access', pattern: 'relay/access/**' },
+  { category: 'relay-poller', pattern: 'relay/poller/**' },
+  { category: 'relay-http', pattern: 'relay/http/**' },
+  { category: 'relay-composition', pattern: ['relay/relay.ts', 'relay/main.ts'] },
+  { category: 'relay-testing', pattern: 'relay/testing/**' },
+];
+// What of src/ the relay may import: files, since src/polling mixes pure modules with React ones.
+const appForRelay = [
+  { category: 'app-pure', pattern: ['src/lib/guid.ts', 'src/lib/visible-controls.ts', 'src/api/*.ts', 'src/polling/*.ts'] },
+];
+
 export default tseslint.config(
   { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'test-results-*', 'playwright-report', 'playwright-report-*', 'bench/results'] },
   js.configs.recommended,
@@ -42,7 +59,16 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/sim/**'], message: 'The app must not import the simulator.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/sim/**'], message: 'The app must not import the simulator.' },
+            // The app must build and run without the relay.
+            { group: ['**/relay/**'], message: 'The app must not import the relay.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -81,6 +107,36 @@ export default tseslint.config(
     },
   },
   {
+    files: ['relay/**/*.ts'],
+    plugins: { boundaries, 'import-x': importX },
+    settings: {
+      'boundaries/files': [...relayLayers, ...appForRelay, ...simLayers, { category: 'test', pattern: '**/*.test.ts' }],
+      'import/resolver': { typescript: { project: 'tsconfig.relay.json' } },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.relay.json' })],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/extensions': ['.ts', '.js'],
+    },
+    rules: {
+      'boundaries/dependencies': ['error', { default: 'disallow', policies: relayPolicies(relayLayers.map((layer) => layer.category)) }],
+      'boundaries/no-unknown-files': 'error',
+      // An import of a file in no category (a .tsx component, say) is refused, not let through.
+      'boundaries/no-unknown-dependencies': 'error',
+      'import-x/no-cycle': 'error',
+      // Browser-only modules that sit in the allowed folders all the same.
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/*.tsx', '**/poller-provider', '**/start-polling', '**/poller-coordinator', '**/tab-leadership', '**/defender-context', '**/sim/defender/**', '**/sim/identity/**', '**/sim/http/**'], message: 'The relay imports only the pure modules of src/ (and tests only sim/testing, sim/server.ts, sim/seed.ts, sim/constants.ts).' }] },
+      ],
+    },
+  },
+  {
+    // The simulator never depends on the relay either: the relay is one more client of it.
+    files: ['sim/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/relay/**'], message: 'The simulator does not import the relay.' }] }],
+    },
+  },
+  {
     // Tests and benchmarks drive the simulator through its client, never its insides.
     files: ['e2e/**/*.ts', 'scripts/**/*.ts', 'playwright.config.ts'],
     rules: {
@@ -91,7 +147,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['sim/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', 'deploy/**/*.ts', 'lint/**/*.js', '*.config.{ts,js}'],
+    files: ['sim/**/*.ts', 'relay/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', 'deploy/**/*.ts', 'lint/**/*.js', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -21,6 +21,16 @@ export default defineConfig({
           environment: 'node',
         },
       },
+      {
+        test: {
+          name: 'relay',
+          include: ['relay/**/*.test.ts'],
+          environment: 'node',
+          // Each file starts its own Redis, simulator and relays; the timings inside are seconds.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
     ],
   },
 });

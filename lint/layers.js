@@ -39,3 +39,19 @@ export function simPolicies() {
     { from: { file: { categories: 'test' } }, allow: { to: { file: { categories: { anyOf: Object.keys(simAllowed) } } } } },
   ];
 }
+
+/**
+ * The relay's layers, lowest first: each imports its own and those below it, and the app's pure modules.
+ * Its test helpers and tests may also start the simulator (its composition and seed) and use its client.
+ */
+export function relayPolicies(categories) {
+  const policies = categories.map((category, index) => {
+    const allowed = [...categories.slice(0, index + 1), 'app-pure'];
+    if (category === 'relay-testing') allowed.push('sim-base', 'sim-seed', 'sim-testing');
+    return { from: { file: { categories: category } }, allow: { to: { file: { categories: { anyOf: allowed } } } } };
+  });
+  return [
+    ...policies,
+    { from: { file: { categories: 'test' } }, allow: { to: { file: { categories: { anyOf: [...categories, 'app-pure', 'sim-base', 'sim-seed', 'sim-composition', 'sim-testing'] } } } } },
+  ];
+}

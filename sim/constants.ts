@@ -12,6 +12,30 @@ export const DEFENDER_RESOURCE = 'https://api.securitycenter.microsoft.com';
 export const DEFENDER_SCOPES = ['Machine.Read', 'Machine.ReadWrite', 'Machine.Isolate'] as const;
 export type DefenderScope = (typeof DEFENDER_SCOPES)[number];
 
+/** Defender's application permissions: an app token carries them in `roles`, never in `scp`. */
+export const DEFENDER_APP_ROLES = ['Machine.Read.All', 'Machine.ReadWrite.All', 'Machine.Isolate'] as const;
+export type DefenderAppRole = (typeof DEFENDER_APP_ROLES)[number];
+
+/**
+ * The relay's own app registration: a confidential client that signs in as itself (client credentials)
+ * and may only read machines. The secret is for the local simulator only: it is in this public file,
+ * so it must never be configured on a real tenant.
+ */
+export const RELAY_CLIENT_ID = '7c1e4b9a-3d62-4f08-a5b7-9e2d0c8f1a44';
+export const RELAY_CLIENT_SECRET = 'relay-local-simulator-secret-not-for-real-tenants';
+/** The object id of the relay's service principal in the tenant: the `oid` and `sub` of its app tokens. */
+export const RELAY_SERVICE_PRINCIPAL_ID = 'e5a8d2c1-6b3f-4e97-8d10-4f7a2b9c6e55';
+
+/**
+ * Defender's device groups, which scope what a user may see (RBAC). Defender answers an object outside
+ * the caller's groups as if it did not exist.
+ */
+export const DEVICE_GROUPS = {
+  servers: 'Servers',
+  workstations: 'Workstations',
+  branchOffice: 'Branch Office',
+} as const;
+
 /** Origins the Vite dev server (5173) and preview server (4173) use; browsers may use either host name. */
 export const DEFAULT_APP_ORIGINS: readonly string[] = [
   'http://localhost:5173',

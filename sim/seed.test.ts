@@ -3,7 +3,8 @@ import { profileFor } from './defender/duration-distributions.ts';
 import { statusOf, textField, viewAction } from './defender/machine-action.ts';
 import { applyListQuery, parseListQuery } from './defender/odata-query.ts';
 import { parseDefenderTime } from './defender/timestamps.ts';
-import { historyDevices, offlineHistoryDevices, seedActions, seedDevices, seededActions, seededHistory, seededMachines } from './seed.ts';
+import { DEVICE_GROUPS } from './constants.ts';
+import { branchOfficeActions, historyDevices, offlineHistoryDevices, seedActions, seedDevices, seededActions, seededHistory, seededMachines } from './seed.ts';
 
 const now = Date.parse('2026-11-30T12:00:00Z');
 const dayMs = 86_400_000;
@@ -26,6 +27,25 @@ describe('the seeded demo actions', () => {
   it('keep their fixed ids, first and in order, whatever the history adds', () => {
     expect(views.slice(0, Object.keys(seededActions).length).map((view) => view.id)).toEqual(Object.values(seededActions));
     expect(views.filter((view) => !seededHistory.idPattern.test(textField(view, 'id') ?? ''))).toHaveLength(Object.keys(seededActions).length);
+  });
+});
+
+describe('the seeded device groups', () => {
+  const groupOf = new Map(seedDevices().map((device) => [device.machineId, device.deviceGroup]));
+  const groupOfAction = (view: (typeof views)[number]) => groupOf.get(textField(view, 'machineId') ?? '');
+
+  it('put the Branch Office actions, one of them running, and only those, on Branch Office devices', () => {
+    const inBranch = views.filter((view) => groupOfAction(view) === DEVICE_GROUPS.branchOffice);
+    expect(inBranch.map((view) => view.id)).toEqual(branchOfficeActions);
+    expect(inBranch.some((view) => statusOf(view) === 'InProgress')).toBe(true);
+  });
+
+  it('place every seeded device in a group, most of them in Servers or Workstations', () => {
+    expect(views.every((view) => groupOfAction(view) !== undefined)).toBe(true);
+    const groups = seedDevices().map((device) => device.deviceGroup);
+    const usual = groups.filter((group) => group === DEVICE_GROUPS.servers || group === DEVICE_GROUPS.workstations);
+    expect(usual.length).toBeGreaterThan(groups.length / 2);
+    expect(new Set(groups)).toEqual(new Set(Object.values(DEVICE_GROUPS)));
   });
 });
 

@@ -1,3 +1,4 @@
+import { DEVICE_GROUPS } from './constants.ts';
 import type { JsonObject } from './http/json.ts';
 import { generateDevices, generateHistory, type HistoryPlan } from './defender/history-generator.ts';
 import { buildActionFields, type Device, type StoredAction } from './defender/machine-action.ts';
@@ -30,26 +31,54 @@ export const seededActions = {
   financeCodeRestriction: '11111111-1111-4111-8111-000000000014',
   hrUnisolation: '11111111-1111-4111-8111-000000000015',
   buildServerScan: '11111111-1111-4111-8111-000000000016',
+  /** RunAntiVirusScan (Full) in Branch Office: InProgress, Succeeded 2 min after it is first read. */
+  branchOfficeScan: '11111111-1111-4111-8111-000000000017',
+  /** Isolate (Selective) in Branch Office, Succeeded. */
+  branchOfficeIsolation: '11111111-1111-4111-8111-000000000018',
 } as const;
+
+/**
+ * The only seeded actions on Branch Office devices: all a user limited to that group (Robin Branch)
+ * can see. Every other seeded action, and all of the history, is outside it.
+ */
+export const branchOfficeActions: readonly string[] = [seededActions.branchOfficeScan, seededActions.branchOfficeIsolation];
 
 export const seededMachines = {
   financeWorkstation: {
     machineId: 'a3f1c9e27b5d48f0916c2e7d4b8a05f3c1d9e6b2',
     computerDnsName: 'finance-ws-014.contoso.example',
+    deviceGroup: DEVICE_GROUPS.workstations,
   },
-  hrLaptop: { machineId: '5e2b8d1f7c4a9036e1b7d2c58f0a4e9b3c6d1f70', computerDnsName: 'hr-lt-203.contoso.example' },
+  hrLaptop: {
+    machineId: '5e2b8d1f7c4a9036e1b7d2c58f0a4e9b3c6d1f70',
+    computerDnsName: 'hr-lt-203.contoso.example',
+    deviceGroup: DEVICE_GROUPS.workstations,
+  },
   buildServer: {
     machineId: 'c71d4e9a2b6f0835d7e1a4c9b2f6083e5a1d7c94',
     computerDnsName: 'build-srv-07.contoso.example',
+    deviceGroup: DEVICE_GROUPS.servers,
   },
   /** Offline: its isolation never leaves Pending. */
   salesWorkstation: {
     machineId: '2f9a6c3e8d1b5047a9e3c6f1d8b2054e7a3c9f16',
     computerDnsName: 'sales-ws-118.contoso.example',
+    deviceGroup: DEVICE_GROUPS.workstations,
   },
   hostileDevice: {
     machineId: 'e8b3f0a5c2d7419b6e0a3f8c5d2b7194e6a0c3f8',
     computerDnsName: 'evil"><svg onload=alert(1)>.contoso.example',
+    deviceGroup: DEVICE_GROUPS.workstations,
+  },
+  branchWorkstation: {
+    machineId: '9d4b7e2a5c8f1036b9e4d7a2c5f8b1e0d3a6c9f2',
+    computerDnsName: 'branch-ws-031.contoso.example',
+    deviceGroup: DEVICE_GROUPS.branchOffice,
+  },
+  branchFileServer: {
+    machineId: '4a7d0c3f6b9e2185a4d7c0f3b6e9a2d5c8f1b4e7',
+    computerDnsName: 'branch-fs-02.contoso.example',
+    deviceGroup: DEVICE_GROUPS.branchOffice,
   },
 } as const satisfies Record<string, Device>;
 
@@ -352,6 +381,36 @@ const SEED: readonly SeedSpec[] = [
       externalId: 'soar-run-58190',
     }),
   },
+  {
+    id: seededActions.branchOfficeScan,
+    device: seededMachines.branchWorkstation,
+    createdMinutesAgo: 4,
+    updatedAfterSeconds: 15,
+    fields: () => ({
+      type: 'RunAntiVirusScan',
+      scope: 'Full',
+      status: 'InProgress',
+      requestor: AUTOMATION,
+      requestorComment: 'Full scan after a PUA detection at the branch',
+      title: 'Run antivirus scan',
+    }),
+    timeline: [{ status: 'Succeeded', afterMs: 120_000 }],
+    startsOn: 'first-read',
+  },
+  {
+    id: seededActions.branchOfficeIsolation,
+    device: seededMachines.branchFileServer,
+    createdMinutesAgo: 150,
+    updatedAfterSeconds: 70,
+    fields: () => ({
+      type: 'Isolate',
+      scope: 'Selective',
+      status: 'Succeeded',
+      requestor: AUTOMATION,
+      requestorComment: 'Auto-isolation playbook: SMB brute force from the branch file server',
+      title: 'Isolate device',
+    }),
+  },
 ];
 
 function seedAction(spec: SeedSpec, nowMs: number): StoredAction {
@@ -403,9 +462,16 @@ export const historyDevices: readonly Device[] = generateDevices({
   count: 40,
   names: ['ops-ws', 'eng-lt', 'mkt-ws', 'legal-lt', 'sup-ws'],
   firstNumber: 400,
+  deviceGroup: DEVICE_GROUPS.workstations,
 });
 /** Laptops that have not checked in for days: their isolations wait in Pending. */
-export const offlineHistoryDevices: readonly Device[] = generateDevices({ seed: 0x5eed_0002, count: 4, names: ['field-lt'], firstNumber: 900 });
+export const offlineHistoryDevices: readonly Device[] = generateDevices({
+  seed: 0x5eed_0002,
+  count: 4,
+  names: ['field-lt'],
+  firstNumber: 900,
+  deviceGroup: DEVICE_GROUPS.workstations,
+});
 
 function seedHistory(nowMs: number): StoredAction[] {
   return generateHistory({

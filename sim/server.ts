@@ -10,6 +10,7 @@ import { createBearerVerifier } from './defender/bearer-auth.ts';
 import { createDefenderRequestHandler } from './defender/request-handler.ts';
 import { createSimulation } from './defender/simulation.ts';
 import { listenOnLoopback } from './http/loopback.ts';
+import { accountById } from './identity/accounts.ts';
 import { createSigningKeys } from './identity/keys.ts';
 import { createIdentityProvider } from './identity/provider.ts';
 import { createIdentityRequestHandler } from './identity/request-handler.ts';
@@ -69,6 +70,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const handler = createDefenderRequestHandler({
     simulation: createSimulation({ actions: seedActions, devices: seedDevices(), defaultDevice }),
     verifyBearer: createBearerVerifier({ jwks: keys.publicJwks, issuer, audience: DEFENDER_RESOURCE }),
+    // The demo accounts say which device groups their Defender role covers; Defender looks it up by oid.
+    userDeviceGroups: (oid) => accountById(oid)?.deviceGroups,
     appOrigins,
     quiet,
   });

@@ -1,13 +1,26 @@
 import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
-import type { DefenderScope } from '../constants.ts';
+import type { DefenderAppRole, DefenderScope } from '../constants.ts';
 import { DefenderError } from './errors.ts';
 
 /** Who called, from the verified access token. */
 export interface Caller {
+  /** `app` when an app called as itself (client credentials): no user, so no user's device groups. */
+  readonly kind: 'user' | 'app';
+  /** The user's (or the app's service principal's) Entra object id. */
+  readonly objectId: string | null;
   readonly upn: string | null;
   readonly appId: string;
   readonly tenantId: string;
+  /** Delegated permissions, from `scp`. */
   readonly scopes: ReadonlySet<string>;
+  /** Application permissions, from `roles`. */
+  readonly roles: ReadonlySet<string>;
+}
+
+/** What a route needs: any one delegated permission for a user, any one application permission for an app. */
+export interface Permission {
+  readonly delegated: readonly DefenderScope[];
+  readonly application: readonly DefenderAppRole[];
 }
 
 export interface BearerVerifierOptions {
@@ -23,6 +36,17 @@ function unauthorized(message: string): DefenderError {
 function claim(payload: JWTPayload, name: string): string | null {
   const value = payload[name];
   return typeof value === 'string' ? value : null;
+}
+
+function rolesOf(payload: JWTPayload): Set<string> {
+  const roles = payload.roles;
+  return new Set(Array.isArray(roles) ? roles.filter((role): role is string => typeof role === 'string') : []);
+}
+
+/** Entra marks app tokens with `idtyp: app` (an optional claim); without it, `roles` and no `scp` say the same. */
+function kindOf(payload: JWTPayload): Caller['kind'] {
+  if (payload.idtyp === 'app') return 'app';
+  return payload.scp === undefined && payload.roles !== undefined ? 'app' : 'user';
 }
 
 function reason(error: unknown): string {
@@ -58,21 +82,28 @@ export function createBearerVerifier(
       throw unauthorized(reason(error));
     }
     return {
+      kind: kindOf(payload),
+      objectId: claim(payload, 'oid'),
       upn: claim(payload, 'upn'),
       appId: claim(payload, 'appid') ?? claim(payload, 'azp') ?? '',
       tenantId: claim(payload, 'tid') ?? '',
       scopes: new Set((claim(payload, 'scp') ?? '').split(' ').filter((scope) => scope !== '')),
+      roles: rolesOf(payload),
     };
   };
 }
 
-export function requireScope(caller: Caller, anyOf: readonly DefenderScope[]): void {
-  if (anyOf.some((scope) => caller.scopes.has(scope))) return;
-  const held = caller.scopes.size > 0 ? [...caller.scopes].join(' ') : 'none';
+const held = (claims: ReadonlySet<string>) => (claims.size > 0 ? [...claims].join(' ') : 'none');
+
+/** Defender takes either form: a user's delegated permission in `scp` or an app's permission in `roles`. */
+export function requirePermission(caller: Caller, permission: Permission): void {
+  if (permission.delegated.some((scope) => caller.scopes.has(scope))) return;
+  if (permission.application.some((role) => caller.roles.has(role))) return;
   throw new DefenderError(
     403,
     'Forbidden',
-    `Missing permission: this request needs the delegated permission ${anyOf.join(' or ')}. ` +
-      `The token's scp claim has: ${held}.`,
+    `Missing permission: this request needs the delegated permission ${permission.delegated.join(' or ')} (scp) ` +
+      `or the application permission ${permission.application.join(' or ')} (roles). ` +
+      `The token's scp claim has: ${held(caller.scopes)}; its roles claim has: ${held(caller.roles)}.`,
   );
 }

@@ -134,10 +134,17 @@ export function generateHistory(options: HistoryOptions): StoredAction[] {
 }
 
 /** Devices named like a fleet (`ops-ws-412.contoso.example`), with Defender's 40-hex ids, the same for a seed. */
-export function generateDevices(options: { seed: number; count: number; names: readonly string[]; firstNumber: number }): Device[] {
+export function generateDevices(options: {
+  seed: number;
+  count: number;
+  names: readonly string[];
+  firstNumber: number;
+  deviceGroup: string;
+}): Device[] {
   const random = seededRandom(options.seed);
   return Array.from({ length: options.count }, (_, index) => ({
     machineId: Array.from({ length: 40 }, () => Math.floor(random() * 16).toString(16)).join(''),
     computerDnsName: `${pick(options.names, random)}-${options.firstNumber + index}.contoso.example`,
+    deviceGroup: options.deviceGroup,
   }));
 }

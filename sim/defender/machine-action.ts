@@ -16,6 +16,8 @@ export function isGuid(text: string): boolean {
 export interface Device {
   readonly machineId: string;
   readonly computerDnsName: string;
+  /** The Defender device group (RBAC): who may see the device and its actions. */
+  readonly deviceGroup: string;
 }
 
 /**

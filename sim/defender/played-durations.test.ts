@@ -5,7 +5,7 @@ import { actionFromControlBody } from './control-actions.ts';
 import { profileFor } from './duration-distributions.ts';
 import { DefenderError } from './errors.ts';
 
-const device = { machineId: 'a3f1c9e27b5d48f0916c2e7d4b8a05f3c1d9e6b2', computerDnsName: 'finance-ws-014.contoso.example' };
+const device = { machineId: 'a3f1c9e27b5d48f0916c2e7d4b8a05f3c1d9e6b2', computerDnsName: 'finance-ws-014.contoso.example', deviceGroup: 'Workstations' };
 const defaults = { nowMs: Date.parse('2026-11-30T12:00:00Z'), device };
 
 const idOf = (index: number) => `33333333-3333-4333-8333-${index.toString(16).padStart(12, '0')}`;

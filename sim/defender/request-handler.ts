@@ -2,8 +2,9 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { handleCors } from '../http/cors.ts';
 import { BodyTooLargeError, parseJson, readBody, sendEmpty, sendJson, type JsonValue } from '../http/json.ts';
 import { matchRoute, type Route } from '../http/router.ts';
-import { requireScope, type Caller } from './bearer-auth.ts';
+import { requirePermission, type Caller } from './bearer-auth.ts';
 import { controlRoutes } from './control-routes.ts';
+import { deviceGroupScopeOf, type UserDeviceGroups } from './device-groups.ts';
 import { DefenderError, sendDefenderError, standardError } from './errors.ts';
 import { playFault } from './faults.ts';
 import { apiRoutes } from './routes.ts';
@@ -17,6 +18,8 @@ const ODATA_JSON =
 export interface DefenderServerOptions {
   readonly simulation: Simulation;
   readonly verifyBearer: (authorization: string | undefined) => Promise<Caller>;
+  /** Defender's RBAC: which device groups each user may see. */
+  readonly userDeviceGroups: UserDeviceGroups;
   readonly appOrigins: readonly string[];
   readonly quiet: boolean;
 }
@@ -72,9 +75,9 @@ async function handleApi(
   if (fault !== undefined && (await playFault(fault, res))) return;
   requireShortUrl(simulation.switches.current(), req.url ?? ''); // as sent, before any re-encoding
   const caller = await options.verifyBearer(req.headers.authorization);
-  entry.user = caller.upn;
+  entry.user = caller.upn ?? (caller.kind === 'app' ? caller.appId : null);
   const { handler, params } = routeOrThrow(apiRoutes, method, url.pathname);
-  requireScope(caller, handler.permission);
+  requirePermission(caller, handler.permission);
   const decision = simulation.rateLimiter.take(`${caller.appId}|${caller.tenantId}`, simulation.clock.now());
   if (!decision.allowed) {
     const seconds = String(decision.retryAfterSeconds);
@@ -82,7 +85,8 @@ async function handleApi(
       'Retry-After': seconds,
     });
   }
-  const response = await handler.handle({ url, caller, params, json: jsonReader(req) }, simulation);
+  const deviceGroups = deviceGroupScopeOf(caller, options.userDeviceGroups);
+  const response = await handler.handle({ url, caller, deviceGroups, params, json: jsonReader(req) }, simulation);
   sendJson(res, response.status, response.body, ODATA_JSON);
 }
 

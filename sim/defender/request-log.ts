@@ -6,6 +6,7 @@ export interface LoggedRequest {
   readonly query: Record<string, string>;
   /** null while unanswered, and for good when a hang fault swallowed the request. */
   status: number | null;
+  /** Who called: the user's UPN, or the app id for an app calling as itself (the relay); null before auth. */
   user: string | null;
 }
 

@@ -1,9 +1,10 @@
-import { ODATA_COLLECTION_CONTEXT, ODATA_ENTITY_CONTEXT, type DefenderScope } from '../constants.ts';
+import { ODATA_COLLECTION_CONTEXT, ODATA_ENTITY_CONTEXT } from '../constants.ts';
 import type { SimClock } from '../clock.ts';
 import type { JsonObject, JsonValue } from '../http/json.ts';
 import type { Route } from '../http/router.ts';
 import type { ActionsStore } from './actions-store.ts';
-import type { Caller } from './bearer-auth.ts';
+import type { Caller, Permission } from './bearer-auth.ts';
+import { seesAction, seesDeviceGroup, type DeviceGroupScope } from './device-groups.ts';
 import { DefenderError } from './errors.ts';
 import {
   buildActionFields,
@@ -32,6 +33,8 @@ export interface ApiRequest {
   /** On the origin the caller used (its Host header), so that links in answers point back to it. */
   readonly url: URL;
   readonly caller: Caller;
+  /** The device groups the caller may see; anything outside them answers as if it did not exist. */
+  readonly deviceGroups: DeviceGroupScope;
   readonly params: readonly string[];
   /** The parsed JSON body; undefined when it is not JSON. */
   readonly json: () => Promise<JsonValue | undefined>;
@@ -43,13 +46,17 @@ export interface ApiResponse {
 }
 
 export interface ApiRoute {
-  /** Any one of these delegated permissions lets the call through. */
-  readonly permission: readonly DefenderScope[];
+  /** Any one of its delegated permissions (a user) or application permissions (an app) lets the call through. */
+  readonly permission: Permission;
   readonly handle: (request: ApiRequest, state: ApiState) => Promise<ApiResponse> | ApiResponse;
 }
 
-const READ: readonly DefenderScope[] = ['Machine.Read', 'Machine.ReadWrite'];
-const ISOLATE: readonly DefenderScope[] = ['Machine.Isolate'];
+const READ: Permission = {
+  delegated: ['Machine.Read', 'Machine.ReadWrite'],
+  application: ['Machine.Read.All', 'Machine.ReadWrite.All'],
+};
+/** Defender names the application permission to isolate as the delegated one. */
+const ISOLATE: Permission = { delegated: ['Machine.Isolate'], application: ['Machine.Isolate'] };
 
 /** The doc examples show isolation finishing in about a minute. */
 const ISOLATION_TIMELINE: readonly TimelineStep[] = [
@@ -75,12 +82,19 @@ function param(request: ApiRequest, index: number): string {
   return request.params[index] ?? '';
 }
 
+/** An action outside the caller's device groups is not found, as on Defender: not even its existence shows. */
+function visibleAction(request: ApiRequest, store: ActionsStore, id: string): StoredAction {
+  const action = store.find(id);
+  if (action === undefined || !seesAction(request.deviceGroups, action, store)) throw actionNotFound(id);
+  return action;
+}
+
 function getAction(request: ApiRequest, { store, clock }: ApiState): ApiResponse {
   const id = param(request, 0);
   requireGuid(id);
   const now = clock.now();
-  const action = store.markRead(id, now);
-  if (action === undefined) throw actionNotFound(id);
+  const found = visibleAction(request, store, id);
+  const action = store.markRead(id, now) ?? found;
   return { status: 200, body: entity(viewAction(action, now)) };
 }
 
@@ -100,7 +114,10 @@ function listActions(request: ApiRequest, { store, clock, switches }: ApiState):
   const now = clock.now();
   const matching = applyListQuery(
     query,
-    store.all().map((action) => viewAction(action, now)),
+    store
+      .all()
+      .filter((action) => seesAction(request.deviceGroups, action, store))
+      .map((action) => viewAction(action, now)),
   );
   const page = pageOf(switches.current(), matching, { skip: query.skip, topGiven: url.searchParams.has('$top') });
   const value = page.items.map((view) => {
@@ -143,7 +160,9 @@ function createIsolationRoute(type: 'Isolate' | 'Unisolate'): ApiRoute['handle']
   return async (request, { store, clock }) => {
     const machineId = param(request, 0);
     const device = store.findDevice(machineId);
-    if (device === undefined) throw new DefenderError(404, 'ResourceNotFound', `Machine ${machineId} was not found.`);
+    if (device === undefined || !seesDeviceGroup(request.deviceGroups, device.deviceGroup)) {
+      throw new DefenderError(404, 'ResourceNotFound', `Machine ${machineId} was not found.`);
+    }
     const { comment, scope } = isolationRequest(type, await request.json());
     const now = clock.now();
     requireNoIsolationRunning(store, device.machineId, now);
@@ -164,8 +183,7 @@ function createIsolationRoute(type: 'Isolate' | 'Unisolate'): ApiRoute['handle']
 async function cancel(request: ApiRequest, { store, clock }: ApiState): Promise<ApiResponse> {
   const id = param(request, 0);
   requireGuid(id);
-  const action = store.find(id);
-  if (action === undefined) throw actionNotFound(id);
+  const action = visibleAction(request, store, id);
   const { comment } = parseCommentBody(await request.json());
   const now = clock.now();
   const status = statusOf(viewAction(action, now));

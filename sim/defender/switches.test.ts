@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listenOnLoopback, type LoopbackServer } from '../http/loopback.ts';
+import type { Caller } from './bearer-auth.ts';
 import { DefenderError } from './errors.ts';
 import { parseFilter } from './odata-filter.ts';
 import { createDefenderRequestHandler } from './request-handler.ts';
@@ -78,15 +79,15 @@ describe('nextLink and pageOf', () => {
 });
 
 describe('the switches over HTTP', () => {
-  const device = { machineId: 'a'.repeat(40), computerDnsName: 'ws-1.contoso.example' };
+  const device = { machineId: 'a'.repeat(40), computerDnsName: 'ws-1.contoso.example', deviceGroup: 'Workstations' };
   const ids = Array.from({ length: 5 }, (_, index) => `00000000-0000-4000-8000-00000000000${index}`);
   const simulation = createSimulation({ actions: () => [], devices: [device], defaultDevice: device });
-  const caller = { upn: 'dana@contoso.example', appId: 'app', tenantId: 'tenant', scopes: new Set(['Machine.Read']) };
+  const caller: Caller = { kind: 'user', objectId: 'dana', upn: 'dana@contoso.example', appId: 'app', tenantId: 'tenant', scopes: new Set(['Machine.Read']), roles: new Set() };
   let server: LoopbackServer;
   let base: string;
 
   beforeAll(async () => {
-    const handler = createDefenderRequestHandler({ simulation, verifyBearer: async () => caller, appOrigins: [], quiet: true });
+    const handler = createDefenderRequestHandler({ simulation, verifyBearer: async () => caller, userDeviceGroups: () => undefined, appOrigins: [], quiet: true });
     server = await listenOnLoopback(handler, 0);
     base = `http://127.0.0.1:${server.port}`;
   });

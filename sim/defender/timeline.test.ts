@@ -7,6 +7,7 @@ import { formatDefenderTime, normalizeDefenderTime } from './timestamps.ts';
 const device = {
   machineId: 'a3f1c9e27b5d48f0916c2e7d4b8a05f3c1d9e6b2',
   computerDnsName: 'finance-ws-014.contoso.example',
+  deviceGroup: 'Workstations',
 };
 const steps = [
   { status: 'Succeeded', afterMs: 45_000 },

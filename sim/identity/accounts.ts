@@ -1,4 +1,4 @@
-import type { DefenderScope } from '../constants.ts';
+import { DEVICE_GROUPS, type DefenderScope } from '../constants.ts';
 
 export interface DemoAccount {
   /** The value of the sign-in form's `login` radio. */
@@ -10,6 +10,11 @@ export interface DemoAccount {
   readonly label: string;
   /** Scopes the user may exercise; the token's `scp` keeps only these. */
   readonly entitledScopes: readonly DefenderScope[];
+  /**
+   * The Defender device groups the user's role covers; absent: every group. The token does not carry
+   * them (Entra knows nothing of Defender's RBAC): the Defender emulation looks them up by `oid`.
+   */
+  readonly deviceGroups?: readonly string[];
 }
 
 export const demoAccounts = {
@@ -38,9 +43,19 @@ export const demoAccounts = {
     label: 'Sam Guest (guest account)',
     entitledScopes: ['Machine.Read'],
   },
+  /** A branch IT admin whose Defender role covers one device group: other actions do not exist for her. */
+  branch: {
+    login: 'branch',
+    oid: '2c8f5a1d-9e3b-4d70-b6a4-8e1f3c5d7b04',
+    name: 'Robin Branch',
+    upn: 'robin.branch@contoso.example',
+    label: 'Robin Branch (Branch Office devices only)',
+    entitledScopes: ['Machine.Read'],
+    deviceGroups: [DEVICE_GROUPS.branchOffice],
+  },
 } as const satisfies Record<string, DemoAccount>;
 
-/** What the sign-in form accepts: 'analyst' or 'no-access'. */
+/** What the sign-in form accepts: 'analyst', 'no-access', 'guest' or 'branch'. */
 export type DemoLogin = (typeof demoAccounts)[keyof typeof demoAccounts]['login'];
 
 const accounts: readonly DemoAccount[] = Object.values(demoAccounts);

@@ -9,11 +9,12 @@ import Provider, {
   type ResourceServer,
 } from 'oidc-provider';
 import { ACCESS_TOKEN_TTL_SECONDS, CLIENT_ID, DEFENDER_RESOURCE, REFRESH_TOKEN_TTL_SECONDS } from '../constants.ts';
+import { appClientMetadata, listAppRegistrations } from './app-registrations.ts';
 import { createMemoryAdapterFactory } from './memory-adapter.ts';
 import { msalCompatibility } from './msal-compat.ts';
 import { errorPage, logoutPage, signedOutPage } from './pages.ts';
-import { mentionsDefender, qualifiedDefenderScopes } from './scopes.ts';
-import { extraTokenClaims, findAccount } from './token-claims.ts';
+import { mentionsDefender, resourceScopesFor } from './scopes.ts';
+import { customizeAccessTokenJwt, extraTokenClaims, findAccount } from './token-claims.ts';
 
 export const CLIENT_NAME = 'Machine Action Watch (local)';
 
@@ -49,10 +50,18 @@ async function defaultResource(
   return typeof scope === 'string' && mentionsDefender(scope) ? DEFENDER_RESOURCE : undefined;
 }
 
-async function getResourceServerInfo(_ctx: KoaContextWithOIDC, resourceIndicator: string): Promise<ResourceServer> {
+async function getResourceServerInfo(ctx: KoaContextWithOIDC, resourceIndicator: string): Promise<ResourceServer> {
   if (resourceIndicator !== DEFENDER_RESOURCE) throw new errors.InvalidTarget();
+  const params = ctx.oidc.params;
+  const scopes = resourceScopesFor(params?.grant_type, params?.scope);
+  if (scopes === undefined) {
+    throw new errors.InvalidScope(
+      `Client credential flows must have a scope value with /.default suffixed to the resource identifier (${DEFENDER_RESOURCE}/.default).`,
+      String(params?.scope),
+    );
+  }
   return {
-    scope: qualifiedDefenderScopes.join(' '),
+    scope: scopes.join(' '),
     audience: DEFENDER_RESOURCE,
     accessTokenTTL: ACCESS_TOKEN_TTL_SECONDS,
     accessTokenFormat: 'jwt',
@@ -70,7 +79,7 @@ function policyWithSelectAccount(): interactionPolicy.Prompt[] {
 export function createIdentityProvider(options: IdentityProviderOptions): Provider {
   const configuration: Configuration = {
     adapter: createMemoryAdapterFactory(),
-    clients: [clientMetadata(options.appOrigins)],
+    clients: [clientMetadata(options.appOrigins), ...listAppRegistrations().map(appClientMetadata)],
     jwks: { keys: [options.signingKey] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     scopes: ['openid', 'offline_access', 'profile', 'email'],
@@ -86,8 +95,11 @@ export function createIdentityProvider(options: IdentityProviderOptions): Provid
     clientBasedCORS: (_ctx, origin, client) => client.clientId === CLIENT_ID && options.appOrigins.includes(origin),
     findAccount,
     extraTokenClaims,
+    formats: { customizers: { jwt: customizeAccessTokenJwt } },
     features: {
       devInteractions: { enabled: false },
+      // The relay signs in as itself (app-registrations.ts).
+      clientCredentials: { enabled: true },
       resourceIndicators: {
         enabled: true,
         defaultResource,
@@ -118,6 +130,7 @@ export function createIdentityProvider(options: IdentityProviderOptions): Provid
     rotateRefreshToken: false,
     ttl: {
       AccessToken: ACCESS_TOKEN_TTL_SECONDS,
+      ClientCredentials: ACCESS_TOKEN_TTL_SECONDS, // Entra's app tokens last about as long as users' do
       AuthorizationCode: 60,
       IdToken: ACCESS_TOKEN_TTL_SECONDS,
       RefreshToken: REFRESH_TOKEN_TTL_SECONDS,

@@ -8,6 +8,18 @@ const NAMED_SCOPES = DEFENDER_SCOPES.map((scope) => `${PREFIX}${scope}`);
 /** Every scope the provider accepts for the Defender resource; `.default` is Entra's "all consented". */
 export const qualifiedDefenderScopes: readonly string[] = [...NAMED_SCOPES, DEFAULT_SCOPE];
 
+/**
+ * The scopes a token request may name for the Defender resource. An app asks for what it was granted,
+ * never for single permissions: Entra refuses anything but `.default` in client credentials
+ * (AADSTS1002012), so a relay that asks for Machine.Read here fails as it would against Entra.
+ * Returns undefined for that refusal.
+ */
+export function resourceScopesFor(grantType: unknown, requestedScope: unknown): readonly string[] | undefined {
+  if (grantType !== 'client_credentials') return qualifiedDefenderScopes;
+  const asked = splitScope(typeof requestedScope === 'string' ? requestedScope : undefined);
+  return asked.every((part) => part === DEFAULT_SCOPE) ? [DEFAULT_SCOPE] : undefined;
+}
+
 function isDefenderScope(scope: string): scope is DefenderScope {
   return (DEFENDER_SCOPES as readonly string[]).includes(scope);
 }

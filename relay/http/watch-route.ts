@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import type { AccessChecker } from '../access/access-check';
+import type { Leases } from '../state/leases';
+import type { RelayEvent } from '../state/relay-events';
+import type { WatchSets } from '../state/watch-sets';
+import type { Authenticate } from './authenticate';
+import { watchedIds } from './watch-body';
+
+export interface WatchRouteOptions {
+  authenticate: Authenticate;
+  checkAccess: AccessChecker;
+  watchSets: WatchSets;
+  leases: Leases;
+  publish: (event: RelayEvent) => Promise<void>;
+  maxIds: number;
+  now?: () => number;
+}
+
+/** Room for `maxIds` quoted GUIDs with commas and spaces, and the braces around them. */
+export function watchBodyLimit(maxIds: number): number {
+  return maxIds * 42 + 1_024;
+}
+
+/**
+ * PUT /v1/watch `{ ids }`: what this analyst's stream follows from now on (the whole set, not a change).
+ * Each new ID is read once with the analyst's own token; only readable ones are leased and streamed.
+ */
+export function registerWatchRoute(app: FastifyInstance, options: WatchRouteOptions): void {
+  const now = options.now ?? Date.now;
+  app.put('/v1/watch', { bodyLimit: watchBodyLimit(options.maxIds) }, async (request) => {
+    const { analyst, token } = await options.authenticate(request);
+    const ids = watchedIds(request.body, options.maxIds);
+    const report = await options.checkAccess(analyst.oid, token, ids);
+    // Every ID is kept, the denied too: a fresh action's 404 is cached briefly, and a later stream checks again.
+    await options.watchSets.write(analyst.oid, ids);
+    await options.leases.renew(report.allowed, now());
+    await Promise.all([options.publish({ type: 'leases' }), options.publish({ type: 'watch', oid: analyst.oid })]);
+    return { watching: report.allowed, denied: report.denied, unchecked: report.unchecked };
+  });
+}

@@ -1,0 +1,59 @@
+import type { Redis } from 'ioredis';
+import * as v from 'valibot';
+import { parseCheckRecord, type CheckRecord } from './check-record';
+import { keys } from './keys';
+
+/** What replicas tell each other over Redis pub/sub. */
+export type RelayEvent =
+  /** The leader checked an action: every replica streams it to the analysts who watch it and may read it. */
+  | { type: 'checked'; record: CheckRecord }
+  /** An analyst's watch set changed (a PUT on some replica): the replica holding their stream reloads it. */
+  | { type: 'watch'; oid: string }
+  /** New leases: the leader reads the new IDs now rather than at its next scan. */
+  | { type: 'leases' }
+  /** The team's 429 pause began (until, ms) or ended (null). */
+  | { type: 'paused'; until: number | null };
+
+const eventSchema = v.variant('type', [
+  v.object({ type: v.literal('checked'), record: v.unknown() }),
+  v.object({ type: v.literal('watch'), oid: v.pipe(v.string(), v.maxLength(64)) }),
+  v.object({ type: v.literal('leases') }),
+  v.object({ type: v.literal('paused'), until: v.nullable(v.pipe(v.number(), v.finite())) }),
+]);
+
+/** A message off the channel, or undefined when it is not one a relay sent. */
+export function parseRelayEvent(text: string): RelayEvent | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const parsed = v.safeParse(eventSchema, body);
+  if (!parsed.success) return undefined;
+  if (parsed.output.type !== 'checked') return parsed.output;
+  const record = parseCheckRecord(parsed.output.record);
+  return record ? { type: 'checked', record } : undefined;
+}
+
+export async function publishEvent(redis: Redis, event: RelayEvent): Promise<void> {
+  await redis.publish(keys.events, JSON.stringify(event));
+}
+
+/**
+ * Listens on the channel with a connection of its own (a subscribed connection can do nothing else). ioredis
+ * re-subscribes after a reconnect; `onResubscribed` then lets streams catch up on what they missed.
+ */
+export async function subscribeEvents(subscriber: Redis, onEvent: (event: RelayEvent) => void, onResubscribed: () => void): Promise<void> {
+  let subscribedBefore = false;
+  subscriber.on('message', (channel: string, message: string) => {
+    if (channel !== keys.events) return;
+    const event = parseRelayEvent(message);
+    if (event) onEvent(event);
+  });
+  subscriber.on('ready', () => {
+    if (subscribedBefore) onResubscribed();
+  });
+  await subscriber.subscribe(keys.events);
+  subscribedBefore = true;
+}

@@ -1,0 +1,53 @@
+import type { ClientMetadata } from 'oidc-provider';
+import {
+  RELAY_CLIENT_ID,
+  RELAY_CLIENT_SECRET,
+  RELAY_SERVICE_PRINCIPAL_ID,
+  type DefenderAppRole,
+} from '../constants.ts';
+
+/**
+ * An app registration that signs in as itself (client credentials), with the Defender application
+ * permissions an admin consented to for its service principal.
+ */
+export interface AppRegistration {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly name: string;
+  /** The service principal's object id: Entra writes it as `oid` and `sub` of the app's tokens. */
+  readonly servicePrincipalId: string;
+  /** What `.default` stands for: every role granted, and nothing else. */
+  readonly grantedRoles: readonly DefenderAppRole[];
+}
+
+/** The relay reads machine actions for everyone who uses it, so it is granted reading only. */
+export const relayApp: AppRegistration = {
+  clientId: RELAY_CLIENT_ID,
+  clientSecret: RELAY_CLIENT_SECRET,
+  name: 'Machine Action Watch relay (local)',
+  servicePrincipalId: RELAY_SERVICE_PRINCIPAL_ID,
+  grantedRoles: ['Machine.Read.All'],
+};
+
+const registrations: readonly AppRegistration[] = [relayApp];
+
+export function appRegistrationById(clientId: string): AppRegistration | undefined {
+  return registrations.find((registration) => registration.clientId === clientId);
+}
+
+/** The secret goes in the token request's body, as MSAL Node and most Entra samples send it. */
+export function appClientMetadata(registration: AppRegistration): ClientMetadata {
+  return {
+    client_id: registration.clientId,
+    client_secret: registration.clientSecret,
+    client_name: registration.name,
+    token_endpoint_auth_method: 'client_secret_post',
+    grant_types: ['client_credentials'],
+    response_types: [],
+    redirect_uris: [],
+  };
+}
+
+export function listAppRegistrations(): readonly AppRegistration[] {
+  return registrations;
+}
