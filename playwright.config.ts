@@ -6,6 +6,8 @@ const appPort = Number(process.env.E2E_APP_PORT ?? 4173);
 const identityPort = process.env.SIM_IDENTITY_PORT ?? '4010';
 const apiPort = process.env.SIM_API_PORT ?? '4020';
 const outDir = process.env.E2E_OUT_DIR ?? 'dist';
+// The team relay e2e/relay.spec.ts starts: the preview server's Content-Security-Policy lets the app reach it.
+const relayPort = process.env.E2E_RELAY_PORT ?? '4031';
 const appUrl = `http://localhost:${appPort}`;
 const vite = 'node node_modules/vite/bin/vite.js';
 
@@ -39,6 +41,7 @@ export default defineConfig({
       SIM_API_PORT: apiPort,
       VITE_SIMULATOR_IDENTITY_URL: `http://localhost:${identityPort}`,
       VITE_SIMULATOR_API_URL: `http://localhost:${apiPort}`,
+      RELAY_ORIGINS: `http://localhost:${relayPort}`,
     },
   },
 });

@@ -15,7 +15,16 @@ function previewOrigins(env: Readonly<Record<string, string | undefined>>): Allo
     identityUrl: simulatorUrl(env.VITE_SIMULATOR_IDENTITY_URL, process.env.SIM_IDENTITY_PORT, DEFAULT_IDENTITY_PORT),
     apiUrl: simulatorUrl(env.VITE_SIMULATOR_API_URL, process.env.SIM_API_PORT, DEFAULT_API_PORT),
   });
-  return combineOrigins(deploymentOrigins(), simulator);
+  return combineOrigins(deploymentOrigins(), simulator, relayOrigins());
+}
+
+/**
+ * A team relay on an origin of its own (config.json's relayUrl), as RELAY_ORIGINS lists them: a deployment
+ * adds its relay the same way to connect-src, or serves it under a same-origin path, which 'self' covers.
+ */
+function relayOrigins(): AllowedOrigins {
+  const listed = (process.env.RELAY_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+  return { signIn: [], api: listed.map((origin) => new URL(origin).origin) };
 }
 
 function withoutPolicy({ 'Content-Security-Policy': _policy, ...rest }: HeaderMap): HeaderMap {

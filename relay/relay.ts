@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Writable } from 'node:stream';
 import { createRemoteJWKSet } from 'jose';
 import { createDefenderClient } from '../src/api/defender-client';
+import type { Timers } from '../src/polling/action-poller';
 import { budgetLimits } from '../src/polling/rate-budget';
 import { accessChecker } from './access/access-check';
 import { createAnalystVerifier } from './auth/analyst-token';
@@ -12,6 +13,7 @@ import type { RelaySettings } from './config/settings';
 import { authenticator } from './http/authenticate';
 import { createServer, registerRoutes } from './http/server';
 import { StreamHub } from './http/stream-hub';
+import { repeatEvery } from './poller/repeat';
 import { TeamPoller } from './poller/team-poller';
 import { accessCache } from './state/access-cache';
 import { actionStates } from './state/action-states';
@@ -29,6 +31,12 @@ export interface RelayOverrides {
   logStream?: Writable;
   logLevel?: string;
   tokenClock?: () => number;
+  /**
+   * The clock and timers of the poller (its lease contest, scans and checks), the leases and their renewal:
+   * a benchmark's simulated time. Tokens are still judged by `tokenClock`, and the streams' heartbeats, Redis
+   * TTLs and the limiters' windows run on real time. By default the real timers.
+   */
+  timers?: Timers;
 }
 
 export interface RunningRelay {
@@ -57,6 +65,8 @@ async function endpoints(settings: RelaySettings, fetchImpl: typeof fetch): Prom
 export async function startRelay(settings: RelaySettings, overrides: RelayOverrides = {}): Promise<RunningRelay> {
   const replicaId = randomUUID();
   const { timings } = settings;
+  const { timers } = overrides;
+  const now = timers ? () => timers.now() : Date.now;
   const identity = await endpoints(settings, overrides.fetch ?? fetch);
   const app = await createServer({ appOrigin: settings.appOrigin, logStream: overrides.logStream, logLevel: overrides.logLevel });
   const log = { info: (message: string) => app.log.info(message), warn: (message: string) => app.log.warn(message) };
@@ -98,11 +108,12 @@ export async function startRelay(settings: RelaySettings, overrides: RelayOverri
     leaderTtlMs: timings.leaderTtlMs,
     scanMs: scanMs(settings),
     log,
+    timers,
   });
-  const hub = new StreamHub({ watchSets: watches, access, states, leases: leased, warn: log.warn });
+  const hub = new StreamHub({ watchSets: watches, access, states, leases: leased, warn: log.warn, now });
 
   registerRoutes(app, {
-    watch: { authenticate, checkAccess, watchSets: watches, leases: leased, publish, maxIds: settings.maxIdsPerAnalyst },
+    watch: { authenticate, checkAccess, watchSets: watches, leases: leased, publish, maxIds: settings.maxIdsPerAnalyst, now },
     stream: { authenticate, checkAccess, watchSets: watches, hub, heartbeatMs: timings.heartbeatMs },
     isLeading: () => poller.isLeading,
   });
@@ -117,7 +128,7 @@ export async function startRelay(settings: RelaySettings, overrides: RelayOverri
   );
   poller.start();
   // A third of the TTL: a lease survives two missed renewals.
-  const renewal = setInterval(() => void hub.renewLeases().catch((error: Error) => log.warn(`Could not renew leases: ${error.message}`)), Math.max(100, Math.floor(timings.leaseTtlMs / 3)));
+  const stopRenewal = repeatEvery(timers, Math.max(100, Math.floor(timings.leaseTtlMs / 3)), () => void hub.renewLeases().catch((error: Error) => log.warn(`Could not renew leases: ${error.message}`)));
 
   await app.listen({ host: settings.host, port: settings.port });
   const address = app.server.address() as AddressInfo;
@@ -126,7 +137,7 @@ export async function startRelay(settings: RelaySettings, overrides: RelayOverri
     replicaId,
     isLeading: () => poller.isLeading,
     async close({ release = true } = {}) {
-      clearInterval(renewal);
+      stopRenewal();
       await poller.stop(release);
       hub.closeAll('shutdown');
       await app.close();

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { DefenderClient } from '../../src/api/defender-client';
 import type { Guid } from '../../src/lib/guid';
-import { ActionPoller } from '../../src/polling/action-poller';
+import { ActionPoller, type Timers } from '../../src/polling/action-poller';
 import { RateBudget, type BudgetLimits } from '../../src/polling/rate-budget';
 import type { ActionStates } from '../state/action-states';
 import { toActionWatch, toCheckRecord } from '../state/check-record';
@@ -10,6 +10,7 @@ import type { Leases } from '../state/leases';
 import { redisListShapes } from '../state/list-shapes';
 import { publishEvent } from '../state/relay-events';
 import type { SharedBudget } from '../state/shared-budget';
+import { repeatEvery } from './repeat';
 
 export interface TeamPollerLog {
   info(message: string): void;
@@ -29,6 +30,8 @@ export interface TeamPollerOptions {
   scanMs: number;
   log: TeamPollerLog;
   now?: () => number;
+  /** The timers (and, without `now`, the clock) the lease contest, the scans and the ActionPoller run on; by default the real ones. */
+  timers?: Timers;
 }
 
 /**
@@ -42,7 +45,7 @@ export class TeamPoller {
   private poller: ActionPoller | undefined;
   private ids: Guid[] = [];
   private renewedAt = 0;
-  private timers: ReturnType<typeof setInterval>[] = [];
+  private stopTimers: (() => void)[] = [];
   private busy = false;
   private stopped = false;
   /** The calls of the checks under way, recorded in Redis: awaited on stop so the next leader counts them. */
@@ -50,7 +53,8 @@ export class TeamPoller {
 
   constructor(options: TeamPollerOptions) {
     this.options = options;
-    this.now = options.now ?? Date.now;
+    const { timers } = options;
+    this.now = options.now ?? (timers ? () => timers.now() : Date.now);
   }
 
   get isLeading(): boolean {
@@ -59,15 +63,16 @@ export class TeamPoller {
 
   start(): void {
     // A third of the TTL: two renewals may fail (a Redis blip) before the lease lapses.
-    this.timers.push(setInterval(() => void this.contest(), Math.max(100, Math.floor(this.options.leaderTtlMs / 3))));
-    this.timers.push(setInterval(() => void this.refreshIds(), this.options.scanMs));
+    const { timers, leaderTtlMs, scanMs } = this.options;
+    this.stopTimers.push(repeatEvery(timers, Math.max(100, Math.floor(leaderTtlMs / 3)), () => void this.contest()));
+    this.stopTimers.push(repeatEvery(timers, scanMs, () => void this.refreshIds()));
     void this.contest();
   }
 
   /** Stops polling and, when `release`, hands the lease over at once instead of letting it lapse. */
   async stop(release: boolean): Promise<void> {
     this.stopped = true;
-    for (const timer of this.timers) clearInterval(timer);
+    for (const stopTimer of this.stopTimers) stopTimer();
     const wasLeading = this.isLeading;
     this.demote();
     await Promise.allSettled(this.recording);
@@ -119,6 +124,7 @@ export class TeamPoller {
       defender: this.options.defender,
       budget: rateBudget,
       listShapes: await redisListShapes(redis, (error) => log.warn(`Could not keep the list shape: ${error.message}`)),
+      ...(this.options.timers ? { timers: this.options.timers } : {}),
       report: (message) => log.info(message),
       onCheck: (id, watch, checkedAt) => void this.publish(id, watch, checkedAt),
       onPause: (until) => {

@@ -1,6 +1,6 @@
 // `npm run bench`: builds the app, runs every benchmark against it and the simulator on ports of their own,
 // prints each figure beside its budget and writes the figures under bench/results/. `--only polling`
-// (size, deep-link, lighthouse, pace, memory; or several, comma-separated) runs those alone. Exits 0 whatever
+// (size, deep-link, lighthouse, pace, team, memory; or several, comma-separated) runs those alone. Exits 0 whatever
 // the figures: timings on a shared machine are facts to read, not a test.
 import { parseArgs } from 'node:util';
 import { deepLinkBenchmark } from './deep-link/benchmark.ts';
@@ -10,10 +10,12 @@ import { paceBenchmark } from './pace/benchmark.ts';
 import { pollingBenchmark } from './polling/benchmark.ts';
 import { runBenchmarks } from './harness/run-benchmarks.ts';
 import { sizeBenchmark } from './size/benchmark.ts';
+import { teamBenchmark } from './team/benchmark.ts';
 
 // In this order: memory resets the simulator to its own actions and moves its clock 8 hours on, and
-// polling takes about 20 minutes, so both come after the quick ones. Pace runs in Node, in about a minute.
-const benchmarks = [sizeBenchmark, lighthouseBenchmark, deepLinkBenchmark, paceBenchmark, memoryBenchmark, pollingBenchmark];
+// polling takes about 20 minutes, so both come after the quick ones. Pace runs in Node, in about a minute;
+// team too (the relay in Node on simulated time, a redis-server of its own), in a few minutes.
+const benchmarks = [sizeBenchmark, lighthouseBenchmark, deepLinkBenchmark, paceBenchmark, teamBenchmark, memoryBenchmark, pollingBenchmark];
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const names = values.only?.split(',').map((name) => name.trim());

@@ -41,6 +41,8 @@ export interface DefenderClient {
   getActionsRequestedBy(requestor: string, since: Date, signal?: AbortSignal): Promise<MachineAction[]>;
   /** The tenant's actions of one type since a time, newest first (its history: how long they took). */
   getActionHistory(type: string, since: Date, signal?: AbortSignal): Promise<MachineAction[]>;
+  /** The analyst's Defender token, as each call sends it: the team relay is handed the same one. */
+  accessToken(request: TokenRequest): Promise<string>;
 }
 
 const defaultTimeoutMs = 20_000;
@@ -133,5 +135,6 @@ export function createDefenderClient(options: DefenderClientOptions): DefenderCl
     async getActionHistory(type, since, signal) {
       return readList(await getJson(actionHistoryUrl(options.apiBaseUrl, type, since), signal));
     },
+    accessToken: (request) => options.getAccessToken(request),
   };
 }

@@ -11,6 +11,7 @@ export function buildTimeSettings(env: ImportMetaEnv): RawSettings {
     quotaShare: env.VITE_QUOTA_SHARE,
     analystsAtOnce: env.VITE_ANALYSTS_AT_ONCE,
     signInCache: env.VITE_SIGN_IN_CACHE,
+    relayUrl: env.VITE_RELAY_URL,
   };
 }
 

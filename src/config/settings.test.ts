@@ -89,3 +89,27 @@ describe('resolveSettings', () => {
     if (!result.ok) expect(result.problems.map((problem) => problem.setting)).toContain(setting);
   });
 });
+
+describe('relayUrl', () => {
+  it('is unset by default: every browser polls Defender itself', () => {
+    const result = resolve(tenant);
+    expect(result.ok && result.settings.relayUrl).toBeUndefined();
+  });
+
+  it('takes an https URL, a same-origin path, or http on localhost, without a trailing slash', () => {
+    const https = resolve({ ...tenant, relayUrl: 'https://relay.contoso.example/' });
+    expect(https.ok && https.settings.relayUrl).toBe('https://relay.contoso.example');
+    const path = resolve({ ...tenant, relayUrl: '/relay/' });
+    expect(path.ok && path.settings.relayUrl).toBe('/relay');
+    const local = resolve({ relayUrl: 'http://localhost:4030' });
+    expect(local.ok && local.settings.relayUrl).toBe('http://localhost:4030');
+  });
+
+  it.each(['http://relay.contoso.example', 'javascript:alert(1)', '//relay.contoso.example', 'https://user:pw@relay.contoso.example', 'relay'])(
+    'refuses %s, naming the setting',
+    (relayUrl) => {
+      const result = resolve({ ...tenant, relayUrl });
+      expect(!result.ok && result.problems.map((problem) => problem.setting)).toEqual(['relayUrl']);
+    },
+  );
+});

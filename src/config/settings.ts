@@ -14,9 +14,11 @@ export interface RawSettings {
   analystsAtOnce?: string;
   /** Where MSAL keeps the sign-in: `browser` (every tab of this browser session, the default) or `tab`. */
   signInCache?: string;
+  /** The team relay's URL (https, or a same-origin path): when set, the app watches through it. */
+  relayUrl?: string;
 }
 
-export const settingNames = ['cloud', 'tenantId', 'clientId', 'apiBaseUrl', 'tokenResource', 'quotaShare', 'analystsAtOnce', 'signInCache'] as const;
+export const settingNames = ['cloud', 'tenantId', 'clientId', 'apiBaseUrl', 'tokenResource', 'quotaShare', 'analystsAtOnce', 'signInCache', 'relayUrl'] as const;
 export type SettingName = (typeof settingNames)[number];
 
 export interface SimulatorEndpoints {
@@ -45,6 +47,11 @@ export interface Settings {
    * every tab until the browser closes. `tab`: sessionStorage, a sign-in per tab.
    */
   signInCache: SignInCache;
+  /**
+   * The team relay (relay/): one poller for the whole team. Unset, each browser polls Defender itself, as
+   * it also does while the relay does not answer. Absolute https URL or a same-origin path, no trailing slash.
+   */
+  relayUrl: string | undefined;
 }
 
 export const signInCaches = ['browser', 'tab'] as const;
@@ -67,10 +74,11 @@ function isLoopback(url: URL): boolean {
   return url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
 }
 
-function checkApiBaseUrl(value: string): string | SettingProblem {
-  const problem = (message: string): SettingProblem => ({ setting: 'apiBaseUrl', message });
+/** An https URL (plain http only for localhost) or a same-origin path behind a proxy (`example`), without a trailing slash. */
+function checkServiceUrl(setting: 'apiBaseUrl' | 'relayUrl', value: string, example: string): string | SettingProblem {
+  const problem = (message: string): SettingProblem => ({ setting, message });
   if (value.startsWith('/')) {
-    if (value.startsWith('//') || /[?#\\]/.test(value)) return problem(`"${value}" is not a plain same-origin path such as /defender-api.`);
+    if (value.startsWith('//') || /[?#\\]/.test(value)) return problem(`"${value}" is not a plain same-origin path such as ${example}.`);
     return value.replace(/\/+$/, '');
   }
   let url: URL;
@@ -129,8 +137,11 @@ export function resolveSettings(raw: RawSettings, simulator: SimulatorEndpoints)
   } else if (clientId && !isGuid(clientId)) {
     problems.push({ setting: 'clientId', message: `"${clientId}" is not an application (client) ID: it must be a GUID.` });
   }
-  const apiOverride = raw.apiBaseUrl?.trim() ? checkApiBaseUrl(raw.apiBaseUrl.trim()) : undefined;
+  const apiOverride = raw.apiBaseUrl?.trim() ? checkServiceUrl('apiBaseUrl', raw.apiBaseUrl.trim(), '/defender-api') : undefined;
   if (isProblem(apiOverride)) problems.push(apiOverride);
+  const relay = raw.relayUrl?.trim() ? checkServiceUrl('relayUrl', raw.relayUrl.trim(), '/relay') : undefined;
+  if (isProblem(relay)) problems.push(relay);
+  const relayUrl = relay as string | undefined;
   const resourceOverride = raw.tokenResource?.trim() ? checkResource(raw.tokenResource.trim()) : undefined;
   if (isProblem(resourceOverride)) problems.push(resourceOverride);
   const share = raw.quotaShare?.trim() ? Number(raw.quotaShare) : 0.8;
@@ -164,6 +175,7 @@ export function resolveSettings(raw: RawSettings, simulator: SimulatorEndpoints)
         portalUrl: clouds.commercial.portalUrl,
         quota,
         signInCache,
+        relayUrl,
       },
     };
   }
@@ -181,6 +193,7 @@ export function resolveSettings(raw: RawSettings, simulator: SimulatorEndpoints)
       portalUrl: cloud.portalUrl,
       quota,
       signInCache,
+      relayUrl,
     },
   };
 }

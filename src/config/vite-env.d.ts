@@ -9,6 +9,7 @@ interface ImportMetaEnv {
   readonly VITE_QUOTA_SHARE?: string;
   readonly VITE_ANALYSTS_AT_ONCE?: string;
   readonly VITE_SIGN_IN_CACHE?: string;
+  readonly VITE_RELAY_URL?: string;
   readonly VITE_SIMULATOR_IDENTITY_URL?: string;
   readonly VITE_SIMULATOR_API_URL?: string;
 }

@@ -7,6 +7,7 @@ import type { Guid } from '../lib/guid';
 import type { ActionPoller } from './action-poller';
 import { actionQueries } from './action-queries';
 import type { PollerCoordinator } from './poller-coordinator';
+import type { RelayState } from './relay-link';
 import type { Polling } from './start-polling';
 
 interface PollerControls {
@@ -17,6 +18,14 @@ interface PollerControls {
   budgeted<T>(call: () => Promise<T>): Promise<T>;
   /** A 429 paused every call until then. */
   pausedUntil: number | undefined;
+  /** How the team relay answers this tab, when config.json names one and this tab leads the polling. */
+  relay: RelayStatus | undefined;
+}
+
+export interface RelayStatus {
+  state: RelayState;
+  /** Why it is unreachable, in a few words: "the relay cannot be reached". */
+  reason?: string;
 }
 
 const PollerContext = createContext<PollerControls | null>(null);
@@ -40,6 +49,7 @@ export function PollerProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const signedIn = auth.status === 'ready' && auth.account !== null;
   const [pausedUntil, setPausedUntil] = useState<number | undefined>();
+  const [relay, setRelay] = useState<RelayStatus | undefined>();
   const interests = useRef(new Map<string, Guid[]>());
   const coordinatorRef = useRef<PollerCoordinator | undefined>(undefined);
   // Children's effects run before this provider's: a call may ask for the poller before it exists.
@@ -60,6 +70,8 @@ export function PollerProvider({ children }: { children: ReactNode }) {
         onCheck: (id, watch, checkedAt) => queryClient.setQueryData(actionQueries.watch(id).queryKey, watch, { updatedAt: checkedAt }),
         onPause: setPausedUntil,
         localIds,
+        relayUrl: settings.relayUrl,
+        onRelayState: (state, reason) => setRelay({ state, reason }),
       });
       coordinatorRef.current = polling.coordinator;
       pollerReady.current.resolve(polling.poller);
@@ -67,6 +79,7 @@ export function PollerProvider({ children }: { children: ReactNode }) {
     return () => {
       left = true;
       polling?.stop();
+      setRelay(undefined);
       coordinatorRef.current = undefined;
       pollerReady.current = deferred<ActionPoller>();
     };
@@ -82,7 +95,7 @@ export function PollerProvider({ children }: { children: ReactNode }) {
   );
   const recheck = useCallback((id: Guid) => coordinatorRef.current?.recheck(id), []);
   const budgeted = useCallback(<T,>(call: () => Promise<T>) => pollerReady.current.promise.then((poller) => poller.budgeted(call)), []);
-  const controls = useMemo<PollerControls>(() => ({ setInterest, recheck, budgeted, pausedUntil }), [setInterest, recheck, budgeted, pausedUntil]);
+  const controls = useMemo<PollerControls>(() => ({ setInterest, recheck, budgeted, pausedUntil, relay }), [setInterest, recheck, budgeted, pausedUntil, relay]);
   return <PollerContext.Provider value={controls}>{children}</PollerContext.Provider>;
 }
 

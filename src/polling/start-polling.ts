@@ -8,6 +8,8 @@ import { browserHistoryCache } from './history-cache';
 import { knownHistories } from './known-histories';
 import { heartbeatMs, PollerCoordinator } from './poller-coordinator';
 import { budgetLimits, RateBudget } from './rate-budget';
+import { RelayedPolling } from './relayed-polling';
+import { RelayLink, type RelayState } from './relay-link';
 import type { ActionWatch } from './watch-state';
 
 export interface PollingOptions {
@@ -20,6 +22,10 @@ export interface PollingOptions {
   onPause: (until: number | undefined) => void;
   /** The actions this tab shows right now. */
   localIds: () => Guid[];
+  /** The team relay (config.json's relayUrl): when set, the leading tab watches through it. */
+  relayUrl?: string;
+  /** How the relay answers, for the notice on the page; never called without a relay. */
+  onRelayState?: (state: RelayState, reason?: string) => void;
 }
 
 export interface Polling {
@@ -33,7 +39,7 @@ export interface Polling {
  * leads) and the coordinator that shares interest and results with the other tabs. In a chunk of its own,
  * loaded once the analyst is signed in: the start page's first load carries none of it.
  */
-export function startPolling({ defender, quota, tenant, onCheck, onPause, localIds }: PollingOptions): Polling {
+export function startPolling({ defender, quota, tenant, onCheck, onPause, localIds, relayUrl, onRelayState }: PollingOptions): Polling {
   const channel = new BroadcastChannel('machine-action-watch:poller');
   // The poller and the budget report to the coordinator, which needs both: the link is made just below.
   const link: { coordinator?: PollerCoordinator } = {};
@@ -48,7 +54,8 @@ export function startPolling({ defender, quota, tenant, onCheck, onPause, localI
     // The histories the pages read (use-type-history): the poller paces by them, and reads none itself.
     historyOf: knownHistories(browserHistoryCache({ tenant }), Date.now),
   });
-  const coordinator = new PollerCoordinator({ poller, budget, channel, isVisible: () => !isPageHidden(), onCheck, onPause });
+  const relayed = relayUrl ? throughRelay(relayUrl, defender, poller, link, onRelayState) : undefined;
+  const coordinator = new PollerCoordinator({ poller: relayed ?? poller, budget, channel, isVisible: () => !isPageHidden(), onCheck, onPause });
   link.coordinator = coordinator;
   coordinator.start();
   coordinator.setLocalIds(localIds());
@@ -78,4 +85,26 @@ export function startPolling({ defender, quota, tenant, onCheck, onPause, localI
       channel.close();
     },
   };
+}
+
+/** The leading tab's watch through the team relay, this tab's own poller standing by. */
+function throughRelay(
+  relayUrl: string,
+  defender: DefenderClient,
+  poller: ActionPoller,
+  link: { coordinator?: PollerCoordinator },
+  onRelayState: PollingOptions['onRelayState'],
+): RelayedPolling {
+  const relayed: RelayedPolling = new RelayedPolling({
+    direct: poller,
+    link: new RelayLink({
+      relayUrl,
+      getAccessToken: (request) => defender.accessToken(request),
+      onEvent: (event) => relayed.relayEvent(event),
+      onState: (state, reason) => relayed.relayState(state, reason),
+    }),
+    onCheck: (id, watch, checkedAt) => link.coordinator?.publishCheck(id, watch, checkedAt),
+    onRelayState: (state, reason) => onRelayState?.(state, reason),
+  });
+  return relayed;
 }

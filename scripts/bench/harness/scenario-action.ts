@@ -24,3 +24,16 @@ export function simulatorBody(action: ScenarioAction): NewActionRequest {
     startsOn: 'creation',
   };
 }
+
+/** The control-API body of an action that plays durations drawn from its kind's history (seeded by its ID). */
+export function historyActionBody(action: { id: string; type: string; scope: string | null }, comment: string, machinePrefix: string): NewActionRequest {
+  return {
+    id: action.id,
+    type: action.type,
+    ...(action.scope === null ? {} : { scope: action.scope }),
+    status: 'Pending',
+    durations: 'history',
+    requestorComment: comment,
+    machineId: `${machinePrefix}${action.id.slice(-6)}`,
+  };
+}

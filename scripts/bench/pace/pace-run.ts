@@ -2,6 +2,7 @@
 // rate budget, the list calls) in Node against the simulator, on simulated time. With the history-aware
 // pace, each type's history is read the way the pages read it: once, through the budget, after the first
 // action of that type has been read, and those reads count among the calls.
+import { historyActionBody } from '../harness/scenario-action.ts';
 import { isFinalStatus } from '../../../src/api/action-status.ts';
 import { createDefenderClient } from '../../../src/api/defender-client.ts';
 import type { MachineAction } from '../../../src/api/machine-action.ts';
@@ -13,7 +14,7 @@ import { listShapeMemory } from '../../../src/polling/list-shape-memory.ts';
 import { budgetLimits, RateBudget } from '../../../src/polling/rate-budget.ts';
 import { isDefenderRead } from '../../../sim/testing/logged-reads.ts';
 import type { SimulatorClient } from '../../../sim/testing/simulator-client.ts';
-import { EventTimers } from './event-timers.ts';
+import { EventTimers } from '../harness/event-timers.ts';
 import type { PaceAction } from './scenario.ts';
 
 export type Pace = 'age-based' | 'history-aware';
@@ -82,15 +83,7 @@ export async function runPace(options: { simulator: SimulatorClient; apiBaseUrl:
   const watched: Guid[] = [];
   for (const action of actions) {
     timers.schedule(start + action.createdAfterMs, async () => {
-      await simulator.createAction({
-        id: action.id,
-        type: action.type,
-        ...(action.scope === null ? {} : { scope: action.scope }),
-        status: 'Pending',
-        durations: 'history',
-        requestorComment: 'Benchmark: an analyst day',
-        machineId: `pace${action.id.slice(-6)}`,
-      });
+      await simulator.createAction(historyActionBody(action, 'Benchmark: an analyst day', 'pace'));
       // The analyst pastes the ID from the ticket as soon as the action is sent.
       watched.push(action.id as Guid);
       poller.setIds(watched);

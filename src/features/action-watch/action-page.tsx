@@ -18,6 +18,7 @@ import { CheckStatusLine } from './check-status-line';
 import { CopyForTicketButton } from './copy-for-ticket-button';
 import { DeviceActions } from './device-actions';
 import { LiveResponseCommands } from './live-response-commands';
+import { RelayNotice } from '../../action-ui/relay-notice';
 import { LongPendingHint } from './long-pending-hint';
 import { NextStepsAlert } from './next-steps-alert';
 import { ExpectedDuration } from './expected-duration';
@@ -82,6 +83,7 @@ function WatchedAction({ id }: { id: Guid }) {
           {action && <ActionStatusBadge status={action.status} testId="action-status" />}
         </Group>
         <CheckStatusLine checkedAt={checkedAt} nextCheckAt={nextCheckAt} isWatching={isWatching} isOffline={isOffline} now={now} />
+        <RelayNotice />
         {action && (
           <Group gap="xs" mt={4}>
             <CopyForTicketButton action={action} history={watch.history} usual={history} />

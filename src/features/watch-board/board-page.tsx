@@ -12,6 +12,7 @@ import { FinishNotifications } from './finish-notifications';
 import { historyKey, historyKindOf } from '../../polling/duration-history';
 import { useTypeHistories } from '../../polling/use-type-history';
 import type { ActionWatch } from '../../polling/watch-state';
+import { RelayNotice } from '../../action-ui/relay-notice';
 import { countForBoard, describeCounts, isFinished, sortForBoard, type BoardRow } from './board-rows';
 import { useWatchList } from '../../action-ui/use-watch-list';
 import { addFromText, boardLimit, describeAddition, idsFromBoardLink } from '../../action-ui/watch-list';
@@ -71,6 +72,7 @@ export function BoardPage() {
     <Stack gap="lg">
       <Title order={1}>Watch board</Title>
       <PausedNotice pausedUntil={pausedUntil} />
+      <RelayNotice />
       <FinishNotifications ids={ids} />
       {beyondLimit.length > 0 && <BeyondLimitNotice ids={beyondLimit} />}
       <AddWatchesForm onAdd={add} />

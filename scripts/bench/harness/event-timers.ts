@@ -1,6 +1,7 @@
-// Simulated time for the app's poller in Node: its timers fire in order of their due time, as fast as the
-// calls they set off are answered, and the simulator's clock is moved to each due time before it fires.
-// An hour of polling takes seconds, and the poller's code is the app's, unchanged.
+// Simulated time for the app's poller in Node (the pace benchmark) and for the relay's (the team benchmark):
+// timers fire in order of their due time, as fast as the calls they set off are answered, and the
+// simulator's clock is moved to each due time before it fires. An hour of polling takes seconds, and the
+// poller's code is the app's, unchanged.
 import type { SimulatorClient } from '../../../sim/testing/simulator-client.ts';
 import type { Timers } from '../../../src/polling/action-poller.ts';
 

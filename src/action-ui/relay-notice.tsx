@@ -1,0 +1,25 @@
+import { Alert, Text } from '@mantine/core';
+import { usePoller } from '../polling/poller-provider';
+
+/**
+ * Whether this tab watches through the team relay (config.json's relayUrl) or, while the relay does not
+ * answer, reads Defender itself: the analyst should know when the team's one poller is not the one at work.
+ * Nothing without a relay.
+ */
+export function RelayNotice() {
+  const { relay } = usePoller();
+  if (!relay) return null;
+  if (relay.state === 'unreachable') {
+    return (
+      <Alert color="amber" variant="outline" title="The team relay is not answering" data-testid="relay-notice" data-relay-state="unreachable">
+        This browser reads Defender itself meanwhile, within its own share of the quota
+        {relay.reason ? ` (${relay.reason})` : ''}. It goes back to the relay as soon as the relay answers.
+      </Alert>
+    );
+  }
+  return (
+    <Text size="sm" c="dimmed" data-testid="relay-notice" data-relay-state={relay.state}>
+      {relay.state === 'connected' ? 'Watching through the team relay: one poller for the whole team.' : 'Connecting to the team relay…'}
+    </Text>
+  );
+}
