@@ -1,7 +1,7 @@
 import { expectNoAccessibilityViolations } from './support/accessibility';
 import { advanceClock, advanceToNextCheck } from './support/checks';
 import { seededActions } from '../sim/seed.ts';
-import { simulator } from './support/simulator';
+import { paceByAge, simulator } from './support/simulator';
 import { expect, signIn, test } from './support/test';
 
 // Every state the analyst can meet, checked against WCAG 2.1 A and AA. The simulator's own sign-in page
@@ -175,6 +175,7 @@ test('a status change is announced in a polite live region, the first read is no
 });
 
 test('the watch board: empty, with running and final rows, a finish notice, and paused by a 429', async ({ page }) => {
+  await paceByAge();
   const finishing = await simulator.createAction({
     type: 'Isolate',
     timeline: [

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { LoggedRequest } from '../sim/testing/simulator-client.ts';
-import { simulator } from './support/simulator';
+import { paceByAge, simulator } from './support/simulator';
 import { expect, signIn, test } from './support/test';
 
 // The list call's edges (docs/defender-api.md): an API without `in`, paged answers, a URL limit, a big
@@ -41,6 +41,7 @@ async function expectEveryStatus(page: Page, count: number, timeout = 20_000) {
 }
 
 test('an API without `in`: every status arrives through `or` chains, and a reload does not ask with `in` again', async ({ page }) => {
+  await paceByAge();
   const ids = await createPending(6);
   await simulator.refuseInFilters();
   await signIn(page, 'analyst', '/board');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { RELAY_CLIENT_ID } from '../sim/constants.ts';
-import { simulator } from './support/simulator.ts';
+import { paceByAge, simulator } from './support/simulator.ts';
 import { startTeamRelay, useRelay, type TeamRelay } from './support/team-relay.ts';
 import { expect, signIn, test } from './support/test.ts';
 
@@ -59,6 +59,7 @@ test('two analysts watch through one relay: one list call a check for both, each
 });
 
 test('the relay stopped: the browser says so and reads Defender itself, then goes back to the relay when it answers', async ({ browser }) => {
+  await paceByAge();
   const action = await simulator.createAction({ type: 'Isolate', scope: 'Full', status: 'InProgress' });
   const dana = await analyst(browser, 'analyst', [action.id]);
   await expect(dana.getByTestId('relay-notice')).toHaveAttribute('data-relay-state', 'connected');

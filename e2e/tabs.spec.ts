@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { isDefenderRead, readsAction } from '../sim/testing/logged-reads.ts';
-import { simulator } from './support/simulator.ts';
+import { paceByAge, simulator } from './support/simulator.ts';
 import { expect, signIn, test } from './support/test.ts';
 
 // Tabs of one browser share one poller: what the polling tab knows, its 429 pause and its sign-out are
@@ -17,6 +17,7 @@ const rows = (page: Page) => page.getByTestId('watch-row');
 const simulatorNow = async () => Date.parse((await simulator.clock()).now);
 
 test('a tab opened after the polling tab saw an action finish shows it at once, without reading it again', async ({ context, page }) => {
+  await paceByAge();
   test.setTimeout(90_000);
   const action = await simulator.createAction({
     type: 'Isolate',
@@ -77,6 +78,7 @@ test('the tab that takes over from a polling tab closed during a 429 pause waits
 // ("signInCache": "tab") the other tab keeps its own, and only the sign-out broadcast stops it using them.
 for (const signInCache of ['browser', 'tab'] as const) {
   test(`after a sign-out in the polling tab, no tab calls Defender (signInCache "${signInCache}")`, async ({ context, page }) => {
+    await paceByAge();
     test.setTimeout(90_000);
     if (signInCache === 'tab') await context.route('**/config.json', (route) => route.fulfill({ json: { signInCache } }));
     const action = await simulator.createAction({ type: 'Isolate', status: 'Pending' }); // checked every 5 s

@@ -1,7 +1,8 @@
-import { simulator } from './support/simulator';
+import { paceByAge, simulator } from './support/simulator';
 import { expect, signIn, test } from './support/test';
 
 test('pasting ticket text finds the ID; a Pending action is watched until it succeeds, then polling stops', async ({ page }) => {
+  await paceByAge();
   const action = await simulator.createAction({
     type: 'Isolate',
     scope: 'Full',

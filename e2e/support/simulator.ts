@@ -3,3 +3,17 @@ import { simulatorClient } from '../../sim/testing/simulator-client.ts';
 
 /** The simulator the suite runs against: playwright.config.ts starts it, with the app, on SIM_API_PORT. */
 export const simulator = simulatorClient(Number(process.env.SIM_API_PORT ?? DEFAULT_API_PORT));
+
+/**
+ * For tests whose actions finish in seconds, far sooner than any in the seeded history: the history read
+ * fails (as it may in a real tenant), so the app keeps the age-based pace (every 5 s while new) that these
+ * tests' timings are built on. The history's own pace has its tests in expected-duration.spec.ts.
+ */
+export async function paceByAge(): Promise<void> {
+  await simulator.injectFault({ status: 503, count: 10_000, match: 'type%20eq' });
+}
+
+/** A history read (a list call filtered on type), which the tests of the polling leave out of their counts. */
+export function isHistoryRead(request: { query: Record<string, string> }): boolean {
+  return /^type eq /.test(request.query.$filter ?? '');
+}

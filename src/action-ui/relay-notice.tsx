@@ -12,8 +12,9 @@ export function RelayNotice() {
   if (relay.state === 'unreachable') {
     return (
       <Alert color="amber" variant="outline" title="The team relay is not answering" data-testid="relay-notice" data-relay-state="unreachable">
-        This browser reads Defender itself meanwhile, within its own share of the quota
-        {relay.reason ? ` (${relay.reason})` : ''}. It goes back to the relay as soon as the relay answers.
+        Meanwhile this browser reads Defender itself, keeping to its own part of Defender&apos;s call limit
+        {relay.reason && relay.reason !== 'the relay cannot be reached' ? ` (${relay.reason})` : ''}. It goes back to the relay as soon as
+        the relay answers.
       </Alert>
     );
   }

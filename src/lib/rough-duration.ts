@@ -19,14 +19,20 @@ const parts: readonly { unit: string; ms: number }[] = [
 ];
 
 /**
- * "1 min 10 s", "2 min", "20 min", "1 h 5 min": a duration rounded to what is worth saying. `nearest` for
- * "about", `up` for "within" (9 in 10 finish within 2 min must not round 2 min 4 s down). Never below 1 s.
+ * A duration rounded to what is worth saying, in ms: `nearest` for "about", `up` for "within" (9 in 10
+ * finish within 2 min must not round 2 min 4 s down). Never below 1 s. What is compared with the words
+ * (a late flag, the end of a bar) uses this, so that the page never says one thing and flags another.
  */
-export function formatRoughDuration(ms: number, rounding: 'nearest' | 'up' = 'nearest'): string {
+export function roughDurationMs(ms: number, rounding: 'nearest' | 'up' = 'nearest'): number {
   const safe = Number.isFinite(ms) ? Math.max(ms, 0) : 0;
   const { stepMs } = precision.find(({ below }) => safe < below) ?? { stepMs: 3_600_000 };
   const round = rounding === 'up' ? Math.ceil : Math.round;
-  let rest = Math.max(round(safe / stepMs) * stepMs, 1_000);
+  return Math.max(round(safe / stepMs) * stepMs, 1_000);
+}
+
+/** "1 min 10 s", "2 min", "20 min", "1 h 5 min": roughDurationMs in words. */
+export function formatRoughDuration(ms: number, rounding: 'nearest' | 'up' = 'nearest'): string {
+  let rest = roughDurationMs(ms, rounding);
   const words: string[] = [];
   for (const { unit, ms: size } of parts) {
     const count = Math.floor(rest / size);

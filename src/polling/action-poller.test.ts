@@ -208,6 +208,25 @@ describe('ActionPoller', () => {
     expect(pauses.at(-1)).toBeUndefined();
   });
 
+  it('pauses the polling too when a one-off call (a history read, say) meets a 429: the quota is the same', async () => {
+    const fake = fakeDefender();
+    for (const id of ids) fake.setAction(id, { status: 'Pending' });
+    const { instance, pauses } = poller(fake);
+    instance.setIds(ids);
+    instance.start();
+    await vi.advanceTimersByTimeAsync(0);
+    const defender = createDefenderClient({ apiBaseUrl: fake.apiBaseUrl, getAccessToken: async () => 'test-token', fetch: fake.fetch });
+    fake.failNext(429, { headers: { 'Retry-After': '40' } });
+    const oneOff = instance.budgeted(() => defender.getDeviceActions('a3f1c9e27b5d48f0916c2e7d4b8a05f3c1d9e6b2'));
+    await expect(oneOff).rejects.toThrow();
+    expect(pauses[0]).toBe(Date.now() + 40_000);
+    fake.calls.length = 0;
+    await vi.advanceTimersByTimeAsync(39_000);
+    expect(fake.calls).toEqual([]);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(fake.calls.length).toBe(1);
+  });
+
   it('never makes more calls than the budget allows, in any minute or hour', async () => {
     const fake = fakeDefender();
     const many = Array.from({ length: 30 }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}` as Guid);

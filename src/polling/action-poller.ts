@@ -91,7 +91,8 @@ export class ActionPoller {
 
   /**
    * A one-off call (a device's recent actions, say) that draws on the same budget and respects the same
-   * 429 pause as the polling: it waits for its turn rather than overspend.
+   * 429 pause as the polling: it waits for its turn rather than overspend, and a 429 it meets pauses the
+   * polling too, since the quota is the same.
    */
   async budgeted<T>(call: () => Promise<T>): Promise<T> {
     const { timers, budget } = this.options;
@@ -102,7 +103,15 @@ export class ActionPoller {
       await new Promise<void>((resolve) => timers.setTimeout(resolve, freeAt - now));
     }
     budget.record(timers.now());
-    return call();
+    try {
+      return await call();
+    } catch (error) {
+      if (isDefenderRequestError(error)) {
+        this.pauseFor(error.problem, timers.now());
+        this.reschedule();
+      }
+      throw error;
+    }
   }
 
   /** Forgets what is known of an action and reads it again at once, with a fresh not-found grace. */

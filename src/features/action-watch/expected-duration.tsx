@@ -2,7 +2,7 @@ import { Stack, Text } from '@mantine/core';
 import { isFinalStatus } from '../../api/action-status';
 import type { MachineAction } from '../../api/machine-action';
 import { elapsedMs } from '../../action-ui/elapsed';
-import { outcomeShareWords, slowerThanUsualWords, tooLittleHistoryWords, usualDurationWords } from '../../action-ui/history-words';
+import { nineInTenMs, outcomeShareWords, slowerThanUsualWords, tooLittleHistoryWords, usualDurationWords } from '../../action-ui/history-words';
 import { formatDuration } from '../../lib/time';
 import type { HistoryReading } from '../../polling/duration-history';
 
@@ -23,23 +23,29 @@ export function ExpectedDuration({ action, reading, now }: { action: MachineActi
   const elapsed = elapsedMs(action, now);
   const slower = running && elapsed !== undefined ? slowerThanUsualWords(reading, elapsed) : undefined;
   const shares = outcomeShareWords(reading);
+  const nineInTen = nineInTenMs(reading);
+  // Its whole age counts, as the history's durations do; a Pending one has not started on its device yet.
+  const sinceWords = action.status === 'Pending' ? 'Waiting for its device for' : 'Running for';
   return (
     <Stack gap={4} data-testid="expected-duration">
       <Text size="sm">{usualDurationWords(reading)}.</Text>
       {running && elapsed !== undefined && (
         <>
           <progress
-            max={reading.p90Ms}
-            value={Math.min(elapsed, reading.p90Ms)}
-            aria-label={`Running for ${formatDuration(elapsed)}, against 9 in 10 finishing within ${formatDuration(reading.p90Ms)}`}
+            max={nineInTen}
+            value={Math.min(elapsed, nineInTen)}
+            aria-label={`${sinceWords} ${formatDuration(elapsed)}, against 9 in 10 finishing within ${formatDuration(nineInTen)}`}
             style={{ width: '100%', maxWidth: 360 }}
           />
           <Text size="sm">
-            This one has run for {formatDuration(elapsed)}
+            {action.status === 'Pending' ? 'This one has waited for its device for' : 'This one has run for'} {formatDuration(elapsed)}
             {slower && (
-              <Text span fw={700} data-testid="slower-than-usual">
-                {`: ${slower}`}
-              </Text>
+              <>
+                {': '}
+                <Text span fw={700} data-testid="slower-than-usual">
+                  {slower}
+                </Text>
+              </>
             )}
             .
           </Text>

@@ -13,8 +13,8 @@ export function LongPendingHint({ action, reading, now }: { action: MachineActio
   if (!isPendingLongerThanUsual(action, now, history)) return null;
   return (
     <Alert color="blue" variant="outline" title={longPendingWords(history)} data-testid="long-pending">
-      The device may be offline. Defender keeps retrying an isolation for up to three days; the action stays Pending until the device
-      checks in.
+      The device may be offline. The action stays Pending until the device checks in; Defender keeps an isolation waiting for up to
+      three days.
     </Alert>
   );
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMachineAction } from '../../api/machine-action';
+import { readHistory } from '../../polling/duration-history';
+import { evenDurations, isolationHistory, isolationSamples } from '../../testing/duration-histories';
 import { actionBody, actionId } from '../../testing/machine-actions';
 import { ticketSummary } from './ticket-summary';
 
@@ -37,5 +39,26 @@ describe('ticketSummary', () => {
     expect(text).toContain('Cancellation comment: Wrong device');
     expect(text).toContain('Cancelled: 2019-01-02 14:41:00 UTC');
     expect(text).toContain('Error (HRESULT): -2147024891 (0x80070005) E_ACCESSDENIED: Access denied');
+  });
+});
+
+describe('ticketSummary with the tenant history', () => {
+  // 40 isolations here that took 60 to 99 s: usually about 1 min 20 s, 9 in 10 within 1 min 40 s.
+  const usual = isolationHistory(evenDurations(40, 60_000));
+  const created = Date.parse('2026-11-30T12:00:00Z');
+  const running = action({ status: 'InProgress', creationDateTimeUtc: new Date(created).toISOString(), lastUpdateDateTimeUtc: new Date(created).toISOString() });
+
+  it('says how long such actions take here and how this running one stands', () => {
+    const lines = ticketSummary(running, [], usual, created + 12 * 60_000).split('\n');
+    expect(lines).toContain('Expected: Isolations here usually finish in about 1 min 20 s; 9 in 10 within 1 min 40 s; from 40 that succeeded in the last 30 days');
+    expect(lines).toContain('Running for: 12 min 00 s, slower than 9 in 10 isolations here');
+    expect(ticketSummary(running, [], usual, created + 30_000).split('\n')).toContain('Running for: 30 s');
+  });
+
+  it('gives a finished one the usual duration to compare with, and nothing with too little history', () => {
+    const done = action({ status: 'Failed' });
+    expect(ticketSummary(done, [], usual)).toContain('Usually here: Isolations here usually finish in about 1 min 20 s');
+    expect(ticketSummary(done, [], usual)).not.toContain('Expected:');
+    expect(ticketSummary(running, [], readHistory(isolationSamples(evenDurations(5, 60_000))))).not.toMatch(/Expected|Usually/);
   });
 });

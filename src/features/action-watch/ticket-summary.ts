@@ -1,14 +1,28 @@
 import type { MachineAction } from '../../api/machine-action';
 import { describeActionType, isDocumentedType } from '../../action-ui/action-type-words';
 import { hresultHex, hresultMeaning } from '../../action-ui/hresult-meanings';
-import { usualDurationWords } from '../../action-ui/history-words';
-import type { HistoryReading } from '../../polling/duration-history';
+import { elapsedMs } from '../../action-ui/elapsed';
+import { slowerThanUsualWords, usualDurationWords } from '../../action-ui/history-words';
+import { isFinalStatus } from '../../api/action-status';
+import { enoughHistory, type DurationHistory, type HistoryReading } from '../../polling/duration-history';
 import type { StatusChange } from '../../polling/watch-state';
 import { formatDuration, formatUtc } from '../../lib/time';
 
 function describeHResult(value: number): string {
   const meaning = hresultMeaning(value);
   return `${value} (${hresultHex(value)})${meaning ? ` ${meaning.name}: ${meaning.meaning}` : ''}`;
+}
+
+/**
+ * A running action: how long such actions take here, and how this one stands ("Running for: 12 min 03 s,
+ * slower than 9 in 10 isolations here"). A finished one: how long they usually take, for comparison.
+ */
+function expectedLines(action: MachineAction, usual: DurationHistory | undefined, now: number): string[] {
+  if (!usual) return [];
+  if (isFinalStatus(action.status)) return [`Usually here: ${usualDurationWords(usual)}`];
+  const elapsed = elapsedMs(action, now);
+  const slower = elapsed === undefined ? undefined : slowerThanUsualWords(usual, elapsed);
+  return [`Expected: ${usualDurationWords(usual)}`, ...line('Running for', elapsed === undefined ? null : `${formatDuration(elapsed)}${slower ? `, ${slower}` : ''}`)];
 }
 
 function line(label: string, value: string | null | undefined): string[] {
@@ -19,7 +33,7 @@ function line(label: string, value: string | null | undefined): string[] {
  * A plain-text summary of an action to paste into the ticket: every field an incident record needs,
  * times in UTC (tickets are read across time zones), nothing that could be mistaken for markup.
  */
-export function ticketSummary(action: MachineAction, history: readonly StatusChange[] = [], usual?: HistoryReading): string {
+export function ticketSummary(action: MachineAction, history: readonly StatusChange[] = [], usual?: HistoryReading, now = Date.now()): string {
   const device = [action.computerDnsName, action.machineId && `(${action.machineId})`].filter(Boolean).join(' ');
   const timeline = history.map((change, index) => {
     const previous = history[index - 1];
@@ -40,6 +54,6 @@ export function ticketSummary(action: MachineAction, history: readonly StatusCha
     ...line('Error (HRESULT)', action.errorHResult ? describeHResult(action.errorHResult) : null),
     ...line('External ID', action.externalId),
     ...(timeline.length > 1 ? [`Timeline: ${timeline.join(' -> ')}`] : []),
-    ...(usual?.enough ? [`Expected: ${usualDurationWords(usual)}`] : []),
+    ...expectedLines(action, enoughHistory(usual), now),
   ].join('\n');
 }

@@ -19,7 +19,7 @@ const history = (count: number): HistoryReading => readHistory(isolationSamples(
 describe('rowExpectation', () => {
   it('says how long such actions take, and how far this one has come', () => {
     const expected = rowExpectation(current('InProgress', 30_000), history(40), now);
-    expect(expected).toMatchObject({ usual: 'usually about 1 min 20 s', runningForMs: 30_000, slower: undefined });
+    expect(expected).toMatchObject({ usual: 'usually about 1 min 20 s, 9 in 10 within 1 min 40 s', runningForMs: 30_000, slower: undefined });
     expect(expected?.p90Ms).toBeGreaterThan(90_000);
   });
 

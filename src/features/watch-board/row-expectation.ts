@@ -1,5 +1,5 @@
 import { elapsedMs } from '../../action-ui/elapsed';
-import { slowerThanUsualWords, usualShortWords } from '../../action-ui/history-words';
+import { nineInTenMs, slowerThanUsualWords, usualShortWords } from '../../action-ui/history-words';
 import { isFinalStatus } from '../../api/action-status';
 import { enoughHistory, type HistoryReading } from '../../polling/duration-history';
 import type { RowStatus } from './row-status';
@@ -9,7 +9,7 @@ export interface RowExpectation {
   /** "usually about 1 min 10 s" */
   usual: string;
   runningForMs: number;
-  /** 9 in 10 of its kind finished within this: the progress bar's end. */
+  /** 9 in 10 of its kind finished within this, as the words say it: the progress bar's end. */
   p90Ms: number;
   /** "slower than 9 in 10 isolations here", once past the 90th percentile. */
   slower: string | undefined;
@@ -24,5 +24,5 @@ export function rowExpectation(status: RowStatus, reading: HistoryReading | unde
   if (status.kind !== 'current' || history === undefined || isFinalStatus(status.action.status)) return undefined;
   const runningForMs = elapsedMs(status.action, now);
   if (runningForMs === undefined) return undefined;
-  return { usual: usualShortWords(history), runningForMs, p90Ms: history.p90Ms, slower: slowerThanUsualWords(history, runningForMs) };
+  return { usual: usualShortWords(history), runningForMs, p90Ms: nineInTenMs(history), slower: slowerThanUsualWords(history, runningForMs) };
 }

@@ -50,7 +50,7 @@ const WatchBoardRow = memo(function WatchBoardRow({ id, watch, history, onRemove
       <Table.Td className={classes.oneLine}>
         <TimeAgo time={lastChangeAt(watch)} />
       </Table.Td>
-      <Table.Td className={classes.oneLine} data-testid="duration">
+      <Table.Td className={classes.duration} data-testid="duration">
         <RowDuration status={status} history={history} />
       </Table.Td>
       <Table.Td>

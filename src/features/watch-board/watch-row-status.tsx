@@ -28,7 +28,7 @@ function LongPendingNote({ action, reading }: { action: MachineAction; reading: 
   if (!isPendingLongerThanUsual(action, now, history)) return null;
   return (
     <Text size="xs" c="dimmed" maw={220} data-testid="row-long-pending">
-      {longPendingWords(history)}. The device may be offline; Defender retries an isolation for up to three days.
+      {longPendingWords(history)}. The device may be offline: the action waits until it checks in.
     </Text>
   );
 }
