@@ -51,6 +51,18 @@ export interface HistoryCache {
 const typeKey = (type: string) => historyKey({ type, scope: null });
 const ascending = (values: readonly number[]) => [...values].sort((a, b) => a - b);
 
+/** A stored entry of this type, or undefined for text that is not one (broken, foreign, another type's). */
+function parseEntry(raw: string | null, type: string): Entry | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw ?? 'null');
+  } catch {
+    return undefined; // unreadable: read the history again
+  }
+  const entry = v.safeParse(entrySchema, parsed);
+  return entry.success && typeKey(entry.output.type) === typeKey(type) ? entry.output : undefined;
+}
+
 /** The figures of one kind in a stored entry; a kind the read found none of has too little history. */
 function readingOf(entry: Entry, kind: HistoryKind): HistoryReading {
   const key = historyKey(kind);
@@ -79,15 +91,22 @@ export function historyCache(storage: HistoryStorage | undefined, options: { now
     return age < historyTtlMs && age >= -clockSkewMs;
   };
 
+  // What storage held when last read, and what it parsed to: a board asks on every render, and the text
+  // changes once a day, so it is parsed and checked once per change rather than once per render.
+  const lastRead = new Map<string, { raw: string | null; entry: Entry | undefined }>();
+
   function stored(type: string): Entry | undefined {
-    let parsed: unknown;
+    let raw: string | null;
     try {
-      parsed = JSON.parse(storage?.getItem(storageKey(type)) ?? 'null');
+      raw = storage?.getItem(storageKey(type)) ?? null;
     } catch {
-      return undefined; // unreadable or blocked storage: read the history again
+      return undefined; // blocked storage: read the history again
     }
-    const entry = v.safeParse(entrySchema, parsed);
-    return entry.success && typeKey(entry.output.type) === typeKey(type) ? entry.output : undefined;
+    const known = lastRead.get(type);
+    if (known && known.raw === raw) return known.entry;
+    const entry = parseEntry(raw, type);
+    lastRead.set(type, { raw, entry });
+    return entry;
   }
 
   /** The newest fresh entry, this page's or another tab's. */
