@@ -1,71 +1,70 @@
 import type { Page } from '@playwright/test';
 import { seededActions } from '../sim/seed.ts';
-import { readsAction } from '../sim/testing/logged-reads.ts';
-import { simulator } from './support/simulator.ts';
-import { expect, signIn, test } from './support/test.ts';
+import { expectNoRequestWithin, isDefenderCall } from './support/checks.ts';
+import { paceByAge, simulator } from './support/simulator.ts';
+import { expect, open, signIn, test } from './support/test.ts';
 
 const rows = (page: Page) => page.getByTestId('watch-row');
 
-/** Defender calls the simulator logged from now on, for `ms` of real time. */
-async function callsWithin(ms: number): Promise<number> {
-  await simulator.clearRequests();
-  await new Promise((resolve) => setTimeout(resolve, ms));
-  return (await simulator.requests()).filter((request) => request.path.startsWith('/api/')).length;
-}
+test.describe('the sign-in a browser keeps', () => {
+  test.use({ account: 'signed out' });
 
-test('a link opened in a new tab of a signed-in browser shows the action with no click', async ({ context, page }) => {
-  await signIn(page);
-  const newTab = await context.newPage();
-  await newTab.goto(`/actions/${seededActions.investigationPackage}`);
-  await expect(newTab.getByTestId('action-status')).toHaveText('Succeeded');
-  await expect(newTab.getByRole('button', { name: 'Sign in' })).toHaveCount(0);
-});
+  test('a link opened in a new tab of a signed-in browser shows the action with no click', async ({ context, page }) => {
+    await signIn(page);
+    const newTab = await context.newPage();
+    await newTab.goto(`/actions/${seededActions.investigationPackage}`);
+    await expect(newTab.getByTestId('action-status')).toHaveText('Succeeded');
+    await expect(newTab.getByRole('button', { name: 'Sign in' })).toHaveCount(0);
+  });
 
-test('with "signInCache": "tab", each tab signs in by itself, as before', async ({ context, page }) => {
-  await context.route('**/config.json', (route) => route.fulfill({ json: { signInCache: 'tab' } }));
-  await signIn(page);
-  const newTab = await context.newPage();
-  await newTab.goto(`/actions/${seededActions.investigationPackage}`);
-  await expect(newTab.getByRole('heading', { name: 'Sign in to watch machine actions' })).toBeVisible();
-  const msalKeys = await page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith('msal.') && key !== 'msal.version'));
-  expect(msalKeys).toEqual([]);
-});
+  test('with "signInCache": "tab", each tab signs in by itself, as before', async ({ context, page }) => {
+    await context.route('**/config.json', (route) => route.fulfill({ json: { signInCache: 'tab' } }));
+    await signIn(page);
+    const newTab = await context.newPage();
+    await newTab.goto(`/actions/${seededActions.investigationPackage}`);
+    await expect(newTab.getByRole('heading', { name: 'Sign in to watch machine actions' })).toBeVisible();
+    const msalKeys = await page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith('msal.') && key !== 'msal.version'));
+    expect(msalKeys).toEqual([]);
+  });
 
-test('a browser closed and opened again asks for sign-in and makes no call with what was left behind', async ({ browser, page }) => {
-  await signIn(page, 'analyst', `/actions/${seededActions.investigationPackage}`);
-  await expect(page.getByTestId('action-status')).toHaveText('Succeeded');
-  // Closing the browser ends its session cookies (MSAL's cache key among them); storage stays behind.
-  const leftBehind = await page.context().storageState();
-  expect(leftBehind.origins.some((origin) => origin.localStorage.some((item) => item.name.startsWith('msal.')))).toBe(true);
-  const reopened = await browser.newContext({ storageState: { cookies: [], origins: leftBehind.origins } });
-  const again = await reopened.newPage();
-  await simulator.clearRequests();
-  await again.goto(`/actions/${seededActions.investigationPackage}`);
-  await expect(again.getByRole('heading', { name: 'Sign in to watch machine actions' })).toBeVisible();
-  await again.waitForTimeout(2_000);
-  expect((await simulator.requests()).filter((request) => request.path.startsWith('/api/'))).toEqual([]);
-  await reopened.close();
-});
+  test('a browser closed and opened again asks for sign-in and makes no call with what was left behind', async ({ browser, page }) => {
+    await signIn(page, 'analyst', `/actions/${seededActions.investigationPackage}`);
+    await expect(page.getByTestId('action-status')).toHaveText('Succeeded');
+    // Closing the browser ends its session cookies (MSAL's cache key among them); storage stays behind.
+    const leftBehind = await page.context().storageState();
+    expect(leftBehind.origins.some((origin) => origin.localStorage.some((item) => item.name.startsWith('msal.')))).toBe(true);
+    const reopened = await browser.newContext({ storageState: { cookies: [], origins: leftBehind.origins } });
+    const again = await reopened.newPage();
+    await again.clock.install();
+    await simulator.clearRequests();
+    await again.goto(`/actions/${seededActions.investigationPackage}`);
+    await expect(again.getByRole('heading', { name: 'Sign in to watch machine actions' })).toBeVisible();
+    await expectNoRequestWithin(again, isDefenderCall, 10_000, 'calls to Defender');
+    expect((await simulator.requests()).filter((request) => request.path.startsWith('/api/'))).toEqual([]);
+    await reopened.close();
+  });
 
-test('signing out in one tab signs out every tab, and none calls Defender after it', async ({ context, page }) => {
-  test.setTimeout(90_000);
-  const action = await simulator.createAction({ type: 'Isolate', status: 'Pending' });
-  await signIn(page, 'analyst', `/actions/${action.id}`);
-  const other = await context.newPage();
-  await other.goto(`/actions/${action.id}`);
-  await expect(other.getByTestId('action-status')).toHaveText('Pending');
+  test('signing out in one tab signs out every tab, and none calls Defender after it', async ({ context, page }) => {
+    await paceByAge();
+    const action = await simulator.createAction({ type: 'Isolate', status: 'Pending' });
+    await context.clock.install();
+    await signIn(page, 'analyst', `/actions/${action.id}`);
+    const other = await context.newPage();
+    await other.goto(`/actions/${action.id}`);
+    await expect(other.getByTestId('action-status')).toHaveText('Pending');
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign in' })).toBeVisible();
-  await expect(other.getByTestId('signed-out-elsewhere')).toBeVisible();
-  await expect(other.getByTestId('signed-in-account')).toHaveCount(0);
-  // A new action is checked every 5 s: 12 s without a call means no tab is checking.
-  expect(await callsWithin(12_000)).toBe(0);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('banner').getByRole('button', { name: 'Sign in' })).toBeVisible();
+    await expect(other.getByTestId('signed-out-elsewhere')).toBeVisible();
+    await expect(other.getByTestId('signed-in-account')).toHaveCount(0);
+    // A new action is checked every 5 s: 12 s without a call means no tab is checking.
+    await expectNoRequestWithin(other, isDefenderCall, 12_000, 'calls to Defender from either tab');
+  });
 });
 
 test('a ticket with three IDs pasted on the start page lands on the board with all three', async ({ page }) => {
   const ids = [seededActions.pendingIsolation, seededActions.failedIsolation, seededActions.investigationPackage];
-  await signIn(page);
+  await open(page, '/');
   const field = page.getByLabel('Machine action ID');
   await field.fill(`INC-2041 containment\n- isolate: ${ids[0]}\n- failed before: ${ids[1]}\n- package: ${ids[2]}`);
   await field.press('Enter');
@@ -76,7 +75,7 @@ test('a ticket with three IDs pasted on the start page lands on the board with a
 });
 
 test('actions and failures are told in plain words', async ({ page }) => {
-  await signIn(page, 'analyst', `/actions/${seededActions.failedIsolation}`);
+  await open(page, `/actions/${seededActions.failedIsolation}`);
   await expect(page.getByTestId('action-status')).toHaveText('Failed');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Isolate device');
   await expect(page).toHaveTitle('Failed · Isolate device · Machine action watch');
@@ -98,18 +97,8 @@ test('actions and failures are told in plain words', async ({ page }) => {
   await expect(page.getByTestId('board-counts')).toHaveText('2 running · 0 succeeded · 1 needs attention');
 });
 
-test('"Canceled", spelt with one L, is final: shown as Cancelled and not checked again', async ({ page }) => {
-  const action = await simulator.createAction({ type: 'Isolate', status: 'Canceled' });
-  await signIn(page, 'analyst', `/actions/${action.id}`);
-  await expect(page.getByTestId('action-status')).toHaveText('Cancelled');
-  await expect(page.getByTestId('check-status')).toContainText('not checking any more');
-  const reads = (await simulator.requests()).filter((request) => readsAction(request, action.id)).length;
-  await page.waitForTimeout(7_000); // longer than the 5 s a new, running action would wait
-  expect((await simulator.requests()).filter((request) => readsAction(request, action.id)).length).toBe(reads);
-});
-
 test('the start page lists the analyst’s own recent actions, running first, and what this browser watched', async ({ page }) => {
-  await signIn(page, 'analyst', `/actions/${seededActions.cancelledIsolation}`);
+  await open(page, `/actions/${seededActions.cancelledIsolation}`);
   await expect(page.getByTestId('action-status')).toHaveText('Cancelled');
   await page.getByRole('link', { name: 'Machine action watch' }).click();
   const recent = page.getByRole('region', { name: 'Your recent actions' });
@@ -128,18 +117,22 @@ test('the start page lists the analyst’s own recent actions, running first, an
   expect(await listCalls()).toBe(before);
 });
 
-test('a guest whose account name matches no requestor is told so, and the field still works', async ({ page }) => {
-  await signIn(page, 'guest');
-  await expect(page.getByTestId('no-recent-actions')).toContainText('Defender lists no action requested by sam.guest_fabrikam.example#EXT#@contoso.onmicrosoft.com');
-  await page.getByLabel('Machine action ID').fill(seededActions.investigationPackage);
-  await page.getByLabel('Machine action ID').press('Enter');
-  await expect(page.getByTestId('action-status')).toHaveText('Succeeded');
+test.describe('a guest', () => {
+  test.use({ account: 'guest' });
+
+  test('a guest whose account name matches no requestor is told so, and the field still works', async ({ page }) => {
+    await open(page, '/');
+    await expect(page.getByTestId('no-recent-actions')).toContainText('Defender lists no action requested by sam.guest_fabrikam.example#EXT#@contoso.onmicrosoft.com');
+    await page.getByLabel('Machine action ID').fill(seededActions.investigationPackage);
+    await page.getByLabel('Machine action ID').press('Enter');
+    await expect(page.getByTestId('action-status')).toHaveText('Succeeded');
+  });
 });
 
 test('times from a Defender clock 15 minutes ahead are never in the future, and the page says the clocks differ', async ({ page }) => {
   await simulator.advanceClock(15 * 60_000);
   const action = await simulator.createAction({ type: 'Isolate', status: 'Pending' });
-  await signIn(page, 'analyst', `/actions/${action.id}`);
+  await open(page, `/actions/${action.id}`);
   await expect(page.getByTestId('action-status')).toHaveText('Pending');
   await expect(page.getByTestId('clock-skew')).toContainText('about 15 minutes ahead');
   await expect(page.getByRole('main')).not.toContainText(/\bin \d+ (minute|second|hour)s?\b/);
@@ -151,10 +144,9 @@ test('times from a Defender clock 15 minutes ahead are never in the future, and 
 });
 
 test('a board link with 300 IDs opens, with the IDs in the fragment that never reaches the server', async ({ page }) => {
-  test.setTimeout(90_000);
-  const ids: string[] = [];
-  for (let n = 0; n < 300; n += 1) ids.push((await simulator.createAction({ type: 'RunAntiVirusScan', scope: 'Quick', status: 'Succeeded' })).id);
-  await signIn(page);
+  const created = await Promise.all(Array.from({ length: 300 }, () => simulator.createAction({ type: 'RunAntiVirusScan', scope: 'Quick', status: 'Succeeded' })));
+  const ids = created.map((action) => action.id);
+  await open(page, '/');
   const served: string[] = [];
   page.on('request', (request) => served.push(request.url()));
   await page.goto(`/board#ids=${ids.join(',')}`);
@@ -167,7 +159,7 @@ test('a board link with 300 IDs opens, with the IDs in the fragment that never r
 });
 
 test('a saved list longer than the board holds: the board watches 500 and keeps the rest on screen to copy', async ({ page }) => {
-  await signIn(page, 'analyst', '/board');
+  await open(page, '/board');
   const ids = Array.from({ length: 502 }, (_, n) => `33333333-3333-4333-8333-${String(n).padStart(12, '0')}`);
   // The watch list from an older version (or another tab): IDs only, never a session.
   await page.evaluate((saved) => window.localStorage.setItem('machine-action-watch:watched-ids', JSON.stringify(saved)), ids);

@@ -1,8 +1,9 @@
 import type { Page } from '@playwright/test';
 import { readsAction } from '../sim/testing/logged-reads.ts';
 import { seededActions } from '../sim/seed.ts';
-import { isHistoryRead, paceByAge, simulator } from './support/simulator';
-import { expect, signIn, test } from './support/test';
+import { advanceClock, advanceToNextCheck, expectNoRequestWithin, isDefenderCall } from './support/checks.ts';
+import { isHistoryRead, paceByAge, simulator } from './support/simulator.ts';
+import { expect, open, signIn, test } from './support/test.ts';
 
 async function paste(page: Page, text: string) {
   await page.getByLabel('Paste action IDs').fill(text);
@@ -16,7 +17,8 @@ test('pasting a ticket adds each ID once, and the board reads them all with one 
   // Two actions created just now (checked every 5 s while new) and one that finished long ago.
   const isolation = await simulator.createAction({ type: 'Isolate', status: 'Pending' });
   const scan = await simulator.createAction({ type: 'RunAntiVirusScan', status: 'InProgress' });
-  await signIn(page, 'analyst', '/board');
+  await page.clock.install();
+  await open(page, '/board');
   await paste(page, `Ticket INC-2041\n- ${isolation.id}\n- ${scan.id} (repeat: ${scan.id})\n- https://security.microsoft.com/x?id=${seededActions.investigationPackage}`);
   await expect(page.getByTestId('add-result')).toHaveText('Added 3 actions.');
   await expect(rows(page)).toHaveCount(3);
@@ -33,9 +35,9 @@ test('pasting a ticket adds each ID once, and the board reads them all with one 
   // From then on, every check is one list call naming every running action.
   await expect(rows(page).getByTestId('action-status')).toHaveCount(4);
   await simulator.clearRequests();
-  const checksMade = async () => (await simulator.requests()).filter((request) => !isHistoryRead(request));
-  await expect.poll(async () => (await checksMade()).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
-  const checks = await checksMade();
+  await advanceClock(page, 12_000); // two checks and more at the 5 s pace
+  const checks = (await simulator.requests()).filter((request) => !isHistoryRead(request));
+  expect(checks.length).toBeGreaterThanOrEqual(2);
   for (const request of checks) {
     expect(request.path).toBe('/api/machineactions');
     expect(readsAction(request, isolation.id) && readsAction(request, scan.id)).toBe(true);
@@ -44,14 +46,15 @@ test('pasting a ticket adds each ID once, and the board reads them all with one 
 });
 
 test('the board survives a reload, and its link carries its IDs', async ({ page, browser }) => {
-  await signIn(page, 'analyst', '/board');
+  await open(page, '/board');
   await paste(page, `${seededActions.offlineDeviceIsolation} ${seededActions.cancelledIsolation}`);
   await expect(rows(page)).toHaveCount(2);
   await page.reload();
   await expect(rows(page)).toHaveCount(2);
 
   const link = `/board?ids=${seededActions.offlineDeviceIsolation},${seededActions.cancelledIsolation}`;
-  const other = await browser.newContext();
+  // A colleague's browser, which has not signed in yet.
+  const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const colleague = await other.newPage();
   await signIn(colleague, 'analyst', link);
   await expect(rows(colleague)).toHaveCount(2);
@@ -61,7 +64,6 @@ test('the board survives a reload, and its link carries its IDs', async ({ page,
 
 test('two tabs share one poller, and the other tab takes over when the leader closes', async ({ context, page }) => {
   await paceByAge();
-  test.setTimeout(120_000); // two sign-ins and 20 s of real polling, on a machine that may be busy
   const action = await simulator.createAction({
     type: 'Isolate',
     timeline: [
@@ -69,25 +71,27 @@ test('two tabs share one poller, and the other tab takes over when the leader cl
       { status: 'InProgress', afterMs: 600_000 },
     ],
   });
-  await signIn(page, 'analyst', '/board');
+  await context.clock.install(); // one clock for every tab of the browser
+  await open(page, '/board');
   await paste(page, action.id);
   await expect(rows(page)).toHaveCount(1);
   const second = await context.newPage();
-  await signIn(second, 'analyst', '/board'); // the token cache is per tab
+  await open(second, '/board');
   await expect(rows(second)).toHaveCount(1);
   await expect(rows(second).getByTestId('action-status')).toHaveText('Pending');
 
   // Over 20 s, the two tabs cost what one costs: one read per check (every 5 s), not two.
   await simulator.clearRequests();
-  await second.waitForTimeout(20_000);
+  await advanceClock(second, 20_000);
   const reads = (await simulator.requests()).filter((request) => readsAction(request, action.id)).length;
-  expect(reads).toBeGreaterThanOrEqual(2);
+  expect(reads).toBeGreaterThanOrEqual(3);
   expect(reads).toBeLessThanOrEqual(5);
 
   // The leader closes; the remaining tab polls from now on and sees the action move.
   await page.close();
   await simulator.advanceClock(600_000);
-  await expect(rows(second).getByTestId('action-status')).toHaveText('In progress', { timeout: 15_000 });
+  await advanceToNextCheck(second, action.id);
+  await expect(rows(second).getByTestId('action-status')).toHaveText('In progress');
 });
 
 test('a 429 pauses every call until Retry-After has passed', async ({ page }) => {
@@ -95,17 +99,17 @@ test('a 429 pauses every call until Retry-After has passed', async ({ page }) =>
   // Created just now, so checked every 5 s.
   const isolation = await simulator.createAction({ type: 'Isolate', status: 'Pending' });
   const scan = await simulator.createAction({ type: 'RunAntiVirusScan', status: 'InProgress' });
-  await signIn(page, 'analyst', '/board');
+  await page.clock.install();
+  await open(page, '/board');
   await paste(page, `${isolation.id} ${scan.id}`);
   await expect(rows(page)).toHaveCount(2);
-  await expect(rows(page).first().getByTestId('action-status')).toBeVisible();
+  await expect(rows(page).getByTestId('action-status')).toHaveCount(2);
   await simulator.injectFault({ status: 429, retryAfter: '12', count: 1 });
-  await expect(page.getByTestId('board-paused')).toContainText('shared by everyone using this app registration', { timeout: 15_000 });
-  await simulator.clearRequests();
-  await page.waitForTimeout(9_000);
-  expect(await simulator.requests()).toEqual([]);
-  await expect(page.getByTestId('board-paused')).toHaveCount(0, { timeout: 15_000 });
-  await expect.poll(async () => (await simulator.requests()).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+  expect((await advanceToNextCheck(page, isolation.id)).status()).toBe(429);
+  await expect(page.getByTestId('board-paused')).toContainText('shared by everyone using this app registration');
+  await expectNoRequestWithin(page, isDefenderCall, 9_000, 'calls to Defender during the pause');
+  expect((await advanceToNextCheck(page, isolation.id, 10_000)).status()).toBe(200);
+  await expect(page.getByTestId('board-paused')).toHaveCount(0);
 });
 
 test('a final status raises an in-app notice, marks the tab, and a desktop notification once allowed', async ({ context, page }) => {
@@ -129,12 +133,15 @@ test('a final status raises an in-app notice, marks the tab, and a desktop notif
       { status: 'Pending', afterMs: 0 },
       { status: 'Failed', afterMs: 8_000 },
     ],
-    startsOn: 'first-read', // signing in takes a while on a busy machine
+    startsOn: 'first-read',
   });
-  await signIn(page, 'analyst', '/board');
+  await page.clock.install();
+  await open(page, '/board');
   await paste(page, action.id);
   await expect(rows(page).getByTestId('action-status')).toHaveText('Pending');
-  await expect(page.getByTestId('finish-notices')).toContainText('Needs attention: Isolate device Failed', { timeout: 20_000 });
+  await simulator.advanceClock(8_000);
+  await advanceToNextCheck(page, action.id);
+  await expect(page.getByTestId('finish-notices')).toContainText('Needs attention: Isolate device Failed');
   await expect(page).toHaveTitle(/^\(1\) 1 needs attention/);
   expect(await page.locator('link[rel="icon"]').getAttribute('href')).toMatch(/^data:image\/svg\+xml,/);
   const created = await page.evaluate(() => (window as unknown as { createdNotifications: { title: string; body: string }[] }).createdNotifications);
@@ -146,7 +153,7 @@ test('a final status raises an in-app notice, marks the tab, and a desktop notif
 
 test('copy for the ticket puts a plain-text summary on the clipboard', async ({ context, page }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await signIn(page, 'analyst', `/actions/${seededActions.cancelledIsolation}`);
+  await open(page, `/actions/${seededActions.cancelledIsolation}`);
   await expect(page.getByTestId('action-status')).toHaveText('Cancelled');
   await page.getByRole('button', { name: 'Copy for the ticket' }).click();
   await expect(page.getByRole('button', { name: 'Copied for the ticket' })).toBeVisible();
@@ -158,7 +165,7 @@ test('copy for the ticket puts a plain-text summary on the clipboard', async ({ 
 });
 
 test("a device's recent actions are a click away from being watched", async ({ page }) => {
-  await signIn(page, 'analyst', `/actions/${seededActions.failedIsolation}`);
+  await open(page, `/actions/${seededActions.failedIsolation}`);
   await expect(page.getByTestId('action-status')).toHaveText('Failed');
   await page.getByRole('button', { name: 'Show the last 10' }).click();
   const table = page.getByTestId('device-actions');

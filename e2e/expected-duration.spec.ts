@@ -1,12 +1,13 @@
 import { seededActions } from '../sim/seed.ts';
 import type { LoggedRequest } from '../sim/testing/simulator-client.ts';
+import { advanceClock } from './support/checks.ts';
 import { simulator } from './support/simulator.ts';
-import { expect, signIn, test } from './support/test.ts';
+import { expect, open, test } from './support/test.ts';
 
 const isHistoryCall = (type: string) => (request: LoggedRequest) => (request.query.$filter ?? '').startsWith(`type eq '${type}'`);
 
 test('a running isolation says how long isolations usually take here, and how long this one has run', async ({ page }) => {
-  await signIn(page, 'analyst', `/actions/${seededActions.pendingIsolation}`);
+  await open(page, `/actions/${seededActions.pendingIsolation}`);
   const expected = page.getByTestId('expected-duration');
   await expect(expected).toContainText(/Isolations here usually finish in about .+; 9 in 10 within .+; from \d+ that succeeded in the last 30 days/);
   await expect(expected).toContainText(/This one has (run|waited for its device) for/);
@@ -24,13 +25,13 @@ test('a running isolation says how long isolations usually take here, and how lo
 test('an isolation running past 9 in 10 of this tenant’s is flagged as slower than usual', async ({ page }) => {
   const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toISOString();
   const action = await simulator.createAction({ type: 'Isolate', scope: 'Full', status: 'InProgress', creationDateTimeUtc: tenMinutesAgo });
-  await signIn(page, 'analyst', `/actions/${action.id}`);
+  await open(page, `/actions/${action.id}`);
   await expect(page.getByTestId('slower-than-usual')).toHaveText('slower than 9 in 10 isolations here');
 });
 
 test('a history call that fails leaves the watch as it is', async ({ page }) => {
   await simulator.injectFault({ status: 500, count: 10, match: 'type%20eq' });
-  await signIn(page, 'analyst', `/actions/${seededActions.pendingIsolation}`);
+  await open(page, `/actions/${seededActions.pendingIsolation}`);
   await expect(page.getByTestId('action-status')).toHaveText(/Pending|In progress|Succeeded/);
   await expect(page.getByTestId('problem')).toHaveCount(0);
   await expect(page.getByTestId('check-status')).toContainText(/next check|not checking/);
@@ -41,7 +42,7 @@ test('a pending isolation past the usual wait for its device says it may be offl
   // The seeded isolations that a device picked up waited at most about 2 minutes, 19 in 20 of them.
   const fiveMinutesAgo = new Date(Date.now() - 5 * 60_000).toISOString();
   const action = await simulator.createAction({ type: 'Isolate', scope: 'Full', status: 'Pending', creationDateTimeUtc: fiveMinutesAgo });
-  await signIn(page, 'analyst', `/actions/${action.id}`);
+  await open(page, `/actions/${action.id}`);
   await expect(page.getByTestId('long-pending')).toContainText(/Pending for over 2 min.*: longer than 19 in 20 isolations here waited for their device/);
   await expect(page.getByTestId('long-pending')).toContainText('The device may be offline');
 });
@@ -50,7 +51,7 @@ test('the board shows how long each running action usually takes, and flags the 
   const now = Date.now();
   const fresh = await simulator.createAction({ type: 'Isolate', scope: 'Full', status: 'InProgress', creationDateTimeUtc: new Date(now).toISOString() });
   const late = await simulator.createAction({ type: 'Isolate', scope: 'Full', status: 'InProgress', creationDateTimeUtc: new Date(now - 10 * 60_000).toISOString() });
-  await signIn(page, 'analyst', '/board');
+  await open(page, '/board');
   await page.getByLabel('Paste action IDs').fill(`${fresh.id}\n${late.id}`);
   await page.getByRole('button', { name: 'Watch these' }).click();
   const row = (id: string) => page.locator(`[data-testid="watch-row"][data-action-id="${id}"]`);
@@ -66,14 +67,14 @@ test('the board shows how long each running action usually takes, and flags the 
 test('once the history is known, a new isolation is not read every 5 s before isolations here start finishing', async ({ page }) => {
   // Seeded isolations here first finish at about 40 s: the age-based pace would read this one 5 times in
   // its first 20 s, the history's pace once or twice (the second read may come before the history is in).
-  await signIn(page, 'analyst', `/actions/${seededActions.pendingIsolation}`);
+  await page.clock.install();
+  await open(page, `/actions/${seededActions.pendingIsolation}`);
   await expect(page.getByTestId('expected-duration')).toContainText('Isolations here usually finish in about');
   const action = await simulator.createAction({ type: 'Isolate', scope: 'Full', status: 'Pending', timeline: [{ status: 'Succeeded', afterMs: 600_000 }] });
   await page.goto(`/actions/${action.id}`);
   await expect(page.getByTestId('action-status')).toHaveText('Pending');
-  const firstRead = Date.now();
   await expect(page.getByTestId('check-status')).toContainText(/next check at/);
-  await page.waitForTimeout(Math.max(0, 20_000 - (Date.now() - firstRead)));
+  await advanceClock(page, 20_000);
   expect(await simulator.readsOf(action.id)).toBeLessThanOrEqual(2);
   await expect(page.getByTestId('expected-duration')).toContainText(/This one has (run|waited for its device) for/);
 });

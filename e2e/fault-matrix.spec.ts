@@ -1,8 +1,8 @@
 import type { Page, Response } from '@playwright/test';
-import { advanceClock, advanceToNextCheck, advanceUntilCheckSent, expectNoCheckWithin, isCheckOf } from './support/checks';
-import { simulator } from './support/simulator';
-import { expect, signIn, test } from './support/test';
-import { expectPageIntact, expectWatching } from './support/watch-page';
+import { advanceClock, advanceToNextCheck, advanceUntilCheckSent, expectNoCheckWithin, isCheckOf } from './support/checks.ts';
+import { simulator } from './support/simulator.ts';
+import { expect, open, signIn, test } from './support/test.ts';
+import { expectPageIntact, expectWatching } from './support/watch-page.ts';
 
 // One test per fault between the app and Defender (README, "Fault matrix"): each shows its own state, the
 // page never goes blank, and polling recovers by itself once the fault clears, unless only the analyst can
@@ -17,13 +17,15 @@ async function createRunningAction(): Promise<string> {
 }
 
 /**
- * Signs in with Playwright's clock installed and watches a running action, just after a check was answered:
- * the next check is a whole interval away, so a fault injected now meets the check the test sets off.
+ * Watches a running action with Playwright's clock installed, just after a check was answered: the next
+ * check is a whole interval away, so a fault injected now meets the check the test sets off. The tests about
+ * signing in start signed out and sign in here (`signingIn`).
  */
-async function watchRunningAction(page: Page): Promise<string> {
+async function watchRunningAction(page: Page, { signingIn = false } = {}): Promise<string> {
   const id = await createRunningAction();
   await page.clock.install();
-  await signIn(page, 'analyst', `/actions/${id}`);
+  if (signingIn) await signIn(page, 'analyst', `/actions/${id}`);
+  else await open(page, `/actions/${id}`);
   await expectWatching(page, 'Pending');
   await advanceToNextCheck(page, id);
   return id;
@@ -55,21 +57,25 @@ test.describe('401 Unauthorized', () => {
     await expectWatching(page, 'Pending');
   });
 
-  test('again after the renewal: "Sign in again", which signs in through the simulator and resumes the watch', async ({ page }) => {
-    const id = await watchRunningAction(page);
-    await simulator.injectFault({ status: 401, count: 2, match: id });
-    await advanceToNextCheck(page, id);
-    await expect(problem(page)).toContainText('Sign in again');
-    await expect(problem(page)).toContainText('could not be renewed silently');
-    await expectStaleRead(page);
-    await expectPageIntact(page);
-    await expect(page.getByTestId('check-status')).toContainText('not checking any more');
-    await expectNoCheckWithin(page, id, 30_000); // only the analyst can fix this: no request loop
+  test.describe('signed in by the test', () => {
+    test.use({ account: 'signed out' });
 
-    // The simulator still has a session, so signing in again needs no page of its own, as with Entra.
-    await problem(page).getByRole('button', { name: 'Sign in again' }).click();
-    await expect(page).toHaveURL(`/actions/${id}`);
-    await expectWatching(page, 'Pending');
+    test('again after the renewal: "Sign in again", which signs in through the simulator and resumes the watch', async ({ page }) => {
+      const id = await watchRunningAction(page, { signingIn: true });
+      await simulator.injectFault({ status: 401, count: 2, match: id });
+      await advanceToNextCheck(page, id);
+      await expect(problem(page)).toContainText('Sign in again');
+      await expect(problem(page)).toContainText('could not be renewed silently');
+      await expectStaleRead(page);
+      await expectPageIntact(page);
+      await expect(page.getByTestId('check-status')).toContainText('not checking any more');
+      await expectNoCheckWithin(page, id, 30_000); // only the analyst can fix this: no request loop
+
+      // The simulator still has a session, so signing in again needs no page of its own, as with Entra.
+      await problem(page).getByRole('button', { name: 'Sign in again' }).click();
+      await expect(page).toHaveURL(`/actions/${id}`);
+      await expectWatching(page, 'Pending');
+    });
   });
 });
 
@@ -95,7 +101,7 @@ test.describe('404 Not Found', () => {
     const id = await createRunningAction();
     await simulator.injectFault({ status: 404, count: 2, match: id });
     await page.clock.install();
-    await signIn(page, 'analyst', `/actions/${id}`);
+    await open(page, `/actions/${id}`);
     await expect(page.getByText('Not listed yet')).toBeVisible();
     await expectPageIntact(page);
     const second = await advanceToNextCheck(page, id, 5_000);
@@ -109,7 +115,7 @@ test.describe('404 Not Found', () => {
   test('an unknown ID is re-checked for a grace period, then reported as not found; "Check again" finds it once it exists', async ({ page }) => {
     const id = '0badf00d-0000-4000-8000-000000000000';
     await page.clock.install();
-    await signIn(page, 'analyst', `/actions/${id}`);
+    await open(page, `/actions/${id}`);
     await expect(page.getByText('Not listed yet')).toBeVisible();
     await advanceToNextCheck(page, id, 5_000);
     await expect(page.getByText('Not listed yet')).toBeVisible();
@@ -236,40 +242,44 @@ test('the access token expiring mid-watch: renewed silently with the refresh tok
   await expect(page.getByRole('button', { name: /Sign in/ })).toHaveCount(0);
 });
 
-test('interaction required: the identity provider refuses the silent renewal, "Sign in again" resumes the watch', async ({ page }) => {
-  const id = await watchRunningAction(page);
-  // What Entra answers when Conditional Access wants the user back (MFA, sign-in frequency): MSAL cannot
-  // renew silently and throws InteractionRequiredAuthError. The simulator itself never asks for it.
-  const tokenEndpoint = (url: URL) => url.pathname === '/token';
-  await page.route(tokenEndpoint, async (route) => {
-    if (route.request().method() !== 'POST') return route.fallback();
-    await route.fulfill({
-      status: 400,
-      headers: { 'Access-Control-Allow-Origin': new URL(page.url()).origin },
-      json: {
-        error: 'interaction_required',
-        error_description: 'AADSTS50076: Due to a configuration change made by your administrator, you must use multi-factor authentication.',
-        error_codes: [50076],
-        suberror: 'basic_action',
-      },
-    });
-  });
-  let refusal: Response | undefined;
-  page.on('response', (response) => {
-    if (isTokenRequest(response)) refusal ??= response;
-  });
-  await page.clock.fastForward(61 * 60_000); // past the access token's hour: MSAL has to renew it
-  await advanceClock(page, 60_000, () => refusal !== undefined); // until the next check asks for a token
-  expect(refusal?.status()).toBe(400);
-  await expect(problem(page)).toContainText('Sign in again');
-  await expectStaleRead(page);
-  await expectPageIntact(page);
-  await expect(page.getByTestId('check-status')).toContainText('not checking any more');
+test.describe('signed in by the test', () => {
+  test.use({ account: 'signed out' });
 
-  await page.unroute(tokenEndpoint);
-  await problem(page).getByRole('button', { name: 'Sign in again' }).click();
-  await expect(page).toHaveURL(`/actions/${id}`);
-  await expectWatching(page, 'Pending');
+  test('interaction required: the identity provider refuses the silent renewal, "Sign in again" resumes the watch', async ({ page }) => {
+    const id = await watchRunningAction(page, { signingIn: true });
+    // What Entra answers when Conditional Access wants the user back (MFA, sign-in frequency): MSAL cannot
+    // renew silently and throws InteractionRequiredAuthError. The simulator itself never asks for it.
+    const tokenEndpoint = (url: URL) => url.pathname === '/token';
+    await page.route(tokenEndpoint, async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      await route.fulfill({
+        status: 400,
+        headers: { 'Access-Control-Allow-Origin': new URL(page.url()).origin },
+        json: {
+          error: 'interaction_required',
+          error_description: 'AADSTS50076: Due to a configuration change made by your administrator, you must use multi-factor authentication.',
+          error_codes: [50076],
+          suberror: 'basic_action',
+        },
+      });
+    });
+    let refusal: Response | undefined;
+    page.on('response', (response) => {
+      if (isTokenRequest(response)) refusal ??= response;
+    });
+    await page.clock.fastForward(61 * 60_000); // past the access token's hour: MSAL has to renew it
+    await advanceClock(page, 60_000, () => refusal !== undefined); // until the next check asks for a token
+    expect(refusal?.status()).toBe(400);
+    await expect(problem(page)).toContainText('Sign in again');
+    await expectStaleRead(page);
+    await expectPageIntact(page);
+    await expect(page.getByTestId('check-status')).toContainText('not checking any more');
+
+    await page.unroute(tokenEndpoint);
+    await problem(page).getByRole('button', { name: 'Sign in again' }).click();
+    await expect(page).toHaveURL(`/actions/${id}`);
+    await expectWatching(page, 'Pending');
+  });
 });
 
 test('going offline and back: checking pauses with the last read on screen, and resumes with the connection', async ({ page, context }) => {

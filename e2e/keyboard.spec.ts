@@ -1,6 +1,9 @@
-import { expectVisibleFocus, tabTo } from './support/keyboard';
 import { seededActions } from '../sim/seed.ts';
-import { expect, test } from './support/test';
+import { expectVisibleFocus, tabTo } from './support/keyboard.ts';
+import { expect, test } from './support/test.ts';
+
+// The journey starts signed out: signing in from the keyboard is part of it.
+test.use({ account: 'signed out' });
 
 test('the whole journey from the keyboard alone, with a visible focus at every stop', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -1,10 +1,14 @@
 import { seededActions } from '../sim/seed.ts';
-import { simulator } from './support/simulator';
-import { expect, signIn, test } from './support/test';
+import { simulator } from './support/simulator.ts';
+import { expect, signIn, test } from './support/test.ts';
+import { workerPorts } from './support/worker-ports.ts';
 
-// The simulator's origins as the browser reaches them (playwright.config.ts may move the ports).
-const identityOrigin = `http://localhost:${process.env.SIM_IDENTITY_PORT ?? 4010}`;
-const apiOrigin = `http://localhost:${process.env.SIM_API_PORT ?? 4020}`;
+// The simulator's origins as the browser reaches them: this worker's own.
+const identityOrigin = `http://localhost:${workerPorts.identity}`;
+const apiOrigin = `http://localhost:${workerPorts.api}`;
+
+// Sign-in and sign-out under the policy are what these tests watch: each starts signed out.
+test.use({ account: 'signed out' });
 
 function directivesOf(policy: string): Map<string, string[]> {
   return new Map(policy.split(';').map((directive) => directive.trim().split(/\s+/)).map(([name, ...sources]) => [name, sources]));

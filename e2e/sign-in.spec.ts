@@ -1,5 +1,8 @@
 import { seededActions } from '../sim/seed.ts';
-import { expect, signIn, test } from './support/test';
+import { expect, signIn, test } from './support/test.ts';
+
+// Each test signs in through the real flow itself: signing in is what they are about.
+test.use({ account: 'signed out' });
 
 test('signs in through the real redirect flow, shows the account, and signs out', async ({ page }) => {
   const consoleLines: string[] = [];

@@ -1,10 +1,11 @@
 import type { Page } from '@playwright/test';
-import { isDefenderRead, readsAction } from '../sim/testing/logged-reads.ts';
+import { advanceToNextCheck, expectNoRequestWithin, isDefenderCall } from './support/checks.ts';
 import { paceByAge, simulator } from './support/simulator.ts';
-import { expect, signIn, test } from './support/test.ts';
+import { expect, open, signIn, test } from './support/test.ts';
 
 // Tabs of one browser share one poller: what the polling tab knows, its 429 pause and its sign-out are
 // every tab's. The browser's sign-in is shared by the tabs of one context, so a second tab needs no click.
+// One clock (the context's) runs every tab.
 
 async function paste(page: Page, text: string) {
   await page.getByLabel('Paste action IDs').fill(text);
@@ -13,12 +14,8 @@ async function paste(page: Page, text: string) {
 
 const rows = (page: Page) => page.getByTestId('watch-row');
 
-/** The simulator's time now, in ms: its log is stamped with it. */
-const simulatorNow = async () => Date.parse((await simulator.clock()).now);
-
 test('a tab opened after the polling tab saw an action finish shows it at once, without reading it again', async ({ context, page }) => {
   await paceByAge();
-  test.setTimeout(90_000);
   const action = await simulator.createAction({
     type: 'Isolate',
     timeline: [
@@ -27,77 +24,74 @@ test('a tab opened after the polling tab saw an action finish shows it at once, 
     ],
     startsOn: 'first-read',
   });
-  await signIn(page, 'analyst', '/board');
+  await context.clock.install();
+  await open(page, '/board');
   await paste(page, action.id);
-  await expect(rows(page).getByTestId('action-status')).toHaveText('Succeeded', { timeout: 20_000 });
+  await expect(rows(page).getByTestId('action-status')).toHaveText('Pending');
+  await simulator.advanceClock(6_000);
+  await advanceToNextCheck(page, action.id);
+  await expect(rows(page).getByTestId('action-status')).toHaveText('Succeeded');
   const readsBefore = await simulator.readsOf(action.id);
 
   // The board's IDs are kept in localStorage, so the new tab's board watches the finished action too.
   const board = await context.newPage();
-  await signIn(board, 'analyst', '/board');
-  await expect(rows(board).getByTestId('action-status')).toHaveText('Succeeded', { timeout: 5_000 });
+  await open(board, '/board');
+  await expect(rows(board).getByTestId('action-status')).toHaveText('Succeeded');
   const actionPage = await context.newPage();
-  await signIn(actionPage, 'analyst', `/actions/${action.id}`);
-  await expect(actionPage.getByTestId('action-status')).toHaveText('Succeeded', { timeout: 5_000 });
+  await open(actionPage, `/actions/${action.id}`);
+  await expect(actionPage.getByTestId('action-status')).toHaveText('Succeeded');
   expect(await simulator.readsOf(action.id), 'reads of the finished action since it finished').toBe(readsBefore);
 });
 
 test('the tab that takes over from a polling tab closed during a 429 pause waits out Retry-After, even for a newly pasted ID', async ({ context, page }) => {
-  test.setTimeout(120_000);
   // Created just now, so checked every 5 s; the second is pasted only once the polling tab is gone.
   const watched = await simulator.createAction({ type: 'Isolate', status: 'Pending' });
   const pastedLater = await simulator.createAction({ type: 'RunAntiVirusScan', status: 'InProgress' });
-  await signIn(page, 'analyst', '/board');
+  await context.clock.install();
+  await open(page, '/board');
   await paste(page, watched.id);
   await expect(rows(page).getByTestId('action-status')).toHaveText('Pending');
   const second = await context.newPage();
-  await signIn(second, 'analyst', '/board');
+  await open(second, '/board');
   await expect(rows(second).getByTestId('action-status')).toHaveText('Pending');
 
   await simulator.injectFault({ status: 429, retryAfter: '30', count: 1 });
-  await expect(second.getByTestId('board-paused')).toBeVisible({ timeout: 15_000 });
-  const throttled = (await simulator.requests()).find((request) => request.status === 429);
-  if (!throttled) throw new Error('the simulator logged no 429');
-  const pauseEnds = Date.parse(throttled.at) + 30_000;
+  expect((await advanceToNextCheck(page, watched.id)).status()).toBe(429);
+  await expect(second.getByTestId('board-paused')).toBeVisible();
 
   await page.close();
   await paste(second, pastedLater.id);
   await expect(rows(second)).toHaveCount(2);
-  // The next call comes once the pause is over, not before; the new ID is read then.
-  await expect.poll(() => simulator.readsOf(pastedLater.id), { timeout: 45_000, intervals: [1_000] }).toBeGreaterThan(0);
-  const after = (await simulator.requests()).filter((request) => isDefenderRead(request) && Date.parse(request.at) > Date.parse(throttled.at));
-  const early = after.filter((request) => Date.parse(request.at) < pauseEnds);
-  expect(
-    early.map((request) => `${request.at}: ${request.path}${readsAction(request, pastedLater.id) ? ' (the new ID)' : ''}`),
-    `calls before the pause ends at ${new Date(pauseEnds).toISOString()}`,
-  ).toEqual([]);
+  // Nothing is called before the pause is over, the new ID included; it is read once the pause has passed.
+  await expectNoRequestWithin(second, isDefenderCall, 28_000, 'calls to Defender before the 30 s pause ends');
+  await advanceToNextCheck(second, pastedLater.id, 15_000);
   await expect(second.locator(`[data-testid="watch-row"][data-action-id="${pastedLater.id}"]`).getByTestId('action-status')).toHaveText('In progress');
 });
 
 // With the browser's shared sign-in, the sign-out takes every tab's tokens with it; with a sign-in per tab
 // ("signInCache": "tab") the other tab keeps its own, and only the sign-out broadcast stops it using them.
-for (const signInCache of ['browser', 'tab'] as const) {
-  test(`after a sign-out in the polling tab, no tab calls Defender (signInCache "${signInCache}")`, async ({ context, page }) => {
-    await paceByAge();
-    test.setTimeout(90_000);
-    if (signInCache === 'tab') await context.route('**/config.json', (route) => route.fulfill({ json: { signInCache } }));
-    const action = await simulator.createAction({ type: 'Isolate', status: 'Pending' }); // checked every 5 s
-    await signIn(page, 'analyst', '/board');
-    await paste(page, action.id);
-    await expect(rows(page).getByTestId('action-status')).toHaveText('Pending');
-    const second = await context.newPage();
-    await signIn(second, 'analyst', '/board');
-    await expect(rows(second).getByTestId('action-status')).toHaveText('Pending');
-    // The watch is live: the polling tab reads the action every 5 s.
-    await simulator.clearRequests();
-    await expect.poll(() => simulator.readsOf(action.id), { timeout: 15_000 }).toBeGreaterThan(0);
+test.describe('signing out', () => {
+  test.use({ account: 'signed out' });
 
-    const signedOutAt = await simulatorNow();
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    // Over 12 s (two checks and more at the 5 s pace), nothing reaches Defender from either tab.
-    await second.waitForTimeout(12_000);
-    const calls = (await simulator.requests()).filter((request) => Date.parse(request.at) >= signedOutAt);
-    expect(calls.map((request) => `${request.at}: ${request.method} ${request.path} (${request.status ?? 'no answer'})`)).toEqual([]);
-    await expect(second.getByTestId('signed-out-elsewhere')).toBeVisible();
-  });
-}
+  for (const signInCache of ['browser', 'tab'] as const) {
+    test(`after a sign-out in the polling tab, no tab calls Defender (signInCache "${signInCache}")`, async ({ context, page }) => {
+      await paceByAge();
+      if (signInCache === 'tab') await context.route('**/config.json', (route) => route.fulfill({ json: { signInCache } }));
+      const action = await simulator.createAction({ type: 'Isolate', status: 'Pending' }); // checked every 5 s
+      await context.clock.install();
+      await signIn(page, 'analyst', '/board');
+      await paste(page, action.id);
+      await expect(rows(page).getByTestId('action-status')).toHaveText('Pending');
+      const second = await context.newPage();
+      await signIn(second, 'analyst', '/board');
+      await expect(rows(second).getByTestId('action-status')).toHaveText('Pending');
+      // The watch is live: the polling tab reads the action every 5 s.
+      await advanceToNextCheck(page, action.id);
+
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await expect(second.getByTestId('signed-out-elsewhere')).toBeVisible();
+      // Over 12 s (two checks and more at the 5 s pace), nothing reaches Defender from either tab.
+      await expectNoRequestWithin(second, isDefenderCall, 12_000, 'calls to Defender from either tab after the sign-out');
+    });
+  }
+});

@@ -1,10 +1,10 @@
-import { fastForwardToNextCheck } from './support/clock';
 import { seededActions } from '../sim/seed.ts';
-import { simulator } from './support/simulator';
-import { expect, signIn, test } from './support/test';
+import { advanceToNextCheck } from './support/checks.ts';
+import { simulator } from './support/simulator.ts';
+import { expect, open, test } from './support/test.ts';
 
 test("the API's older spellings are read: lastUpdateTimeUtc and externalID", async ({ page }) => {
-  await signIn(page, 'analyst', `/actions/${seededActions.legacySpellingUnisolation}`);
+  await open(page, `/actions/${seededActions.legacySpellingUnisolation}`);
   const details = page.getByLabel('Action details');
   await expect(page.getByTestId('action-status')).toHaveText('Succeeded');
   await expect(details.locator('dt', { hasText: 'Last updated' }).locator('+ dd time')).toHaveAttribute('datetime', /^\d{4}-/);
@@ -12,15 +12,14 @@ test("the API's older spellings are read: lastUpdateTimeUtc and externalID", asy
 });
 
 test('an unknown status is shown as Defender wrote it and is still watched', async ({ page }) => {
-  await signIn(page);
   await page.clock.install();
-  await page.goto(`/actions/${seededActions.unknownTypeAndStatus}`);
+  await open(page, `/actions/${seededActions.unknownTypeAndStatus}`);
   await expect(page.getByTestId('action-status')).toHaveText('Queued');
   // "Live Response" with a space (seen in a 2021 answer) is the live response type, in the portal's words.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Live response');
   await expect(page.getByTestId('type-identifier')).toHaveText('Live Response');
   const reads = await simulator.readsOf(seededActions.unknownTypeAndStatus);
-  await fastForwardToNextCheck(page, seededActions.unknownTypeAndStatus, 5_000);
+  await advanceToNextCheck(page, seededActions.unknownTypeAndStatus);
   expect(await simulator.readsOf(seededActions.unknownTypeAndStatus)).toBe(reads + 1);
 });
 
@@ -30,7 +29,7 @@ test('hostile strings from the API render as inert text and the layout holds', a
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await signIn(page, 'analyst', `/actions/${seededActions.hostileStrings}`);
+  await open(page, `/actions/${seededActions.hostileStrings}`);
   const details = page.getByLabel('Action details');
   await expect(details).toContainText('<script>alert(1)</script>');
   await expect(details).toContainText('<img src=x onerror=alert(1)>');

@@ -1,5 +1,5 @@
-import type { Plugin } from 'vite';
-import { DEFAULT_API_PORT, nodeUrl } from './constants.ts';
+import type { Connect, Plugin } from 'vite';
+import { browserUrl, DEFAULT_API_PORT, DEFAULT_IDENTITY_PORT, nodeUrl } from './constants.ts';
 import type { RunningSimulator } from './server.ts';
 
 /**
@@ -28,9 +28,26 @@ async function answersHealth(apiPort: number): Promise<boolean> {
   }
 }
 
+function portFromEnv(variable: string | undefined, fallback: number): number {
+  const configured = Number(variable);
+  return Number.isInteger(configured) && configured > 0 ? configured : fallback;
+}
+
 function apiPortFromEnv(): number {
-  const configured = Number(process.env.SIM_API_PORT);
-  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_API_PORT;
+  return portFromEnv(process.env.SIM_API_PORT, DEFAULT_API_PORT);
+}
+
+/** Where the browser finds the simulator: the one this process runs, or the one on the configured ports. */
+export interface SimulatorAddress {
+  identityUrl: string;
+  apiUrl: string;
+}
+
+function addressFromEnv(): SimulatorAddress {
+  return {
+    identityUrl: browserUrl(portFromEnv(process.env.SIM_IDENTITY_PORT, DEFAULT_IDENTITY_PORT)),
+    apiUrl: browserUrl(apiPortFromEnv()),
+  };
 }
 
 function startShared(appOrigins: string[]): SharedSimulator {
@@ -42,12 +59,18 @@ function startShared(appOrigins: string[]): SharedSimulator {
   return { users: 0, running };
 }
 
-/** Starts (or joins) the simulator; returns how to let go of it, or undefined when another process runs it. */
-async function acquire(logger: Logger, appOrigins: string[]): Promise<(() => Promise<void>) | undefined> {
+interface Acquired {
+  address: SimulatorAddress;
+  /** Undefined when another process runs the simulator. */
+  release?: () => Promise<void>;
+}
+
+/** Starts (or joins) the simulator; says where it is and how to let go of it. */
+async function acquire(logger: Logger, appOrigins: string[]): Promise<Acquired> {
   const shared = registry[SHARED_KEY];
   if (shared === undefined && (await answersHealth(apiPortFromEnv()))) {
     logger.info('[defender-simulator] reusing the simulator already running on this machine');
-    return undefined;
+    return { address: addressFromEnv() };
   }
   const current = shared ?? startShared(appOrigins);
   registry[SHARED_KEY] = current;
@@ -57,7 +80,7 @@ async function acquire(logger: Logger, appOrigins: string[]): Promise<(() => Pro
     logger.info(`[defender-simulator] identity ${simulator.identityUrl}, Defender API ${simulator.apiUrl}`);
   }
   let released = false;
-  return async () => {
+  const release = async () => {
     if (released) return;
     released = true;
     current.users -= 1;
@@ -65,11 +88,13 @@ async function acquire(logger: Logger, appOrigins: string[]): Promise<(() => Pro
     if (registry[SHARED_KEY] === current) delete registry[SHARED_KEY];
     await simulator.close();
   };
+  return { address: { identityUrl: simulator.identityUrl, apiUrl: simulator.apiUrl }, release };
 }
 
 interface ServerWithHttp {
   readonly httpServer: { once(event: 'close', listener: () => void): unknown } | null;
   readonly config: { readonly logger: Logger };
+  readonly middlewares: Connect.Server;
 }
 
 /** The sign-in redirect must be registered for the port Vite actually uses when it is not the default. */
@@ -77,9 +102,29 @@ function originsFor(port: number | undefined): string[] {
   return port === undefined ? [] : [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
 }
 
+/**
+ * `GET /simulator.json` says where this server's simulator listens, so that one build runs against a
+ * simulator on any ports (each end-to-end worker has its own): the app asks only when no tenant is set.
+ */
+function serveAddress(server: ServerWithHttp, address: Promise<SimulatorAddress>): void {
+  server.middlewares.use('/simulator.json', (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    address.then(
+      (where) => {
+        res.setHeader('Content-Type', 'application/json');
+        res.setHeader('Cache-Control', 'no-store');
+        res.end(JSON.stringify(where));
+      },
+      (error: unknown) => next(error),
+    );
+  });
+}
+
 async function attach(server: ServerWithHttp, port: number | undefined): Promise<void> {
   if (process.env.SIMULATOR === 'off') return;
-  const release = await acquire(server.config.logger, originsFor(port));
+  const acquired = acquire(server.config.logger, originsFor(port));
+  serveAddress(server, acquired.then(({ address }) => address));
+  const { release } = await acquired;
   if (release === undefined) return;
   server.httpServer?.once('close', () => void release());
 }

@@ -1,12 +1,13 @@
-import { expect, type Page, type Request, type Response } from '@playwright/test';
+import { expect, type BrowserContext, type Page, type Request, type Response } from '@playwright/test';
 
-// Moving the page's clock while the app polls. The clock goes forward a second at a time, with a pause
-// for the page to act after each step: Playwright's clock drives AbortSignal.timeout too, so one long jump
-// made while a request is in flight would time it out, and small steps find the next check whatever
-// the polling cadence is.
+// Moving the page's clock while the app polls, with no real time spent waiting. The clock goes forward a
+// second at a time, and after each step the page settles: its requests in flight are answered. Playwright's
+// clock drives AbortSignal.timeout too, so one long jump made while a request is in flight would time it
+// out, and small steps find the next check whatever the polling cadence is.
 
 const stepMs = 1_000;
-const reactionMs = 100;
+/** The longest a step waits for the page's requests: a request made to hang must not hold the clock. */
+const settleLimitMs = 1_000;
 
 /**
  * Whether a request is a check of this action: its own read (`/api/machineactions/{id}`) or a list call
@@ -21,22 +22,68 @@ export function isCheckOf(actionId: string): (request: Request) => boolean {
   };
 }
 
-/** Counts the checks of an action the page sends from now on. */
-function countChecks(page: Page, actionId: string): { count: () => number; stop: () => void } {
-  let count = 0;
-  const isCheck = isCheckOf(actionId);
-  const onRequest = (request: Request) => {
-    if (isCheck(request)) count += 1;
-  };
-  page.on('request', onRequest);
-  return { count: () => count, stop: () => page.off('request', onRequest) };
+/** Any call to Defender's machine actions, from any tab. */
+export function isDefenderCall(request: Request): boolean {
+  return new URL(request.url()).pathname.toLowerCase().startsWith('/api/machineactions') && request.method() === 'GET';
 }
 
-/** Moves the clock forward by `ms`, a step at a time, letting the page act after each step. */
+/** Counts the requests of every tab of a context that match, from now on. */
+export function countRequests(context: BrowserContext, matches: (request: Request) => boolean): { count: () => number; stop: () => void } {
+  let count = 0;
+  const onRequest = (request: Request) => {
+    if (matches(request)) count += 1;
+  };
+  context.on('request', onRequest);
+  return { count: () => count, stop: () => context.off('request', onRequest) };
+}
+
+/** The context's requests still waiting for an answer (a stream that stays open is not one). */
+function requestsInFlight(context: BrowserContext): { idle: () => Promise<void>; stop: () => void } {
+  const open = new Set<Request>();
+  let waiters: (() => void)[] = [];
+  const onRequest = (request: Request) => {
+    if (request.resourceType() !== 'eventsource') open.add(request);
+  };
+  const onDone = (request: Request) => {
+    open.delete(request);
+    if (open.size === 0) {
+      for (const wake of waiters) wake();
+      waiters = [];
+    }
+  };
+  context.on('request', onRequest);
+  context.on('requestfinished', onDone);
+  context.on('requestfailed', onDone);
+  return {
+    idle: () => (open.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
+    stop: () => {
+      context.off('request', onRequest);
+      context.off('requestfinished', onDone);
+      context.off('requestfailed', onDone);
+    },
+  };
+}
+
+/** Lets the page act on what its clock set off: one round trip, then its requests answered (or a second). */
+async function settle(page: Page, inFlight: { idle: () => Promise<void> }): Promise<void> {
+  await page.evaluate(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, settleLimitMs)));
+  await Promise.race([inFlight.idle(), limit]);
+  clearTimeout(timer);
+  await page.evaluate(() => undefined);
+}
+
+/** Moves the clock forward by `ms`, a step at a time, letting the page settle after each step. */
 export async function advanceClock(page: Page, ms: number, until: () => boolean = () => false): Promise<void> {
-  for (let advanced = 0; advanced < ms && !until(); advanced += stepMs) {
-    await page.clock.fastForward(Math.min(stepMs, ms - advanced));
-    await page.waitForTimeout(reactionMs);
+  const inFlight = requestsInFlight(page.context());
+  try {
+    for (let advanced = 0; advanced < ms && !until(); advanced += stepMs) {
+      await page.clock.fastForward(Math.min(stepMs, ms - advanced));
+      await settle(page, inFlight);
+    }
+  } finally {
+    inFlight.stop();
   }
 }
 
@@ -47,11 +94,11 @@ export async function advanceUntilCheckSent(page: Page, actionId: string, maxMs 
   const onRequest = (request: Request) => {
     if (isCheck(request)) sent ??= request;
   };
-  page.on('request', onRequest);
+  page.context().on('request', onRequest);
   try {
     await advanceClock(page, maxMs, () => sent !== undefined);
   } finally {
-    page.off('request', onRequest);
+    page.context().off('request', onRequest);
   }
   if (!sent) throw new Error(`No check of ${actionId} was sent within ${maxMs / 1000} s of the page's clock`);
   return sent;
@@ -70,14 +117,25 @@ export async function advanceToNextCheck(page: Page, actionId: string, maxMs?: n
   return response;
 }
 
-/** Fails if the page sends a check of the action while the clock moves forward by `ms`. */
-export async function expectNoCheckWithin(page: Page, actionId: string, ms: number): Promise<void> {
-  const checks = countChecks(page, actionId);
+/**
+ * A check the clock set off just before a window closed may still be on its way (the token is read from
+ * MSAL's encrypted cache first): this long, in real time, is far more than that takes.
+ */
+const lateCheckMs = 300;
+
+/** Fails if any tab of the page's context sends a request that `matches` while the clock moves on by `ms`. */
+export async function expectNoRequestWithin(page: Page, matches: (request: Request) => boolean, ms: number, what: string): Promise<void> {
+  const requests = countRequests(page.context(), matches);
   try {
     await advanceClock(page, ms);
-    await page.waitForTimeout(500); // a check set off by the last step is sent well within this
+    await page.waitForTimeout(lateCheckMs);
   } finally {
-    checks.stop();
+    requests.stop();
   }
-  expect(checks.count(), `checks of ${actionId} within ${ms / 1000} s`).toBe(0);
+  expect(requests.count(), `${what} within ${ms / 1000} s`).toBe(0);
+}
+
+/** Fails if the page sends a check of the action while the clock moves forward by `ms`. */
+export function expectNoCheckWithin(page: Page, actionId: string, ms: number): Promise<void> {
+  return expectNoRequestWithin(page, isCheckOf(actionId), ms, `checks of ${actionId}`);
 }

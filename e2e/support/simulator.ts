@@ -1,8 +1,8 @@
-import { DEFAULT_API_PORT } from '../../sim/constants.ts';
 import { simulatorClient } from '../../sim/testing/simulator-client.ts';
+import { workerPorts } from './worker-ports.ts';
 
-/** The simulator the suite runs against: playwright.config.ts starts it, with the app, on SIM_API_PORT. */
-export const simulator = simulatorClient(Number(process.env.SIM_API_PORT ?? DEFAULT_API_PORT));
+/** This worker's simulator: support/app-server.ts starts it, with the app, on the worker's own ports. */
+export const simulator = simulatorClient(workerPorts.api);
 
 /**
  * For tests whose actions finish in seconds, far sooner than any in the seeded history: the history read

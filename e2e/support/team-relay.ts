@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import type { Page } from '@playwright/test';
-import { DEFAULT_API_PORT, DEFAULT_IDENTITY_PORT, nodeUrl } from '../../sim/constants.ts';
+import { nodeUrl } from '../../sim/constants.ts';
 import { startRedis, type TestRedis } from '../../relay/testing/redis-server.ts';
 import { relayEnv } from '../../relay/testing/relay-env.ts';
+import { workerPorts } from './worker-ports.ts';
 
-// The port playwright.config.ts lets the app reach (its Content-Security-Policy names it).
-const relayPort = Number(process.env.E2E_RELAY_PORT ?? 4031);
+// This worker's relay port, which its app server's Content-Security-Policy names (support/app-server.ts).
+const relayPort = workerPorts.relay;
 export const relayUrl = `http://localhost:${relayPort}`;
 
 /**
@@ -42,7 +43,7 @@ async function launch(env: Record<string, string>): Promise<ChildProcess> {
 export async function startTeamRelay(appOrigin: string): Promise<TeamRelay> {
   const redis: TestRedis = await startRedis();
   const env = relayEnv(
-    { redisUrl: redis.url, identityPort: Number(process.env.SIM_IDENTITY_PORT ?? DEFAULT_IDENTITY_PORT), apiPort: Number(process.env.SIM_API_PORT ?? DEFAULT_API_PORT) },
+    { redisUrl: redis.url, identityPort: workerPorts.identity, apiPort: workerPorts.api },
     // Leases long enough for a test's pauses, a leader lease short enough for a restart within seconds.
     { RELAY_PORT: String(relayPort), RELAY_APP_ORIGIN: appOrigin, RELAY_LEASE_TTL_MS: '60000', RELAY_LEADER_TTL_MS: '2000', RELAY_HEARTBEAT_MS: '2000' },
   );

@@ -50,4 +50,37 @@ describe('loadSettings', () => {
     const result = await loadSettings(env, serving('oops', { status: 500 }));
     expect(!result.ok && result.problems[0]).toMatchObject({ setting: 'config.json' });
   });
+
+  describe('finding the simulator', () => {
+    const simulatorAt = { identityUrl: 'http://localhost:4311', apiUrl: 'http://localhost:4312' };
+    /** A server that answers config.json and simulator.json with the given bodies (undefined: 404), logging what it was asked. */
+    function server(files: { config?: string; simulator?: string }, asked: string[] = []): typeof fetch {
+      return async (input) => {
+        const path = String(input);
+        asked.push(path);
+        const body = path.endsWith('simulator.json') ? files.simulator : files.config;
+        return body === undefined ? new Response('not found', { status: 404 }) : new Response(body, { headers: { 'content-type': 'application/json' } });
+      };
+    }
+
+    it("asks the server where its simulator listens, and signs in and reads there", async () => {
+      const result = await loadSettings(env, server({ simulator: JSON.stringify(simulatorAt) }));
+      expect(result.ok && result.settings.authorityMetadataUrl).toBe('http://localhost:4311/.well-known/openid-configuration');
+      expect(result.ok && result.settings.apiBaseUrl).toBe('http://localhost:4312');
+    });
+
+    it("keeps the build's simulator when the server has none or answers something else", async () => {
+      for (const simulator of [undefined, '{"identityUrl": "not a url", "apiUrl": 4}', 'not json']) {
+        const result = await loadSettings({ ...env, VITE_SIMULATOR_API_URL: 'http://localhost:4999' }, server({ simulator }));
+        expect(result.ok && result.settings.apiBaseUrl).toBe('http://localhost:4999');
+      }
+    });
+
+    it('is never asked by a deployment with a tenant', async () => {
+      const asked: string[] = [];
+      const result = await loadSettings(env, server({ config: JSON.stringify(tenant), simulator: JSON.stringify(simulatorAt) }, asked));
+      expect(result.ok && result.settings.mode).toBe('tenant');
+      expect(asked).toEqual(['/config.json']);
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import { discoverSimulator } from './simulator-address';
 import { resolveSettings, settingNames, type RawSettings, type SettingName, type SettingProblem, type SettingsResult } from './settings';
 
 /** Build-time defaults: one build can still be pointed at any tenant by `config.json`. */
@@ -52,7 +53,7 @@ export function readConfigFile(text: string): { settings: RawSettings } | { prob
 /** Reads `/config.json` (optional) over the build-time defaults and resolves the app's settings. */
 export async function loadSettings(env: ImportMetaEnv, fetchImpl: typeof fetch = fetch): Promise<SettingsResult> {
   const defaults = buildTimeSettings(env);
-  const simulator = {
+  const builtInSimulator = {
     identityUrl: env.VITE_SIMULATOR_IDENTITY_URL || 'http://localhost:4010',
     apiUrl: env.VITE_SIMULATOR_API_URL || 'http://localhost:4020',
   };
@@ -77,5 +78,7 @@ export async function loadSettings(env: ImportMetaEnv, fetchImpl: typeof fetch =
     const value = fileSettings[name];
     if (value !== undefined) merged[name] = value;
   }
+  // Only an app with no tenant runs against the simulator: a tenant's deployment never asks for it.
+  const simulator = merged.tenantId?.trim() ? builtInSimulator : await discoverSimulator(builtInSimulator, fetchImpl, import.meta.env.BASE_URL);
   return resolveSettings(merged, simulator);
 }

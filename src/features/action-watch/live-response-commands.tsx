@@ -11,7 +11,8 @@ export function LiveResponseCommands({ commands }: { commands: LiveResponseComma
       <Title order={3} id="commands-heading" size="h4" mb="xs">
         Live response commands
       </Title>
-      <Table.ScrollContainer minWidth={480}>
+      {/* On a phone the table scrolls sideways: its viewport takes the focus, so a keyboard can scroll it too. */}
+      <Table.ScrollContainer minWidth={480} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-labelledby': 'commands-heading' } }}>
         <Table striped withTableBorder>
           <Table.Thead>
             <Table.Tr>
