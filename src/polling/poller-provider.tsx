@@ -10,7 +10,7 @@ import type { PollerCoordinator } from './poller-coordinator';
 import type { RelayState } from './relay-link';
 import type { Polling } from './start-polling';
 
-interface PollerControls {
+export interface PollerControls {
   /** Declares the actions one part of the page shows; an empty list withdraws them. */
   setInterest(owner: string, ids: Guid[]): void;
   recheck(id: Guid): void;
@@ -28,7 +28,8 @@ export interface RelayStatus {
   reason?: string;
 }
 
-const PollerContext = createContext<PollerControls | null>(null);
+/** Exported for component tests, which supply controls that never call Defender (src/testing/render.tsx). */
+export const PollerContext = createContext<PollerControls | null>(null);
 
 function deferred<T>() {
   let resolve: (value: T) => void = () => {};

@@ -12,7 +12,7 @@ export function LiveResponseCommands({ commands }: { commands: LiveResponseComma
         Live response commands
       </Title>
       {/* On a phone the table scrolls sideways: its viewport takes the focus, so a keyboard can scroll it too. */}
-      <Table.ScrollContainer minWidth={480} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-labelledby': 'commands-heading' } }}>
+      <Table.ScrollContainer minWidth={480} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'Live response commands table' } }}>
         <Table striped withTableBorder>
           <Table.Thead>
             <Table.Tr>

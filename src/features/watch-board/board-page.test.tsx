@@ -1,0 +1,127 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { boardLimit, loadWatchList } from '../../action-ui/watch-list';
+import { formatClock } from '../../lib/time';
+import { failingWatch, readWatch, sampleProblems, seedWatch } from '../../testing/action-watches';
+import { apiTime, machineAction } from '../../testing/machine-actions';
+import { renderWithProviders, testPoller } from '../../testing/render';
+import { screenTestsAt } from '../../testing/screen-clock';
+import { guid, renderBoardPage } from '../../testing/screens';
+import { BeyondLimitNotice } from './beyond-limit-notice';
+
+const now = Date.parse('2026-03-02T10:00:00.000Z');
+screenTestsAt(now);
+
+const idOf = (n: number) => guid(`11111111-1111-4111-8111-${String(n).padStart(12, '0')}`);
+
+/** An isolation on device `ws-<n>` in `status`, read just now. */
+function watched(n: number, status: string, type = 'Isolate') {
+  const action = machineAction({ id: idOf(n), type, status, computerDnsName: `ws-${n}.contoso.example`, creationDateTimeUtc: apiTime(now - 90_000), lastUpdateDateTimeUtc: apiTime(now - 30_000) });
+  return { id: idOf(n), watch: readWatch(action, now), checkedAt: now };
+}
+
+const rowIds = () => screen.getAllByTestId('watch-row').map((row) => row.getAttribute('data-action-id'));
+
+describe('the watch board', () => {
+  it('with nothing watched: says how to start', () => {
+    renderBoardPage([]);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Watch board');
+    expect(screen.getByText("No action is watched yet. Paste a ticket's IDs above.")).toBeInTheDocument();
+    expect(screen.queryByTestId('board-counts')).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Paste action IDs')).toBeInTheDocument();
+  });
+
+  it('counts what is running, what succeeded and what needs attention; running ones first, in the order added', () => {
+    const ids = [1, 2, 3, 4, 5, 6, 7].map(idOf);
+    renderBoardPage(ids, {
+      watches: [watched(1, 'Succeeded'), watched(2, 'Failed'), watched(3, 'InProgress'), watched(4, 'Canceled'), watched(5, 'Queued'), watched(6, 'Pending')],
+    });
+    // 7 is not read yet: it counts as running.
+    expect(screen.getByTestId('board-counts')).toHaveTextContent('4 running · 1 succeeded · 2 need attention');
+    expect(rowIds()).toEqual([3, 5, 6, 7, 1, 2, 4].map(idOf));
+    expect(screen.getByRole('button', { name: 'Clear finished' })).toBeEnabled();
+  });
+
+  it('an action whose only check failed counts as running; with nothing finished, nothing to clear', () => {
+    renderBoardPage([idOf(1), idOf(2)], { watches: [watched(1, 'InProgress'), failedCheck(2)] });
+    expect(screen.getByTestId('board-counts')).toHaveTextContent('2 running · 0 succeeded · 0 need attention');
+    expect(screen.getByRole('button', { name: 'Clear finished' })).toBeDisabled();
+  });
+
+  it('"Clear finished" takes the finished ones off the board', async () => {
+    renderBoardPage([idOf(1), idOf(2), idOf(3)], { watches: [watched(1, 'Succeeded'), watched(2, 'TimeOut'), watched(3, 'InProgress')] });
+    expect(screen.getByTestId('board-counts')).toHaveTextContent('1 running · 1 succeeded · 1 needs attention');
+    await userEvent.click(screen.getByRole('button', { name: 'Clear finished' }));
+    expect(rowIds()).toEqual([idOf(3)]);
+    expect(loadWatchList(window.localStorage)).toEqual([idOf(3)]);
+  });
+
+  it('declares its interest in every action on it', () => {
+    const { poller } = renderBoardPage([idOf(1), idOf(2)]);
+    expect(poller.setInterest).toHaveBeenCalledWith('board', [idOf(1), idOf(2)]);
+  });
+
+  it('while a 429 pauses every call: says until when', () => {
+    const pausedUntil = now + 30_000;
+    renderBoardPage([idOf(1)], { watches: [watched(1, 'InProgress')], poller: testPoller({ pausedUntil }) });
+    expect(screen.getByTestId('board-paused')).toHaveTextContent(`Every check is paused until ${formatClock(pausedUntil)} (HTTP 429).`);
+  });
+
+  it('once a pause is over: no notice', () => {
+    renderBoardPage([idOf(1)], { watches: [watched(1, 'InProgress')], poller: testPoller({ pausedUntil: now - 1_000 }) });
+    expect(screen.queryByTestId('board-paused')).not.toBeInTheDocument();
+  });
+
+  it('says through which the team relay it watches', () => {
+    renderBoardPage([idOf(1)], { poller: testPoller({ relay: { state: 'unreachable', reason: 'the relay cannot be reached' } }) });
+    expect(screen.getByTestId('relay-notice')).toHaveTextContent('The team relay is not answering');
+  });
+
+  it('tells when a watched action finishes: as it finished, and whether it needs attention', async () => {
+    const { queryClient } = renderBoardPage([idOf(1), idOf(2)], { watches: [watched(1, 'InProgress'), watched(2, 'Pending')] });
+    expect(screen.getByTestId('finish-notices')).toBeEmptyDOMElement();
+    act(() => {
+      const succeeded = watched(1, 'Succeeded');
+      const failed = watched(2, 'Failed');
+      seedWatch(queryClient, succeeded.id, succeeded.watch, now);
+      seedWatch(queryClient, failed.id, failed.watch, now);
+    });
+    const notices = within(screen.getByTestId('finish-notices')).getAllByRole('alert');
+    expect(notices[0]).toHaveAccessibleName('Finished: Isolate device Succeeded');
+    expect(notices[0]).toHaveTextContent(`ws-1.contoso.example · ${idOf(1)}`);
+    expect(notices[1]).toHaveAccessibleName('Needs attention: Isolate device Failed');
+    expect(document.title).toBe('(2) 1 needs attention · Machine action watch');
+    // The rows follow the cache through TanStack's batched notifications, a tick later.
+    await waitFor(() => expect(screen.getByTestId('board-counts')).toHaveTextContent('0 running · 1 succeeded · 1 needs attention'));
+  });
+
+  it('an action already finished when the board opens is no news', () => {
+    renderBoardPage([idOf(1)], { watches: [watched(1, 'Succeeded')] });
+    expect(screen.getByTestId('finish-notices')).toBeEmptyDOMElement();
+    expect(document.title).toBe('Machine action watch');
+  });
+
+  it('says what a paste elsewhere added, when that sent the analyst here', () => {
+    renderBoardPage([idOf(1), idOf(2)], { path: { pathname: '/board', state: { pasted: 'Found 2 action IDs in what you pasted: added 2.' } } });
+    expect(screen.getByTestId('pasted-result')).toHaveTextContent('Found 2 action IDs in what you pasted: added 2.');
+  });
+
+  // The board itself is not rendered past its limit here: 500 rows take seconds in jsdom (e2e/list-edges.spec.ts does it).
+  it.each([
+    [[idOf(501)], '1 saved action is not watched'],
+    [[idOf(501), idOf(502)], '2 saved actions are not watched'],
+  ])(`the saved IDs past its limit of ${boardLimit}: kept, to copy (%#)`, (ids, title) => {
+    renderWithProviders(<BeyondLimitNotice ids={ids} />);
+    const beyond = screen.getByTestId('beyond-limit');
+    expect(beyond).toHaveAccessibleName(title);
+    expect(beyond).toHaveTextContent(`The board watches at most ${boardLimit} actions`);
+    expect(within(beyond).getByLabelText('IDs not watched')).toHaveValue(ids.join('\n'));
+    expect(within(beyond).getByRole('button', { name: 'Copy these IDs' })).toBeInTheDocument();
+  });
+});
+
+/** An action whose only check failed with a 503: running, as far as the board knows. */
+function failedCheck(n: number) {
+  return { id: idOf(n), watch: failingWatch(undefined, sampleProblems(now).server503, now), checkedAt: now };
+}

@@ -1,0 +1,53 @@
+import { screen } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import { saveWatchList } from '../action-ui/watch-list';
+import { ActionPage } from '../features/action-watch/action-page';
+import { BoardPage } from '../features/watch-board/board-page';
+import { toGuid, type Guid } from '../lib/guid';
+import type { HistorySamples } from '../polling/duration-history';
+import type { ActionWatch } from '../polling/watch-state';
+import { seedHistory, seedWatch } from './action-watches';
+import { renderWithProviders, testQueryClient, type ProviderOptions } from './render';
+
+/** The GUID of a literal the test knows is one. */
+export function guid(text: string): Guid {
+  const id = toGuid(text);
+  if (!id) throw new Error(`not a GUID: ${text}`);
+  return id;
+}
+
+export interface SeededScreen extends ProviderOptions {
+  /** What the poller last wrote for each action, and when its check ended. */
+  watches?: readonly { id: Guid; watch: ActionWatch; checkedAt: number }[];
+  /** What the types' history reads found. */
+  histories?: readonly HistorySamples[];
+}
+
+function seeded({ watches = [], histories = [], queryClient = testQueryClient(), ...options }: SeededScreen): ProviderOptions {
+  for (const { id, watch, checkedAt } of watches) seedWatch(queryClient, id, watch, checkedAt);
+  for (const samples of histories) seedHistory(queryClient, samples);
+  return { queryClient, ...options };
+}
+
+/** `/actions/<id>` as the app routes it, over a cache that holds what the poller would have written. */
+export function renderActionPage(id: string, seed: SeededScreen = {}) {
+  return renderWithProviders(
+    <Routes>
+      <Route path="/actions/:id" element={<ActionPage />} />
+    </Routes>,
+    { path: `/actions/${encodeURIComponent(id)}`, ...seeded(seed) },
+  );
+}
+
+/** `/board` watching `ids` (saved in this browser's watch list), over a seeded cache. */
+export function renderBoardPage(ids: readonly Guid[], seed: SeededScreen = {}) {
+  saveWatchList(window.localStorage, ids);
+  return renderWithProviders(<BoardPage />, { path: '/board', ...seeded(seed) });
+}
+
+/** The section a heading names: asked by its heading, as a table's scroll viewport inside may be a region of the same name. */
+export function sectionNamed(heading: string): HTMLElement {
+  const section = screen.getByRole('heading', { name: heading }).closest('section');
+  if (!section) throw new Error(`no section under the heading "${heading}"`);
+  return section;
+}
