@@ -1,3 +1,5 @@
+import { arrivals } from './arrivals';
+
 /** One server-sent event as the relay writes them: a name and one JSON data line. */
 export interface ReceivedEvent {
   event: string;
@@ -12,8 +14,11 @@ export interface StreamReader {
   status: number;
   headers: Headers;
   events: ReceivedEvent[];
-  /** Resolves with the first event (already received or still to come) that matches, or rejects after `timeoutMs`. */
-  waitFor(match: (event: ReceivedEvent) => boolean, timeoutMs?: number): Promise<ReceivedEvent>;
+  /**
+   * Resolves with the first event (already received or still to come) that matches, or rejects after
+   * `timeoutMs` or once the stream has ended without it. `index` is the event's place in `events`.
+   */
+  waitFor(match: (event: ReceivedEvent, index: number) => boolean, timeoutMs?: number): Promise<ReceivedEvent>;
   /** Whether the relay has ended the stream. */
   ended: Promise<void>;
   close(): void;
@@ -22,8 +27,7 @@ export interface StreamReader {
 export async function openStream(url: string, token: string, origin: string): Promise<StreamReader> {
   const abort = new AbortController();
   const response = await fetch(`${url}/v1/stream`, { headers: { authorization: `Bearer ${token}`, origin }, signal: abort.signal });
-  const events: ReceivedEvent[] = [];
-  const waiters = new Set<() => void>();
+  const received = arrivals<ReceivedEvent>((events) => JSON.stringify(events.map((event) => event.event)));
   const body = response.body;
   const ended = (async () => {
     if (!body || response.status !== 200) return;
@@ -38,49 +42,20 @@ export async function openStream(url: string, token: string, origin: string): Pr
           buffer = buffer.slice(end + 2);
           const name = /^event: (.*)$/m.exec(block)?.[1];
           const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (name !== undefined && data !== undefined) events.push({ event: name, data: JSON.parse(data) });
-          else events.push({ event: 'comment', data: block });
-          for (const wake of waiters) wake();
+          received.add(name !== undefined && data !== undefined ? { event: name, data: JSON.parse(data) } : { event: 'comment', data: block });
         }
       }
     } catch {
       // aborted by close()
     }
-    for (const wake of waiters) wake();
   })();
-  let done = false;
-  void ended.then(() => {
-    done = true;
-  });
+  void ended.then(() => received.end());
   return {
     status: response.status,
     headers: response.headers,
-    events,
+    events: received.items,
     ended,
-    waitFor(match, timeoutMs = 8_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const found = events.find(match);
-          if (found) {
-            cleanup();
-            resolve(found);
-          } else if (done) {
-            cleanup();
-            reject(new Error(`The stream ended first; it carried: ${JSON.stringify(events.map((event) => event.event))}`));
-          }
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`No such event within ${timeoutMs} ms; the stream carried: ${JSON.stringify(events.map((event) => event.event))}`));
-        }, timeoutMs);
-        const cleanup = () => {
-          clearTimeout(timer);
-          waiters.delete(check);
-        };
-        waiters.add(check);
-        check();
-      });
-    },
+    waitFor: (match, timeoutMs) => received.waitFor(match, timeoutMs),
     close: () => abort.abort(),
   };
 }

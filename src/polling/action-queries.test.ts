@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Guid } from '../lib/guid';
 import { actionQueries, watchedActionId } from './action-queries';
 import type { ActionWatch } from './watch-state';
@@ -23,6 +23,12 @@ describe('actionQueries', () => {
 });
 
 describe('the analyst’s recent actions', () => {
+  // TanStack Query judges freshness by Date.now(): a controlled clock shows how long "kept" is.
+  const readAt = Date.parse('2026-01-05T10:00:00Z');
+  const tenMinutes = 10 * 60_000;
+  beforeEach(() => vi.useFakeTimers({ now: readAt, toFake: ['Date'] }));
+  afterEach(() => vi.useRealTimers());
+
   it('are read once and kept for ten minutes: coming back to the start page spends no call', async () => {
     const client = new QueryClient();
     let reads = 0;
@@ -30,11 +36,17 @@ describe('the analyst’s recent actions', () => {
       reads += 1;
       return [];
     };
-    await client.fetchQuery(actionQueries.requestedBy('dana.analyst@contoso.example', read));
-    await client.fetchQuery(actionQueries.requestedBy('dana.analyst@contoso.example', read));
+    const dana = actionQueries.requestedBy('dana.analyst@contoso.example', read);
+    await client.fetchQuery(dana);
     expect(reads).toBe(1);
+    vi.setSystemTime(readAt + tenMinutes - 1);
+    await client.fetchQuery(dana);
+    expect(reads).toBe(1); // still fresh a moment before ten minutes
     await client.fetchQuery(actionQueries.requestedBy('sam.guest@fabrikam.example', read));
     expect(reads).toBe(2); // another analyst at this browser is read for herself
+    vi.setSystemTime(readAt + tenMinutes);
+    await client.fetchQuery(dana);
+    expect(reads).toBe(3); // ten minutes on, coming back reads them anew
   });
 });
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDefenderClient } from '../api/defender-client';
 import type { Guid } from '../lib/guid';
 import { fakeDefender, type FakeDefender } from '../testing/fake-defender';
@@ -8,6 +8,7 @@ import { PollerCoordinator, tabSilenceMs } from './poller-coordinator';
 import { RateBudget } from './rate-budget';
 import type { LockManagerLike } from './tab-leadership';
 import type { ActionWatch } from './watch-state';
+import { handledSoFar, isMarker } from '../testing/broadcast-channels';
 
 /** Web Locks in miniature: one holder at a time, the others queued in order. */
 function fakeLocks(): LockManagerLike {
@@ -57,7 +58,43 @@ function fakePoller() {
 const a = '00000000-0000-4000-8000-00000000000a' as Guid;
 const b = '00000000-0000-4000-8000-00000000000b' as Guid;
 const opened: PollerCoordinator[] = [];
-const channels: BroadcastChannel[] = [];
+
+/**
+ * The tabs' channels: real BroadcastChannels whose traffic is counted. `settle` resolves once every message
+ * posted, and every answer to one, has been handled: it sends markers round until a round in which no tab
+ * posted or received anything. No timer: a fixed wait would let a late message pass for one never sent.
+ */
+function tabChannels() {
+  const open: BroadcastChannel[] = [];
+  let traffic = 0;
+  return {
+    open(name: string): BroadcastChannel {
+      const channel = new BroadcastChannel(name);
+      const post = channel.postMessage.bind(channel);
+      channel.postMessage = (message: unknown) => {
+        traffic += 1;
+        post(message);
+      };
+      channel.addEventListener('message', (event: MessageEvent) => {
+        if (!isMarker(event.data)) traffic += 1;
+      });
+      open.push(channel);
+      return channel;
+    },
+    async settle(): Promise<void> {
+      for (let before = -1; before !== traffic; ) {
+        before = traffic;
+        await Promise.all(open.map(handledSoFar));
+      }
+    },
+    closeAll(): void {
+      for (const channel of open.splice(0)) channel.close();
+    },
+  };
+}
+
+const channels = tabChannels();
+const settle = () => channels.settle();
 
 /** One tab of the app; `screen.visible` and `clock.now` are the test's to change. */
 function tab(locks: LockManagerLike, name: string, screen = { visible: true }, clock = { now: 0 }) {
@@ -65,8 +102,7 @@ function tab(locks: LockManagerLike, name: string, screen = { visible: true }, c
   const budget = new RateBudget({ perMinute: 80, perHour: 1_200 });
   const seen: Guid[] = [];
   const pauses: (number | undefined)[] = [];
-  const channel = new BroadcastChannel(`test-${name}`);
-  channels.push(channel);
+  const channel = channels.open(`test-${name}`);
   const coordinator = new PollerCoordinator({
     poller,
     budget,
@@ -82,7 +118,7 @@ function tab(locks: LockManagerLike, name: string, screen = { visible: true }, c
 }
 
 /**
- * A tab with the real poller and budget, calling a fake Defender, on real timers: what it calls is what
+ * A tab with the real poller and budget, calling a fake Defender, on the test's clock: what it calls is what
  * a tab of the app would call. The budget tells the coordinator of its calls, as the provider wires it.
  */
 function pollingTab(locks: LockManagerLike, name: string, fake: FakeDefender, limits = { perMinute: 80, perHour: 1_200 }) {
@@ -98,8 +134,7 @@ function pollingTab(locks: LockManagerLike, name: string, fake: FakeDefender, li
     onCheck: (id, watch, checkedAt) => link.coordinator?.publishCheck(id, watch, checkedAt),
     onPause: (until) => link.coordinator?.publishPause(until),
   });
-  const channel = new BroadcastChannel(`test-${name}`);
-  channels.push(channel);
+  const channel = channels.open(`test-${name}`);
   const coordinator = new PollerCoordinator({ poller, budget, channel, locks, onCheck: (id, watch) => watches.set(id, watch), onPause: () => {} });
   link.coordinator = coordinator;
   opened.push(coordinator);
@@ -108,11 +143,13 @@ function pollingTab(locks: LockManagerLike, name: string, fake: FakeDefender, li
 
 const finished = (status: string): ActionWatch => ({ action: { status } as ActionWatch['action'], readAt: 1, failure: undefined, history: [], jitter: 0.5 });
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+// The real pollers run on this clock: what they would do later is seen by moving it, not by waiting.
+beforeEach(() => vi.useFakeTimers());
 
 afterEach(() => {
   for (const coordinator of opened.splice(0)) coordinator.stop();
-  for (const channel of channels.splice(0)) channel.close();
+  channels.closeAll();
+  vi.useRealTimers();
 });
 
 describe('PollerCoordinator', () => {
@@ -229,8 +266,7 @@ describe('PollerCoordinator', () => {
     const locks = fakeLocks();
     const first = tab(locks, 'hostile');
     first.coordinator.start();
-    const intruder = new BroadcastChannel('test-hostile');
-    channels.push(intruder);
+    const intruder = channels.open('test-hostile');
     // Every field right but the ID, so that only the GUID check can refuse it.
     intruder.postMessage({ type: 'interest', tab: 'x', ids: ["') or 1 eq 1"], visible: true });
     intruder.postMessage({ type: 'checked', id: 'nope', watch: {}, checkedAt: 1 });
@@ -278,6 +314,7 @@ describe('PollerCoordinator', () => {
     joining.coordinator.setLocalIds([a]);
     await vi.waitFor(() => expect(joining.watches.get(a)?.action?.status).toBe('Succeeded'));
     await settle();
+    await vi.advanceTimersByTimeAsync(60 * 60_000); // an hour on: any read planned since has been made
     expect(fake.calls).toHaveLength(1); // the leader's one read, before the tab joined
   });
 
@@ -311,9 +348,11 @@ describe('PollerCoordinator', () => {
     await settle();
     expect(next.coordinator.isLeading).toBe(true);
     next.coordinator.setLocalIds([b]);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(fake.calls).toEqual([]);
-    await vi.waitFor(() => expect(fake.calls).toHaveLength(1), { timeout: 2_000 });
+    await settle();
+    await vi.advanceTimersByTimeAsync(until - 1 - Date.now());
+    expect(fake.calls).toEqual([]); // not even in the pause's last millisecond
+    await vi.advanceTimersByTimeAsync(1);
+    await vi.waitFor(() => expect(fake.calls).toHaveLength(1));
     expect(fake.calls[0].at).toBeGreaterThanOrEqual(until);
   });
 
