@@ -6,6 +6,13 @@ import { chromiumLaunchOptions } from './sim/testing/chromium.ts';
 // tests share no state and run side by side: a worker per core, or E2E_WORKERS.
 const workers = Number(process.env.E2E_WORKERS ?? availableParallelism());
 
+const traceModes = ['off', 'on', 'retain-on-failure', 'on-first-retry'] as const;
+function traceMode(setting: string | undefined): (typeof traceModes)[number] {
+  const mode = traceModes.find((known) => known === (setting ?? 'off'));
+  if (mode === undefined) throw new Error(`E2E_TRACE="${setting}" is not one of ${traceModes.join(', ')}`);
+  return mode;
+}
+
 // One spec per behaviour; the screens' tour (screens.spec.ts) runs in each project, with axe on every
 // state, and a dark check or a phone's layout check where the project calls for it.
 const screens = /screens\.spec\.ts$/;
@@ -22,7 +29,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
-    trace: 'retain-on-failure',
+    // Recording a trace costs a quarter of the suite's time: E2E_TRACE=retain-on-failure (or on) when chasing a red.
+    trace: traceMode(process.env.E2E_TRACE),
     // Debian's chromium where there is one, Playwright's own browser otherwise (sim/testing/chromium.ts).
     launchOptions: chromiumLaunchOptions,
   },
