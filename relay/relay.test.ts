@@ -188,6 +188,32 @@ describe('the team relay', () => {
     }
   });
 
+  it('keeps its leader when another replica joins', async () => {
+    await startReplica();
+    await waitUntil('one replica polls', () => leaders().length === 1);
+    const [leader] = leaders();
+    const joiner = await startReplica();
+    const client = new Redis(redis.url);
+    try {
+      // The joiner contests the lease as often as the holder renews it (a third of its TTL): once the holder
+      // has renewed three times since the joiner started, the joiner has asked about as often, and lost.
+      let renewals = 0;
+      let lastTtl = await client.pttl('relay:leader');
+      await waitUntil('three renewals of the lease', async () => {
+        const ttl = await client.pttl('relay:leader');
+        if (ttl > lastTtl) renewals += 1;
+        lastTtl = ttl;
+        return renewals >= 3;
+      });
+      expect(await client.get('relay:leader')).toBe(leader.relay.replicaId);
+      expect(leaders()).toEqual([leader]);
+      expect(joiner.relay.isLeading()).toBe(false);
+      expect(joiner.calls.pollingCalls()).toBe(0);
+    } finally {
+      client.disconnect();
+    }
+  });
+
   it('lists the union of what two analysts watch in one call per check, and streams each only their own', async () => {
     await startReplica();
     await startReplica();
