@@ -10,14 +10,17 @@ import { expect, open, test as base } from './support/test.ts';
 // The team relay, for real: a redis-server and the relay's own process, against this worker's simulator,
 // read by the app in Chromium with config.json naming the relay. Each test has a relay of its own.
 const test = base.extend<{ relay: TeamRelay }>({
-  relay: async ({ baseURL }, use) => {
-    const relay = await startTeamRelay(new URL(baseURL ?? '').origin);
-    try {
-      await use(relay);
-    } finally {
-      await relay.close();
-    }
-  },
+  relay: [
+    async ({ baseURL }, use) => {
+      const relay = await startTeamRelay(new URL(baseURL ?? '').origin);
+      try {
+        await use(relay);
+      } finally {
+        await relay.close();
+      }
+    },
+    { auto: true },
+  ],
 });
 
 /** An analyst's own browser, signed in (a state a real sign-in left in this worker), with the board watching `ids`. */
@@ -43,8 +46,7 @@ async function advanceUntilAttribute(page: Page, locator: Locator, name: string,
   }
 }
 
-test('two analysts watch through one relay: one list call a check for both, each seeing only what their own account may', async ({ browser, signedInStates, relay }) => {
-  expect(relay).toBeDefined();
+test('two analysts watch through one relay: one list call a check for both, each seeing only what their own account may', async ({ browser, signedInStates }) => {
   const workstation = await simulator.createAction({ type: 'Isolate', scope: 'Full', status: 'InProgress' });
   const branch = await simulator.createAction({ type: 'RunAntiVirusScan', scope: 'Quick', status: 'InProgress', deviceGroup: 'Branch Office', timeline: [{ status: 'Succeeded', afterMs: 25_000 }] });
   const dana = await analyst(browser, signedInStates, 'analyst', [workstation.id, branch.id]);
