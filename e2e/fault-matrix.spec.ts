@@ -1,5 +1,5 @@
 import type { Page, Response } from '@playwright/test';
-import { advanceClock, advanceToNextCheck, advanceUntilCheckSent, expectNoCheckWithin, isCheckOf } from './support/checks.ts';
+import { advanceClock, advanceToNextCheck, advanceUntilCheckSent, expectNoCheckWithin, isCheckOf, isMachineActionsUrl } from './support/checks.ts';
 import { simulator } from './support/simulator.ts';
 import { expect, open, signIn, test } from './support/test.ts';
 import { expectPageIntact, expectWatching } from './support/watch-page.ts';
@@ -183,7 +183,7 @@ for (const [status, code] of [
 test('the network dropping: "Cannot reach Defender", the last read kept, and polling recovers when it is back', async ({ page }) => {
   const id = await watchRunningAction(page);
   const isCheck = isCheckOf(id);
-  const cutOff = (url: URL) => url.pathname.toLowerCase().startsWith('/api/machineactions') && decodeURIComponent(url.href).includes(id);
+  const cutOff = (url: URL) => isMachineActionsUrl(url) && decodeURIComponent(url.href).includes(id);
   await page.route(cutOff, (route) => (isCheck(route.request()) ? route.abort('connectionreset') : route.fallback()));
   const failed = await advanceUntilCheckSent(page, id);
   await expect.poll(() => failed.failure()?.errorText).toBeTruthy();

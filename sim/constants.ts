@@ -44,6 +44,12 @@ export const DEFAULT_APP_ORIGINS: readonly string[] = [
   'http://127.0.0.1:4173',
 ];
 
+/**
+ * Where the app's own origin answers the Defender API (the real API refuses browsers' cross-origin calls):
+ * `npm start` and `npm run preview` pass it to the simulator, as the app's server passes it to Defender.
+ */
+export const SAME_ORIGIN_API_PATH = '/defender-api';
+
 export const ACCESS_TOKEN_TTL_SECONDS = 3600;
 /** Entra gives SPA refresh tokens a fixed 24 h lifetime that renewal does not extend. */
 export const REFRESH_TOKEN_TTL_SECONDS = 24 * 3600;

@@ -109,7 +109,20 @@ describe('Defender API', () => {
     });
   });
 
-  it('answers CORS preflights and exposes Retry-After', async () => {
+  it('answers no cross-origin call by default, as the real API: no CORS headers, the preflight refused', async () => {
+    const preflight = await fetch(`${api}/api/machineactions`, {
+      method: 'OPTIONS',
+      headers: { origin: APP_ORIGIN, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
+    expect(preflight.status).toBe(405);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const response = await callApi('/api/machineactions?$top=1');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers CORS preflights and exposes Retry-After with the cors switch on', async () => {
+    await control('switches', { cors: true });
     const preflight = await fetch(`${api}/api/machineactions`, {
       method: 'OPTIONS',
       headers: {

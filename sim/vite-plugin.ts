@@ -1,5 +1,5 @@
-import type { Connect, Plugin } from 'vite';
-import { browserUrl, DEFAULT_API_PORT, DEFAULT_IDENTITY_PORT, nodeUrl } from './constants.ts';
+import type { Connect, Plugin, ProxyOptions } from 'vite';
+import { browserUrl, DEFAULT_API_PORT, DEFAULT_IDENTITY_PORT, nodeUrl, SAME_ORIGIN_API_PATH } from './constants.ts';
 import type { RunningSimulator } from './server.ts';
 
 /**
@@ -130,12 +130,30 @@ async function attach(server: ServerWithHttp, port: number | undefined): Promise
 }
 
 /**
- * Runs the local identity provider and Defender API next to `vite` and `vite preview`.
- * `SIMULATOR=off` disables it; a simulator already answering on the API port is reused.
+ * The app's own origin answers the Defender API at SAME_ORIGIN_API_PATH, passed to the simulator, as the
+ * app's server passes it to Defender: the browser never calls the API cross-origin. The analyst's token
+ * goes through; their cookies (the app's own, MSAL's cache key among them) do not.
+ */
+function sameOriginApi(): Record<string, ProxyOptions> {
+  return {
+    [SAME_ORIGIN_API_PATH]: {
+      target: nodeUrl(apiPortFromEnv()),
+      rewrite: (path) => path.slice(SAME_ORIGIN_API_PATH.length),
+      configure: (proxy) => {
+        proxy.on('proxyReq', (request) => request.removeHeader('cookie'));
+      },
+    },
+  };
+}
+
+/**
+ * Runs the local identity provider and Defender API next to `vite` and `vite preview`, and answers the API
+ * on the app's own origin. `SIMULATOR=off` disables it; a simulator already answering on the API port is reused.
  */
 export function defenderSimulator(): Plugin {
   return {
     name: 'defender-simulator',
+    config: () => (process.env.SIMULATOR === 'off' ? {} : { server: { proxy: sameOriginApi() }, preview: { proxy: sameOriginApi() } }),
     configureServer: (server) => attach(server, server.config.server.port),
     configurePreviewServer: (server) => attach(server, server.config.preview.port),
   };

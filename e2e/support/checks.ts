@@ -9,8 +9,13 @@ const stepMs = 1_000;
 /** The longest a step waits for the page's requests: a request made to hang must not hold the clock. */
 const settleLimitMs = 1_000;
 
+/** A URL of Defender's machine actions, as the page calls them: on its own origin (/defender-api/api/…) or directly. */
+export function isMachineActionsUrl(url: URL): boolean {
+  return /^(\/defender-api)?\/api\/machineactions(\/|$)/i.test(url.pathname);
+}
+
 /**
- * Whether a request is a check of this action: its own read (`/api/machineactions/{id}`) or a list call
+ * Whether a request is a check of this action: its own read (`…/api/machineactions/{id}`) or a list call
  * whose filter names it. GET only: a CORS preflight is not a check.
  */
 export function isCheckOf(actionId: string): (request: Request) => boolean {
@@ -18,13 +23,13 @@ export function isCheckOf(actionId: string): (request: Request) => boolean {
     if (request.method() !== 'GET') return false;
     const url = new URL(request.url());
     const id = actionId.toLowerCase();
-    return url.pathname.toLowerCase().startsWith('/api/machineactions') && decodeURIComponent(`${url.pathname}${url.search}`).toLowerCase().includes(id);
+    return isMachineActionsUrl(url) && decodeURIComponent(`${url.pathname}${url.search}`).toLowerCase().includes(id);
   };
 }
 
 /** Any call to Defender's machine actions, from any tab. */
 export function isDefenderCall(request: Request): boolean {
-  return new URL(request.url()).pathname.toLowerCase().startsWith('/api/machineactions') && request.method() === 'GET';
+  return isMachineActionsUrl(new URL(request.url())) && request.method() === 'GET';
 }
 
 /** Counts the requests of every tab of a context that match, from now on. */

@@ -119,9 +119,19 @@ function originOf(req: IncomingMessage): string {
   return /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i.test(host) ? `http://${host}` : 'http://localhost';
 }
 
+/**
+ * The real API sends no CORS headers and refuses a preflight, as far as anyone has seen: a browser's direct
+ * call fails. So does the simulator's, unless the `cors` switch is on (the tests of direct calls).
+ */
+function refusePreflight(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method !== 'OPTIONS') return false;
+  sendDefenderError(res, new DefenderError(405, 'MethodNotAllowed', 'The requested resource does not support http method \'OPTIONS\'.'));
+  return true;
+}
+
 export function createDefenderRequestHandler(options: DefenderServerOptions): RequestListener {
   return (req, res) => {
-    if (handleCors(req, res, options.appOrigins)) return;
+    if (options.simulation.switches.current().cors ? handleCors(req, res, options.appOrigins) : refusePreflight(req, res)) return;
     const url = new URL(req.url ?? '/', originOf(req));
     dispatch(req, res, url, options).catch((error: unknown) => {
       if (!(error instanceof DefenderError) && !options.quiet) console.error('[defender-simulator]', error);

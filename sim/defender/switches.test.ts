@@ -24,11 +24,12 @@ describe('parseSwitches', () => {
     ['turns one switch on and leaves the others', { refuseIn: true }, on({ pageSize: 3 }), on({ refuseIn: true, pageSize: 3 })],
     ['null turns a count off', { pageSize: null }, on({ pageSize: 3, maxUrlLength: 900 }), on({ maxUrlLength: 900 })],
     ['an empty body changes nothing', {}, on({ refuseIn: true }), on({ refuseIn: true })],
+    ['CORS on for the tests of direct calls', { cors: true }, on({}), on({ cors: true })],
   ])('%s', (_, body, current, expected) => {
     expect(parseSwitches(body as never, current)).toEqual(expected);
   });
 
-  it.each([[{ refuseIn: 'yes' }], [{ pageSize: 0 }], [{ maxUrlLength: 1.5 }], [{ pageSize: '2' }], [{ paging: 2 }], [[]], ['on']])(
+  it.each([[{ refuseIn: 'yes' }], [{ cors: 1 }], [{ pageSize: 0 }], [{ maxUrlLength: 1.5 }], [{ pageSize: '2' }], [{ paging: 2 }], [[]], ['on']])(
     'refuses %j',
     (body) => {
       expect(refusal(() => parseSwitches(body as never, SWITCHES_OFF))).toEqual({ status: 400, code: 'InvalidRequestBody' });
@@ -145,7 +146,7 @@ describe('the switches over HTTP', () => {
   });
 
   it('a reset turns every switch off', async () => {
-    await control('POST', 'switches', { refuseIn: true, pageSize: 1, maxUrlLength: 10 });
+    await control('POST', 'switches', { refuseIn: true, pageSize: 1, maxUrlLength: 10, cors: true });
     await control('POST', 'reset', {});
     expect(await control('GET', 'switches')).toEqual({ status: 200, body: SWITCHES_OFF });
   });

@@ -13,12 +13,17 @@ export interface Switches {
   readonly pageSize: number | null;
   /** An /api request whose path and query are longer than this gets a 414 RequestUriTooLong. */
   readonly maxUrlLength: number | null;
+  /**
+   * CORS for the browser's direct calls. Off, as the real API most likely is (no CORS headers, preflights
+   * refused): the app reaches it through its own origin. On for the tests of direct calls.
+   */
+  readonly cors: boolean;
 }
 
 /** The body of POST /_sim/switches: the switches to change; the others keep their state. */
 export type SwitchesRequest = Partial<Switches>;
 
-export const SWITCHES_OFF: Switches = { refuseIn: false, pageSize: null, maxUrlLength: null };
+export const SWITCHES_OFF: Switches = { refuseIn: false, pageSize: null, maxUrlLength: null, cors: false };
 
 const SWITCH_FIELDS = new Set(Object.keys(SWITCHES_OFF));
 
@@ -36,17 +41,23 @@ function countOrNull(body: JsonObject, key: 'pageSize' | 'maxUrlLength', current
   return value;
 }
 
+function flag(body: JsonObject, key: 'refuseIn' | 'cors', current: boolean): boolean {
+  const value = body[key];
+  if (value === undefined) return current;
+  if (typeof value !== 'boolean') throw invalid(`'${key}' must be a boolean.`);
+  return value;
+}
+
 /** The switches after a POST /_sim/switches body. */
 export function parseSwitches(body: JsonValue | undefined, current: Switches): Switches {
   if (!isJsonObject(body)) throw invalid('Expected a JSON object of switches.');
   const unknown = Object.keys(body).filter((key) => !SWITCH_FIELDS.has(key));
   if (unknown.length > 0) throw invalid(`Unknown switch(es): ${unknown.join(', ')}.`);
-  const refuseIn = body.refuseIn;
-  if (refuseIn !== undefined && typeof refuseIn !== 'boolean') throw invalid("'refuseIn' must be a boolean.");
   return {
-    refuseIn: refuseIn ?? current.refuseIn,
+    refuseIn: flag(body, 'refuseIn', current.refuseIn),
     pageSize: countOrNull(body, 'pageSize', current.pageSize),
     maxUrlLength: countOrNull(body, 'maxUrlLength', current.maxUrlLength),
+    cors: flag(body, 'cors', current.cors),
   };
 }
 

@@ -38,6 +38,8 @@ export interface SimulatorClient {
   pageListsBy(size: number): Promise<Switches>;
   /** From now on, an /api request whose path and query are longer than `length` gets a 414. */
   refuseUrlsLongerThan(length: number): Promise<Switches>;
+  /** From now on (until a reset), the Defender API answers CORS as if the real one allowed browsers' direct calls. */
+  allowCrossOriginCalls(): Promise<Switches>;
   /** The switches in force; a reset turns them all off. */
   switches(): Promise<Switches>;
 }
@@ -69,6 +71,7 @@ export function simulatorClient(apiPort: number): SimulatorClient {
     refuseInFilters: () => call('POST', '/switches', { refuseIn: true }),
     pageListsBy: (size) => call('POST', '/switches', { pageSize: size }),
     refuseUrlsLongerThan: (length) => call('POST', '/switches', { maxUrlLength: length }),
+    allowCrossOriginCalls: () => call('POST', '/switches', { cors: true }),
     switches: () => call('GET', '/switches'),
   };
 }

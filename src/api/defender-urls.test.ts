@@ -114,12 +114,29 @@ describe('ownListPageUrl: which nextLinks may carry the token', () => {
     ['another path', base, `${base}/api/machines?$skip=2`, undefined],
     ['a path that only starts the same', base, `${base}/api/machineactions/5f1c3a9e-2b7d-4e8f-9a6b-1c2d3e4f5a6b`, undefined],
     ['a way out of a proxy path', 'https://app.contoso.example/defender', 'https://app.contoso.example/api/machineactions', undefined],
+    ["behind the app's own origin: Defender's own link, read on the app's path", '/defender-api', 'https://api.securitycenter.microsoft.com/api/machineactions?$skip=2', '/defender-api/api/machineactions?$skip=2'],
+    ["behind the app's own origin: a link relative to it", '/defender-api', '?$skip=2', '/defender-api/api/machineactions?$skip=2'],
+    ["behind the app's own origin: a link already on its path", '/defender-api', '/defender-api/api/machineactions?$skip=4', '/defender-api/api/machineactions?$skip=4'],
+    ["behind the app's own origin: the simulator's link, named after the host it was asked on", '/defender-api', 'http://localhost:4300/api/machineactions?$skip=2', '/defender-api/api/machineactions?$skip=2'],
+    ["behind the app's own origin: a javascript: URL", '/defender-api', 'javascript:/api/machineactions', undefined],
+    ["behind the app's own origin: another path", '/defender-api', 'https://api.securitycenter.microsoft.com/api/machines?$skip=2', undefined],
+    ["behind the app's own origin: credentials", '/defender-api', 'https://user:secret@api.securitycenter.microsoft.com/api/machineactions', undefined],
     ['credentials in the URL', base, 'https://user:secret@api.securitycenter.microsoft.com/api/machineactions', undefined],
     ['a protocol-relative link elsewhere', base, '//evil.example/api/machineactions', undefined],
     ['not a URL at all', base, 'http://[', undefined],
     ['a javascript: URL', base, 'javascript:alert(1)', undefined],
   ])('%s', (_, apiBase, link, expected) => {
     expect(ownListPageUrl(apiBase, link)).toBe(expected);
+  });
+
+  it("behind the app's own origin, never returns anything but its own list path, with a query", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string()), (link) => {
+        const url = ownListPageUrl('/defender-api', link);
+        if (url === undefined) return;
+        expect(url).toMatch(/^\/defender-api\/api\/machineactions(\?[^#]*)?$/);
+      }),
+    );
   });
 
   it('never returns a URL off the list path of the API', () => {

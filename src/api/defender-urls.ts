@@ -46,22 +46,37 @@ export function machineActionsByIdUrl(apiBaseUrl: string, ids: readonly Guid[], 
   return listUrl(apiBaseUrl, idFilter(kind, ids));
 }
 
+const listPath = '/api/machineactions';
+const pathOf = (url: URL) => url.pathname.replace(/\/+$/, '').toLowerCase();
+
 /**
- * An `@odata.nextLink` worth following, as an absolute URL, or undefined. Only a link to this API's own
- * list path, on its own origin, carries the token: anything else (another host, a path elsewhere, a
- * user name in the URL) could hand the analyst's token to someone else.
+ * An `@odata.nextLink` worth following, or undefined. Only a link to this API's own list path, on its own
+ * origin, carries the token: anything else (another host, a path elsewhere, a user name in the URL) could
+ * hand the analyst's token to someone else.
+ *
+ * Behind the app's own origin (`apiBaseUrl` a path such as /defender-api), Defender names its own host in
+ * the link, which the browser cannot call: the link's query is read on the same path of the app's origin,
+ * whose server decides where it goes. The token never leaves the app's origin.
  */
 export function ownListPageUrl(apiBaseUrl: string, link: string): string | undefined {
+  const behindOwnOrigin = apiBaseUrl.startsWith('/');
   let base: URL;
   let url: URL;
   try {
-    base = new URL(`${apiBaseUrl}/api/machineactions`);
+    // A path base is resolved on a placeholder origin: only its path and the link's query are used.
+    base = new URL(`${apiBaseUrl}${listPath}`, behindOwnOrigin ? 'https://app.invalid' : undefined);
     url = new URL(link, base);
   } catch {
     return undefined;
   }
-  const path = (value: URL) => value.pathname.replace(/\/+$/, '').toLowerCase();
-  if (url.origin !== base.origin || url.username !== '' || url.password !== '' || path(url) !== path(base)) return undefined;
+  if (url.username !== '' || url.password !== '') return undefined;
+  if (behindOwnOrigin) {
+    const onOwnPath = url.origin === base.origin && pathOf(url) === pathOf(base);
+    // Whatever host the link names (Defender's, or the simulator's behind `npm start`), it is not called.
+    const asDefenderWroteIt = /^https?:$/.test(url.protocol) && pathOf(url) === listPath;
+    return onOwnPath || asDefenderWroteIt ? `${apiBaseUrl}${listPath}${url.search}` : undefined;
+  }
+  if (url.origin !== base.origin || pathOf(url) !== pathOf(base)) return undefined;
   url.hash = '';
   return url.href;
 }

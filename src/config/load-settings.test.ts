@@ -63,16 +63,16 @@ describe('loadSettings', () => {
       };
     }
 
-    it("asks the server where its simulator listens, and signs in and reads there", async () => {
+    it('asks the server where its simulator listens, signs in there, and reads Defender through its own origin', async () => {
       const result = await loadSettings(env, server({ simulator: JSON.stringify(simulatorAt) }));
       expect(result.ok && result.settings.authorityMetadataUrl).toBe('http://localhost:4311/.well-known/openid-configuration');
-      expect(result.ok && result.settings.apiBaseUrl).toBe('http://localhost:4312');
+      expect(result.ok && result.settings.apiBaseUrl).toBe('/defender-api');
     });
 
     it("keeps the build's simulator when the server has none or answers something else", async () => {
-      for (const simulator of [undefined, '{"identityUrl": "not a url", "apiUrl": 4}', 'not json']) {
-        const result = await loadSettings({ ...env, VITE_SIMULATOR_API_URL: 'http://localhost:4999' }, server({ simulator }));
-        expect(result.ok && result.settings.apiBaseUrl).toBe('http://localhost:4999');
+      for (const simulator of [undefined, '{"identityUrl": "not a url"}', 'not json']) {
+        const result = await loadSettings({ ...env, VITE_SIMULATOR_IDENTITY_URL: 'http://localhost:4999' }, server({ simulator }));
+        expect(result.ok && result.settings.authorityMetadataUrl).toBe('http://localhost:4999/.well-known/openid-configuration');
       }
     });
 

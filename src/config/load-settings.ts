@@ -53,10 +53,7 @@ export function readConfigFile(text: string): { settings: RawSettings } | { prob
 /** Reads `/config.json` (optional) over the build-time defaults and resolves the app's settings. */
 export async function loadSettings(env: ImportMetaEnv, fetchImpl: typeof fetch = fetch): Promise<SettingsResult> {
   const defaults = buildTimeSettings(env);
-  const builtInSimulator = {
-    identityUrl: env.VITE_SIMULATOR_IDENTITY_URL || 'http://localhost:4010',
-    apiUrl: env.VITE_SIMULATOR_API_URL || 'http://localhost:4020',
-  };
+  const builtInSimulator = { identityUrl: env.VITE_SIMULATOR_IDENTITY_URL || 'http://localhost:4010' };
   let fileSettings: RawSettings = {};
   let response: Response;
   try {

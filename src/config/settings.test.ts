@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveSettings, type RawSettings } from './settings';
 
-const simulator = { identityUrl: 'http://localhost:4010', apiUrl: 'http://localhost:4020' };
+const simulator = { identityUrl: 'http://localhost:4010' };
 const tenant = { tenantId: 'c2f1e0d3-4b5a-4c6d-8e7f-9a0b1c2d3e4f', clientId: '0f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f' };
 
 function resolve(raw: RawSettings) {
@@ -16,7 +16,7 @@ describe('resolveSettings', () => {
       authority: 'https://localhost:4010',
       knownAuthorities: ['localhost:4010'],
       authorityMetadataUrl: 'http://localhost:4010/.well-known/openid-configuration',
-      apiBaseUrl: 'http://localhost:4020',
+      apiBaseUrl: '/defender-api',
       scopes: ['https://api.securitycenter.microsoft.com/Machine.Read'],
     });
   });

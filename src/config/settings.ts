@@ -21,9 +21,9 @@ export interface RawSettings {
 export const settingNames = ['cloud', 'tenantId', 'clientId', 'apiBaseUrl', 'tokenResource', 'quotaShare', 'analystsAtOnce', 'signInCache', 'relayUrl'] as const;
 export type SettingName = (typeof settingNames)[number];
 
+/** Where the simulator's identity provider is (its Defender API is reached through the app's own origin). */
 export interface SimulatorEndpoints {
   identityUrl: string;
-  apiUrl: string;
 }
 
 export interface Settings {
@@ -66,6 +66,11 @@ export type SettingsResult = { ok: true; settings: Settings } | { ok: false; pro
 
 // The simulator's client registration (sim/constants.ts holds the same values).
 const simulatorClientId = '3f6b2d8e-5a41-4c7e-9d0b-7e2a1c9f4b10';
+/**
+ * The real Defender API refuses browsers' cross-origin calls: the app's own origin answers it at this path
+ * (sim/constants.ts, SAME_ORIGIN_API_PATH), passed on to the simulator by `npm start` and `npm run preview`.
+ */
+const sameOriginApiPath = '/defender-api';
 const defenderResource = 'https://api.securitycenter.microsoft.com';
 
 const tenantDomain = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
@@ -170,7 +175,7 @@ export function resolveSettings(raw: RawSettings, simulator: SimulatorEndpoints)
         authority: `https://${identity.host}`,
         knownAuthorities: [identity.host],
         authorityMetadataUrl: `${identity.origin}/.well-known/openid-configuration`,
-        apiBaseUrl: apiBaseUrl ?? simulator.apiUrl.replace(/\/+$/, ''),
+        apiBaseUrl: apiBaseUrl ?? sameOriginApiPath,
         scopes: scopesFor(tokenResource ?? defenderResource),
         portalUrl: clouds.commercial.portalUrl,
         quota,

@@ -5,7 +5,6 @@ import type { SimulatorEndpoints } from './settings';
 // `/simulator.json` with where it listens, so that one build runs against a simulator on any ports.
 const addressSchema = v.object({
   identityUrl: v.pipe(v.string(), v.url()),
-  apiUrl: v.pipe(v.string(), v.url()),
 });
 
 /** The simulator's address from `/simulator.json`'s text, or undefined when the text is not one. */

@@ -11,5 +11,4 @@ interface ImportMetaEnv {
   readonly VITE_SIGN_IN_CACHE?: string;
   readonly VITE_RELAY_URL?: string;
   readonly VITE_SIMULATOR_IDENTITY_URL?: string;
-  readonly VITE_SIMULATOR_API_URL?: string;
 }

@@ -1,6 +1,7 @@
 // Builds the app and serves it with the simulator on ports of its own, so a benchmark can run beside the
 // dev server or the test suite.
 import { build, preview, type PreviewServer } from 'vite';
+import { SAME_ORIGIN_API_PATH } from '../../../sim/constants.ts';
 import { simulatorClient, type SimulatorClient } from '../../../sim/testing/simulator-client.ts';
 
 // BENCH_PORT_BASE moves all three ports (8173, 8010, 8020 by default), so two benchmarks can run at once.
@@ -11,14 +12,14 @@ export const benchOutDir = process.env.BENCH_OUT_DIR ?? 'dist-bench';
 /** Where a benchmark finds the app, the Defender API (as the page calls it) and the simulator's control API. */
 export interface BenchTarget {
   appUrl: string;
-  apiOrigin: string;
+  apiBaseUrl: string;
   simulator: SimulatorClient;
 }
 
-/** The addresses as the browser benchmarks take them; the page calls the API by the name it was built with. */
+/** The addresses as the browser benchmarks take them; the page calls the API on its own origin, as deployed. */
 export const benchTarget: BenchTarget = {
   appUrl: `http://localhost:${benchPorts.app}`,
-  apiOrigin: `http://localhost:${benchPorts.api}`,
+  apiBaseUrl: `http://localhost:${benchPorts.app}${SAME_ORIGIN_API_PATH}`,
   simulator: simulatorClient(benchPorts.api),
 };
 

@@ -19,10 +19,10 @@ export class SimulatedTime {
   private readonly context: BrowserContext;
   private readonly simulator: SimulatorClient;
 
-  private constructor(context: BrowserContext, simulator: SimulatorClient, apiOrigin: string) {
+  private constructor(context: BrowserContext, simulator: SimulatorClient, apiBaseUrl: string) {
     this.context = context;
     this.simulator = simulator;
-    const isApiCall = (request: Request) => request.url().startsWith(apiOrigin);
+    const isApiCall = (request: Request) => request.url().startsWith(apiBaseUrl);
     context.on('request', (request) => {
       if (isApiCall(request)) this.inFlight += 1;
     });
@@ -34,9 +34,9 @@ export class SimulatedTime {
   }
 
   /** Installs Playwright's clock in the context at the simulator's time: call it before opening a page. */
-  static async start(context: BrowserContext, simulator: SimulatorClient, apiOrigin: string): Promise<SimulatedTime> {
+  static async start(context: BrowserContext, simulator: SimulatorClient, apiBaseUrl: string): Promise<SimulatedTime> {
     await context.clock.install({ time: await simulatorNow(simulator) });
-    return new SimulatedTime(context, simulator, apiOrigin);
+    return new SimulatedTime(context, simulator, apiBaseUrl);
   }
 
   /** The simulator's time now, which the pages share. */

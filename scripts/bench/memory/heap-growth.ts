@@ -74,7 +74,7 @@ export async function heapGrowth(target: BenchTarget, progress: (line: string) =
   const browser = await launchBenchBrowser();
   try {
     const context = await browser.newContext();
-    const time = await SimulatedTime.start(context, target.simulator, target.apiOrigin);
+    const time = await SimulatedTime.start(context, target.simulator, target.apiBaseUrl);
     const page = await context.newPage();
     await openBoard(page, target, actions.map((action) => action.id));
     await target.simulator.clearRequests(); // from here on, the log is the board's polling alone

@@ -4,13 +4,13 @@ import type { Page } from '@playwright/test';
 // every action on its own timer, every 5 s, until it sees a final status; it ignores 429s and
 // Retry-After. Written as a string because tsx would wrap a function in helpers the page does not have.
 
-const script = `(({ apiOrigin, authorization, ids, intervalMs }) => {
+const script = `(({ apiBaseUrl, authorization, ids, intervalMs }) => {
   const finalStatuses = new Set(['Succeeded', 'Failed', 'TimeOut', 'Cancelled']);
   const seen = (window.naiveFinalSeenAt = {});
   for (const id of ids) {
     const timer = setInterval(async () => {
       try {
-        const response = await fetch(apiOrigin + '/api/machineactions/' + id, { headers: { Authorization: authorization } });
+        const response = await fetch(apiBaseUrl + '/api/machineactions/' + id, { headers: { Authorization: authorization } });
         if (!response.ok) return;
         const action = await response.json();
         if (finalStatuses.has(action.status)) {
@@ -25,7 +25,7 @@ const script = `(({ apiOrigin, authorization, ids, intervalMs }) => {
 })`;
 
 export interface NaiveOptions {
-  apiOrigin: string;
+  apiBaseUrl: string;
   /** The `Authorization` header the app itself sent, so the naive poller is signed in the same way. */
   authorization: string;
   ids: string[];

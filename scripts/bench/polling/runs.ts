@@ -76,7 +76,7 @@ function finishesOf(actions: ScenarioAction[], created: Map<string, number>, byT
 
 async function openContext(browser: Browser, target: BenchTarget): Promise<{ context: BrowserContext; time: SimulatedTime }> {
   const context = await browser.newContext();
-  const time = await SimulatedTime.start(context, target.simulator, target.apiOrigin);
+  const time = await SimulatedTime.start(context, target.simulator, target.apiBaseUrl);
   return { context, time };
 }
 
@@ -118,7 +118,7 @@ export async function runNaive(browser: Browser, target: BenchTarget, progress: 
     const authorization = new Promise<string>((resolve) => {
       first.on('request', (request) => {
         const header = request.headers().authorization;
-        if (header && request.url().startsWith(target.apiOrigin)) resolve(header);
+        if (header && request.url().startsWith(target.apiBaseUrl)) resolve(header);
       });
     });
     await signInThroughApp(first, `${target.appUrl}/actions/${seededSucceeded}`);
@@ -127,7 +127,7 @@ export async function runNaive(browser: Browser, target: BenchTarget, progress: 
     progress('naive: three tabs open; the incident starts');
     const created = await createIncident(target, actions);
     const start = Math.min(...created.values());
-    const options = { apiOrigin: target.apiOrigin, authorization: await withinSeconds(authorization, 30, 'the app\'s first Defender call'), ids: actions.map((action) => action.id), intervalMs: 5_000 };
+    const options = { apiBaseUrl: target.apiBaseUrl, authorization: await withinSeconds(authorization, 30, 'the app\'s first Defender call'), ids: actions.map((action) => action.id), intervalMs: 5_000 };
     for (const page of pages) await startNaivePoller(page, options);
     await runUntil(time, start + hourMs, (left) => progress(`naive: ${left} simulated minutes to go`));
     const seen = await Promise.all(pages.map(naiveFinalSeenAt));
