@@ -37,17 +37,16 @@ function apiPortFromEnv(): number {
   return portFromEnv(process.env.SIM_API_PORT, DEFAULT_API_PORT);
 }
 
-/** Where the browser finds the simulator: the one this process runs, or the one on the configured ports. */
+/**
+ * Where the browser signs in to the simulator: the one this process runs, or the one on the configured
+ * ports. Its Defender API needs no address: the app reaches it through this server (SAME_ORIGIN_API_PATH).
+ */
 export interface SimulatorAddress {
   identityUrl: string;
-  apiUrl: string;
 }
 
 function addressFromEnv(): SimulatorAddress {
-  return {
-    identityUrl: browserUrl(portFromEnv(process.env.SIM_IDENTITY_PORT, DEFAULT_IDENTITY_PORT)),
-    apiUrl: browserUrl(apiPortFromEnv()),
-  };
+  return { identityUrl: browserUrl(portFromEnv(process.env.SIM_IDENTITY_PORT, DEFAULT_IDENTITY_PORT)) };
 }
 
 function startShared(appOrigins: string[]): SharedSimulator {
@@ -88,7 +87,7 @@ async function acquire(logger: Logger, appOrigins: string[]): Promise<Acquired> 
     if (registry[SHARED_KEY] === current) delete registry[SHARED_KEY];
     await simulator.close();
   };
-  return { address: { identityUrl: simulator.identityUrl, apiUrl: simulator.apiUrl }, release };
+  return { address: { identityUrl: simulator.identityUrl }, release };
 }
 
 interface ServerWithHttp {
@@ -103,7 +102,7 @@ function originsFor(port: number | undefined): string[] {
 }
 
 /**
- * `GET /simulator.json` says where this server's simulator listens, so that one build runs against a
+ * `GET /simulator.json` says where this server's simulator signs in, so that one build runs against a
  * simulator on any ports (each end-to-end worker has its own): the app asks only when no tenant is set.
  */
 function serveAddress(server: ServerWithHttp, address: Promise<SimulatorAddress>): void {

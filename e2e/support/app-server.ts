@@ -51,7 +51,8 @@ export async function startAppServer(ports: WorkerPorts): Promise<AppServer> {
   });
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  const ready = async () => (await answers(`${nodeUrl(ports.app)}/simulator.json`)) && (await answers(`${nodeUrl(ports.api)}/_sim/health`));
+  // The server answers /simulator.json only once its simulator runs.
+  const ready = () => answers(`${nodeUrl(ports.app)}/simulator.json`);
   const deadline = Date.now() + 30_000;
   while (!(await ready())) {
     if (child.exitCode !== null || Date.now() > deadline) {

@@ -52,7 +52,7 @@ describe('loadSettings', () => {
   });
 
   describe('finding the simulator', () => {
-    const simulatorAt = { identityUrl: 'http://localhost:4311', apiUrl: 'http://localhost:4312' };
+    const simulatorAt = { identityUrl: 'http://localhost:4311' };
     /** A server that answers config.json and simulator.json with the given bodies (undefined: 404), logging what it was asked. */
     function server(files: { config?: string; simulator?: string }, asked: string[] = []): typeof fetch {
       return async (input) => {

@@ -45,7 +45,7 @@ export function renderBoardPage(ids: readonly Guid[], seed: SeededScreen = {}) {
   return renderWithProviders(<BoardPage />, { path: '/board', ...seeded(seed) });
 }
 
-/** The section a heading names: asked by its heading, as a table's scroll viewport inside may be a region of the same name. */
+/** The section a heading names, found from its heading. */
 export function sectionNamed(heading: string): HTMLElement {
   const section = screen.getByRole('heading', { name: heading }).closest('section');
   if (!section) throw new Error(`no section under the heading "${heading}"`);
