@@ -5,11 +5,13 @@ import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import { layerPolicies, relayPolicies, simPolicies } from './lint/layers.js';
+import { layerPolicies, relayPolicies, serverPolicies, simPolicies } from './lint/layers.js';
 
 // The folder tree is the import graph (docs/architecture.md): each layer imports only the layers below it.
 // Lowest first. A feature imports no other feature; what two features need lives in a layer below them.
 const appLayers = [
+  // The core (core/README.md) sits under everything: the browser, the server and the benchmarks share it.
+  { type: 'core', pattern: 'core/(lib|defender|polling|relay-stream)' },
   { type: 'lib', pattern: 'src/lib' },
   { type: 'config', pattern: 'src/config' },
   { type: 'api', pattern: 'src/api' },
@@ -44,13 +46,27 @@ const relayLayers = [
   { category: 'relay-composition', pattern: ['relay/relay.ts', 'relay/main.ts'] },
   { category: 'relay-testing', pattern: 'relay/testing/**' },
 ];
-// What of src/ the relay may import: files, since src/polling mixes pure modules with React ones.
-const appForRelay = [
-  { category: 'app-pure', pattern: ['src/lib/guid.ts', 'src/lib/visible-controls.ts', 'src/api/*.ts', 'src/polling/*.ts'] },
+// The app's server (server/README.md), lowest first: its settings, then its parts (each one job: the app's
+// files, the Defender path, health, logging), then the HTTP composition that puts them and the relay
+// together, then the process. It reaches the browser's code only through the core, as the relay does.
+const serverLayers = [
+  { category: 'server-config', pattern: 'server/config/**' },
+  { category: 'server-part', pattern: ['server/logging/**', 'server/defender-path/**', 'server/app-files/**', 'server/health/**'] },
+  { category: 'server-http', pattern: 'server/http/**' },
+  { category: 'server-composition', pattern: 'server/main.ts' },
+  { category: 'server-testing', pattern: 'server/testing/**' },
+];
+const deployHeaders = [{ category: 'deploy-headers', pattern: ['deploy/security-headers.ts', 'deploy/allowed-origins.ts', 'deploy/cache-control.ts'] }];
+
+// Of the code it shares with the browser, the relay may import the core only (tsconfig.server.json refuses
+// any other file too). Its tests may use the core's test helpers.
+const coreForRelay = [
+  { category: 'app-pure', pattern: ['core/lib/**', 'core/defender/**', 'core/polling/**', 'core/relay-stream/**'] },
+  { category: 'core-testing', pattern: 'core/testing/**' },
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'test-results-*', 'playwright-report', 'playwright-report-*', 'bench/results'] },
+  { ignores: ['dist', 'server/dist', 'server/dist-*', 'dist-*', 'node_modules', 'test-results', 'test-results-*', 'playwright-report', 'playwright-report-*', 'bench/results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -72,10 +88,10 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.{ts,tsx}'],
+    files: ['src/**/*.{ts,tsx}', 'core/**/*.ts'],
     plugins: { boundaries, 'import-x': importX },
     settings: {
-      'boundaries/elements': [...appLayers, { type: 'testing', pattern: 'src/testing' }],
+      'boundaries/elements': [...appLayers, { type: 'testing', pattern: '(src|core)/testing' }],
       'boundaries/files': [{ category: 'test', pattern: '**/*.test.{ts,tsx}' }],
       'import/resolver': { typescript: { project: 'tsconfig.app.json' } },
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.app.json' })],
@@ -110,7 +126,7 @@ export default tseslint.config(
     files: ['relay/**/*.ts'],
     plugins: { boundaries, 'import-x': importX },
     settings: {
-      'boundaries/files': [...relayLayers, ...appForRelay, ...simLayers, { category: 'test', pattern: '**/*.test.ts' }],
+      'boundaries/files': [...relayLayers, ...coreForRelay, ...simLayers, { category: 'test', pattern: '**/*.test.ts' }],
       'import/resolver': { typescript: { project: 'tsconfig.relay.json' } },
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.relay.json' })],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
@@ -126,6 +142,33 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/*.tsx', '**/poller-provider', '**/start-polling', '**/poller-coordinator', '**/tab-leadership', '**/defender-context', '**/sim/defender/**', '**/sim/identity/**', '**/sim/http/**'], message: 'The relay imports only the pure modules of src/ (and tests only sim/testing, sim/server.ts, sim/seed.ts, sim/constants.ts).' }] },
+      ],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    plugins: { boundaries, 'import-x': importX },
+    settings: {
+      'boundaries/files': [...serverLayers, ...relayLayers, ...coreForRelay, ...deployHeaders, ...simLayers, { category: 'test', pattern: '**/*.test.ts' }],
+      'import/resolver': { typescript: { project: 'tsconfig.server.json' } },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.node.json' })],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/extensions': ['.ts', '.js'],
+    },
+    rules: {
+      'boundaries/dependencies': ['error', { default: 'disallow', policies: serverPolicies(relayLayers.map((layer) => layer.category)) }],
+      'boundaries/no-unknown-files': 'error',
+      'boundaries/no-unknown-dependencies': 'error',
+      'import-x/no-cycle': 'error',
+    },
+  },
+  {
+    // The core runs in the browser and in Node: it imports nothing of the app, the server or React.
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src/**', '**/relay/**', '**/server/**', '**/sim/**', 'react', 'react-dom', '@tanstack/*', '@azure/*', '@mantine/*', 'node:*'], message: 'The core imports only the core (and valibot).' }] },
       ],
     },
   },
@@ -147,7 +190,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['sim/**/*.ts', 'relay/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', 'deploy/**/*.ts', 'lint/**/*.js', '*.config.{ts,js}'],
+    files: ['sim/**/*.ts', 'relay/**/*.ts', 'server/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', 'deploy/**/*.ts', 'lint/**/*.js', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
   },
   {

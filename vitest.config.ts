@@ -16,6 +16,14 @@ export default defineConfig({
       },
       {
         test: {
+          // The core runs in the browser and in Node; its tests run in Node, without a DOM to lean on.
+          name: 'core',
+          include: ['core/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'sim',
           include: ['sim/**/*.test.ts', 'deploy/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
@@ -23,10 +31,10 @@ export default defineConfig({
       },
       {
         test: {
-          name: 'relay',
-          include: ['relay/**/*.test.ts'],
+          name: 'server',
+          include: ['server/**/*.test.ts', 'relay/**/*.test.ts'],
           environment: 'node',
-          // Each file starts its own Redis, simulator and relays; the timings inside are seconds.
+          // Each file starts its own Redis, simulator and servers; the timings inside are seconds.
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clouds } from '../src/config/clouds.ts';
+import { clouds } from '../core/defender/clouds.ts';
 import { combineOrigins, deploymentOrigins, simulatorOrigins } from './allowed-origins.ts';
 
 describe('deploymentOrigins', () => {

@@ -1,4 +1,4 @@
-import { clouds } from '../src/config/clouds.ts';
+import { clouds } from '../core/defender/clouds.ts';
 
 /** The origins, besides its own, that the app must reach; each an `https://host` or `http://localhost:port`. */
 export interface AllowedOrigins {

@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { e2eOutDir } from './support/app-server.ts';
+import { e2eOutDir, e2eServerOutDir } from './support/app-server.ts';
 
 /**
- * Builds the app once for every worker: the suite tests the production build. Each worker then serves it
- * with a simulator of its own (support/app-server.ts), which the build finds at run time.
+ * Builds the app and its server once for every worker: the suite tests the production build, served by the
+ * production server (support/app-server.ts), which each worker starts with a simulator of its own.
  */
 export default function globalSetup(): void {
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', e2eOutDir, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const vite = 'node_modules/vite/bin/vite.js';
+  execFileSync(process.execPath, [vite, 'build', '--outDir', e2eOutDir, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' });
+  execFileSync(process.execPath, [vite, 'build', '--config', 'vite.server.config.ts', '--outDir', e2eServerOutDir, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' });
 }

@@ -4,15 +4,15 @@ import { RELAY_CLIENT_ID } from '../sim/constants.ts';
 import { advanceClock, advanceToNextCheck, expectNoRequestWithin, isDefenderCall } from './support/checks.ts';
 import type { SignedInStates } from './support/signed-in-states.ts';
 import { paceByAge, simulator } from './support/simulator.ts';
-import { startTeamRelay, useRelay, type TeamRelay } from './support/team-relay.ts';
+import { startTeamRelay, type TeamRelay } from './support/team-relay.ts';
 import { expect, open, test as base } from './support/test.ts';
 
-// The team relay, for real: a redis-server and the relay's own process, against this worker's simulator,
-// read by the app in Chromium with config.json naming the relay. Each test has a relay of its own.
+// The team relay, for real: the app's own server with a redis-server of its own, against this worker's
+// simulator, serving the relay on the app's origin; config.json names it. Each test has a relay of its own.
 const test = base.extend<{ relay: TeamRelay }>({
   relay: [
-    async ({ baseURL }, use) => {
-      const relay = await startTeamRelay(new URL(baseURL ?? '').origin);
+    async ({ appServer }, use) => {
+      const relay = await startTeamRelay(appServer);
       try {
         await use(relay);
       } finally {
@@ -28,7 +28,6 @@ async function analyst(browser: Browser, states: SignedInStates, login: DemoLogi
   const context = await browser.newContext({ storageState: await states.of(login) });
   if (clock) await context.clock.install();
   const page = await context.newPage();
-  await useRelay(page);
   await open(page, '/board');
   await page.getByLabel('Paste action IDs').fill(ids.join('\n'));
   await page.getByRole('button', { name: 'Watch these' }).click();
@@ -79,7 +78,7 @@ test('two analysts watch through one relay: one list call a check for both, each
   await robin.context().close();
 });
 
-test('the relay stopped: the browser says so and reads Defender itself, then goes back to the relay when it answers', async ({ browser, signedInStates, relay }) => {
+test('Redis stopped: the relay cannot serve, the browser says so and reads Defender itself, then goes back to the relay when it answers', async ({ browser, signedInStates, relay }) => {
   await paceByAge();
   const action = await simulator.createAction({ type: 'Isolate', scope: 'Full', status: 'InProgress' });
   const dana = await analyst(browser, signedInStates, 'analyst', [action.id], { clock: true });

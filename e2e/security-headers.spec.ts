@@ -3,9 +3,8 @@ import { simulator } from './support/simulator.ts';
 import { expect, signIn, test } from './support/test.ts';
 import { workerPorts } from './support/worker-ports.ts';
 
-// The simulator's origins as the browser reaches them: this worker's own.
+// The simulator's identity provider as the browser reaches it: this worker's own.
 const identityOrigin = `http://localhost:${workerPorts.identity}`;
-const apiOrigin = `http://localhost:${workerPorts.api}`;
 
 // Sign-in and sign-out under the policy are what these tests watch: each starts signed out.
 test.use({ account: 'signed out' });
@@ -25,7 +24,8 @@ test('app pages, the SPA fallback and the redirect bridge carry the security hea
     expect(policy.get('object-src'), path).toEqual(["'none'"]);
     expect(policy.get('base-uri'), path).toEqual(["'none'"]);
     expect(policy.get('frame-ancestors'), path).toEqual(["'self'"]);
-    expect(policy.get('connect-src'), path).toEqual(expect.arrayContaining(["'self'", identityOrigin, apiOrigin]));
+    // Defender is this origin (/defender-api): the policy names no API host, only where analysts sign in.
+    expect(policy.get('connect-src'), path).toEqual(["'self'", identityOrigin]);
     expect(policy.get('frame-src'), path).toEqual(expect.arrayContaining(["'self'", identityOrigin]));
     expect(headers['x-content-type-options'], path).toBe('nosniff');
     expect(headers['referrer-policy'], path).toBe('no-referrer');

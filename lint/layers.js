@@ -47,11 +47,33 @@ export function simPolicies() {
 export function relayPolicies(categories) {
   const policies = categories.map((category, index) => {
     const allowed = [...categories.slice(0, index + 1), 'app-pure'];
-    if (category === 'relay-testing') allowed.push('sim-base', 'sim-seed', 'sim-testing');
+    if (category === 'relay-testing') allowed.push('sim-base', 'sim-seed', 'sim-testing', 'core-testing');
     return { from: { file: { categories: category } }, allow: { to: { file: { categories: { anyOf: allowed } } } } };
   });
   return [
     ...policies,
-    { from: { file: { categories: 'test' } }, allow: { to: { file: { categories: { anyOf: [...categories, 'app-pure', 'sim-base', 'sim-seed', 'sim-composition', 'sim-testing'] } } } } },
+    { from: { file: { categories: 'test' } }, allow: { to: { file: { categories: { anyOf: [...categories, 'app-pure', 'core-testing', 'sim-base', 'sim-seed', 'sim-composition', 'sim-testing'] } } } } },
+  ];
+}
+
+/**
+ * The server's layers (eslint.config.js, server/README.md): each imports those below it, the relay (but its
+ * test helpers), the core and the deployment's header rules; its test helpers and tests also start the
+ * simulator and use the relay's and the core's test helpers.
+ */
+export function serverPolicies(relayCategories) {
+  const relay = relayCategories.filter((category) => category !== 'relay-testing');
+  const shared = [...relay, 'app-pure', 'deploy-headers'];
+  const allowed = {
+    'server-config': ['server-config', ...shared],
+    'server-part': ['server-config', 'server-part', ...shared],
+    'server-http': ['server-config', 'server-part', 'server-http', ...shared],
+    'server-composition': ['server-config', 'server-http', 'server-composition'],
+  };
+  const everything = [...Object.keys(allowed), 'server-testing', ...relayCategories, 'app-pure', 'core-testing', 'deploy-headers', 'sim-base', 'sim-seed', 'sim-testing'];
+  return [
+    ...Object.entries(allowed).map(([category, to]) => ({ from: { file: { categories: category } }, allow: { to: { file: { categories: { anyOf: to } } } } })),
+    { from: { file: { categories: 'server-testing' } }, allow: { to: { file: { categories: { anyOf: everything } } } } },
+    { from: { file: { categories: 'test' } }, allow: { to: { file: { categories: { anyOf: [...everything, 'sim-composition'] } } } } },
   ];
 }

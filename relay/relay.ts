@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import type { Writable } from 'node:stream';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { createRemoteJWKSet } from 'jose';
-import { createDefenderClient } from '../src/api/defender-client';
-import type { Timers } from '../src/polling/action-poller';
-import { budgetLimits } from '../src/polling/rate-budget';
+import { createDefenderClient } from '../core/defender/defender-client';
+import type { Timers } from '../core/polling/action-poller';
+import { budgetLimits } from '../core/polling/rate-budget';
 import { accessChecker } from './access/access-check';
+import { accessRetries } from './access/access-retries';
 import { createAnalystVerifier } from './auth/analyst-token';
 import { appTokenSource } from './auth/app-token';
 import { discoverEndpoints, type IdentityEndpoints } from './auth/oidc-discovery';
 import type { RelaySettings } from './config/settings';
 import { authenticator } from './http/authenticate';
-import { createServer, registerRoutes } from './http/server';
+import { registerRoutes } from './http/routes';
 import { StreamHub } from './http/stream-hub';
 import { repeatEvery } from './poller/repeat';
 import { TeamPoller } from './poller/team-poller';
@@ -25,11 +25,9 @@ import { requestLimiter } from './state/request-limiter';
 import { sharedBudget } from './state/shared-budget';
 import { watchSets } from './state/watch-sets';
 
-/** What tests (and only tests) change: where Defender calls go, where the log goes, the clock tokens are judged by. */
+/** What tests (and only tests) change: where Defender calls go, the clock tokens are judged by, the poller's time. */
 export interface RelayOverrides {
   fetch?: typeof fetch;
-  logStream?: Writable;
-  logLevel?: string;
   tokenClock?: () => number;
   /**
    * The clock and timers of the poller (its lease contest, scans and checks), the leases and their renewal:
@@ -39,12 +37,17 @@ export interface RelayOverrides {
   timers?: Timers;
 }
 
-export interface RunningRelay {
-  /** http://host:port, the port as bound (0 picks a free one). */
-  url: string;
+/** One replica's relay, inside the server (server/http/build-server.ts), which gives it its routes' prefix. */
+export interface Relay {
   replicaId: string;
+  /** PUT /v1/watch and GET /v1/stream, registered in the (prefixed) scope the server gives it. */
+  routes(scope: FastifyInstance): void;
   isLeading(): boolean;
-  /** Streams are told and closed; `release` hands the poller's lease over at once rather than let it lapse. */
+  /** Whether Redis answers now: the server's readiness. */
+  redisAnswers(): Promise<boolean>;
+  /** Every open stream gets `bye` and is ended: the browser reconnects, to another replica by then. */
+  closeStreams(): void;
+  /** The poller stops; `release` hands its lease over at once rather than let it lapse. */
   close(options?: { release?: boolean }): Promise<void>;
 }
 
@@ -61,24 +64,46 @@ async function endpoints(settings: RelaySettings, fetchImpl: typeof fetch): Prom
   return { issuer: given.issuer ?? found.issuer, jwksUrl: given.jwksUrl ?? found.jwksUrl, tokenUrl: given.tokenUrl ?? found.tokenUrl };
 }
 
-/** One relay replica: the HTTP API, its share of the fan-out, and a contender for the poller's lease. */
-export async function startRelay(settings: RelaySettings, overrides: RelayOverrides = {}): Promise<RunningRelay> {
+/** One relay replica: its routes, its share of the fan-out, and a contender for the poller's lease. */
+export async function startRelay(settings: RelaySettings, logger: FastifyBaseLogger, overrides: RelayOverrides = {}): Promise<Relay> {
   const replicaId = randomUUID();
   const { timings } = settings;
   const { timers } = overrides;
   const now = timers ? () => timers.now() : Date.now;
   const identity = await endpoints(settings, overrides.fetch ?? fetch);
-  const app = await createServer({ appOrigin: settings.appOrigin, logStream: overrides.logStream, logLevel: overrides.logLevel });
-  const log = { info: (message: string) => app.log.info(message), warn: (message: string) => app.log.warn(message) };
+  const log = { info: (message: string) => logger.info(message), warn: (message: string) => logger.warn(message) };
   const redis = connectRedis(settings.redisUrl, `relay-${replicaId}`, log);
   const subscriber = connectRedis(settings.redisUrl, `relay-${replicaId}-events`, log);
-
   const access = accessCache(redis, { allowedMs: timings.accessTtlMs, deniedMs: timings.deniedTtlMs });
   const states = actionStates(redis, timings.stateTtlMs);
   const leased = leases(redis, timings.leaseTtlMs);
   const watches = watchSets(redis, timings.stateTtlMs);
   const publish = (event: RelayEvent) => publishEvent(redis, event);
-  const checkAccess = accessChecker({ defenderApi: settings.defenderApi, cache: access, fetch: overrides.fetch });
+  const limits = budgetLimits(settings.quotaShare, 1); // the relay is the deployment's one poller
+  const teamBudget = sharedBudget(redis, limits);
+  const checkAccess = accessChecker({
+    defenderApi: settings.defenderApi,
+    cache: access,
+    // Every access read is one of the team's calls: counted in Redis, and by the leader's budget through `spent`.
+    budget: {
+      take: async () => (await teamBudget.take()) && (await publish({ type: 'spent', count: 1 }).then(() => true, () => true)),
+      pausedUntil: (at) => teamBudget.pausedUntil(at),
+      pause: (until, at) => teamBudget.pause(until, at),
+    },
+    onPause: (until) => void publish({ type: 'paused', until }).catch(() => undefined),
+    now,
+    fetch: overrides.fetch,
+  });
+  const retries = accessRetries({
+    checkAccess,
+    onChecked: async (oid, allowed) => {
+      await leased.renew(allowed, now());
+      await Promise.all([publish({ type: 'leases' }), publish({ type: 'watch', oid })]);
+    },
+    pausedUntil: () => teamBudget.pausedUntil(now()),
+    now,
+    warn: log.warn,
+  });
   const verify = createAnalystVerifier({
     keys: createRemoteJWKSet(new URL(identity.jwksUrl)),
     issuers: settings.tokenIssuers ?? [identity.issuer],
@@ -89,7 +114,6 @@ export async function startRelay(settings: RelaySettings, overrides: RelayOverri
   });
   const authenticate = authenticator(verify, requestLimiter(redis, settings.requestsPerMinute));
 
-  const limits = budgetLimits(settings.quotaShare, 1); // the relay is the deployment's one poller
   const appToken = appTokenSource({
     tokenUrl: identity.tokenUrl,
     clientId: settings.relayClientId,
@@ -102,7 +126,7 @@ export async function startRelay(settings: RelaySettings, overrides: RelayOverri
     lease: leaderLease(redis, replicaId, timings.leaderTtlMs),
     leases: leased,
     states,
-    budget: sharedBudget(redis, limits),
+    budget: teamBudget,
     limits,
     defender: createDefenderClient({ apiBaseUrl: settings.defenderApi, getAccessToken: appToken, fetch: overrides.fetch }),
     leaderTtlMs: timings.leaderTtlMs,
@@ -112,17 +136,14 @@ export async function startRelay(settings: RelaySettings, overrides: RelayOverri
   });
   const hub = new StreamHub({ watchSets: watches, access, states, leases: leased, warn: log.warn, now });
 
-  registerRoutes(app, {
-    watch: { authenticate, checkAccess, watchSets: watches, leases: leased, publish, maxIds: settings.maxIdsPerAnalyst, now },
-    stream: { authenticate, checkAccess, watchSets: watches, hub, heartbeatMs: timings.heartbeatMs },
-    isLeading: () => poller.isLeading,
-  });
 
   await subscribeEvents(
     subscriber,
     (event) => {
       hub.onEvent(event);
       if (event.type === 'leases') poller.leasesChanged();
+      else if (event.type === 'spent') poller.spentElsewhere(event.count);
+      else if (event.type === 'paused' && event.until !== null) poller.pauseUntil(event.until);
     },
     () => void hub.resyncAll().catch((error: Error) => log.warn(`Could not catch streams up: ${error.message}`)),
   );
@@ -130,17 +151,27 @@ export async function startRelay(settings: RelaySettings, overrides: RelayOverri
   // A third of the TTL: a lease survives two missed renewals.
   const stopRenewal = repeatEvery(timers, Math.max(100, Math.floor(timings.leaseTtlMs / 3)), () => void hub.renewLeases().catch((error: Error) => log.warn(`Could not renew leases: ${error.message}`)));
 
-  await app.listen({ host: settings.host, port: settings.port });
-  const address = app.server.address() as AddressInfo;
   return {
-    url: `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`,
     replicaId,
+    routes: (scope) =>
+      registerRoutes(scope, {
+        watch: { authenticate, checkAccess, retries, watchSets: watches, leases: leased, publish, maxIds: settings.maxIdsPerAnalyst, now },
+        stream: { authenticate, checkAccess, retries, watchSets: watches, hub, heartbeatMs: timings.heartbeatMs, slowReaderMs: timings.slowReaderMs, maxStreamsPerAnalyst: settings.maxStreamsPerAnalyst },
+      }),
     isLeading: () => poller.isLeading,
+    redisAnswers: async () => {
+      try {
+        return (await redis.ping()) === 'PONG';
+      } catch {
+        return false;
+      }
+    },
+    closeStreams: () => hub.closeAll('shutdown'),
     async close({ release = true } = {}) {
       stopRenewal();
+      retries.stop();
       await poller.stop(release);
       hub.closeAll('shutdown');
-      await app.close();
       // disconnect, not quit: a Redis that is away would keep quit waiting.
       redis.disconnect();
       subscriber.disconnect();

@@ -1,21 +1,33 @@
-import { createDefenderClient } from '../../src/api/defender-client';
-import { DefenderRequestError, isDefenderRequestError, type DefenderProblemKind } from '../../src/api/defender-problem';
-import type { Guid } from '../../src/lib/guid';
+import { createDefenderClient } from '../../core/defender/defender-client';
+import { DefenderRequestError, isDefenderRequestError, type DefenderProblemKind } from '../../core/defender/defender-problem';
+import type { Guid } from '../../core/lib/guid';
 import type { AccessCache, AccessVerdict } from '../state/access-cache';
+import type { SharedBudget } from '../state/shared-budget';
 
 /** What an analyst may be streamed, and why the rest may not. */
 export interface AccessReport {
   allowed: Guid[];
   denied: { id: Guid; reason: Exclude<AccessVerdict, 'allowed'> }[];
-  /** The check itself failed (429, 5xx, timeout): nothing is cached, and the next request tries again. */
-  unchecked: { id: Guid; problem: DefenderProblemKind }[];
+  /**
+   * Not checked now (the team's budget spent, Defender's 429 pause, a 5xx, a timeout): nothing is cached;
+   * the relay tries again itself (access/access-retries.ts) and the browser sends its watch again.
+   */
+  unchecked: { id: Guid; problem: DefenderProblemKind | 'budget' }[];
 }
 
 export interface AccessCheckOptions {
   defenderApi: string;
   cache: AccessCache;
+  /** The team's budget and 429 pause: access checks spend the same quota as the poller. */
+  budget: Pick<SharedBudget, 'take' | 'pausedUntil' | 'pause'>;
+  /** A 429 met by an access check pauses the whole team, as one met by the poller does. */
+  onPause: (until: number) => void;
+  now?: () => number;
   fetch?: typeof fetch;
 }
+
+/** Without a Retry-After, a throttled team waits this long. */
+const defaultPauseMs = 30_000;
 
 /** Reads at once per analyst request: enough to be quick, few enough not to burst the app's quota. */
 const parallelReads = 4;
@@ -27,6 +39,7 @@ export type AccessChecker = (oid: string, token: string, ids: readonly Guid[]) =
  * rights (device groups included). The token is used for these reads and dropped; only the verdict is cached.
  */
 export function accessChecker(options: AccessCheckOptions): AccessChecker {
+  const now = options.now ?? Date.now;
   return async (oid, token, ids) => {
     const verdicts = await options.cache.read(oid, ids);
     const unknown = ids.filter((id) => !verdicts.has(id));
@@ -42,11 +55,27 @@ export function accessChecker(options: AccessCheckOptions): AccessChecker {
     const learnt = new Map<Guid, AccessVerdict>();
     const unchecked: AccessReport['unchecked'] = [];
     const queue = [...unknown];
+    // Once the team is paused or its budget spent, the rest of the IDs wait: none is read past a 429.
+    let stopped: AccessReport['unchecked'][number]['problem'] | undefined = (await options.budget.pausedUntil(now())) === undefined ? undefined : 'throttled';
     const worker = async () => {
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+        if (stopped === undefined && !(await options.budget.take())) stopped = 'budget';
+        if (stopped !== undefined) {
+          unchecked.push({ id, problem: stopped });
+          continue;
+        }
         const verdict = await readAs(defender, id);
-        if (typeof verdict === 'string') learnt.set(id, verdict);
-        else unchecked.push({ id, problem: verdict.problem });
+        if (typeof verdict === 'string') {
+          learnt.set(id, verdict);
+          continue;
+        }
+        unchecked.push({ id, problem: verdict.problem });
+        if (verdict.problem === 'throttled') {
+          stopped = 'throttled';
+          const until = now() + (verdict.retryAfterMs ?? defaultPauseMs);
+          await options.budget.pause(until, now()).catch(() => undefined);
+          options.onPause(until);
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(parallelReads, queue.length) }, worker));
@@ -62,7 +91,7 @@ export function accessChecker(options: AccessCheckOptions): AccessChecker {
   };
 }
 
-async function readAs(defender: ReturnType<typeof createDefenderClient>, id: Guid): Promise<AccessVerdict | { problem: DefenderProblemKind }> {
+async function readAs(defender: ReturnType<typeof createDefenderClient>, id: Guid): Promise<AccessVerdict | { problem: DefenderProblemKind; retryAfterMs?: number }> {
   try {
     await defender.getMachineAction(id);
     return 'allowed';
@@ -71,6 +100,6 @@ async function readAs(defender: ReturnType<typeof createDefenderClient>, id: Gui
     // Defender answers an action outside the analyst's device groups as not found: both are "not yours".
     if (error.problem.kind === 'not-found') return 'not-found';
     if (error.problem.kind === 'forbidden') return 'forbidden';
-    return { problem: error.problem.kind };
+    return { problem: error.problem.kind, retryAfterMs: error.problem.kind === 'throttled' ? error.problem.retryAfterMs : undefined };
   }
 }

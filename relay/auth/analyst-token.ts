@@ -27,6 +27,9 @@ export class AuthError extends Error {
   }
 }
 
+/** The delegated scopes that read machine actions (`scp` holds them space-separated, without the resource). */
+const readingScopes = new Set(['Machine.Read', 'Machine.ReadWrite']);
+
 const bearer = /^Bearer ([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*)$/;
 
 function claim(payload: JWTPayload, name: string): string | undefined {
@@ -53,7 +56,8 @@ export function bearerToken(authorization: string | undefined): string {
 
 /**
  * Verifies an analyst's Defender access token: signature (the provider's JWKS), issuer, audience, expiry,
- * tenant, the app it was issued to, and that it is delegated (`scp`): an app-only token is nobody's.
+ * tenant, the app it was issued to, and that it is delegated with a scope that reads actions (`scp`
+ * `Machine.Read` or `Machine.ReadWrite`): an app-only token is nobody's.
  */
 export function createAnalystVerifier(options: AnalystVerifierOptions): (token: string) => Promise<Analyst> {
   const now = options.now ?? Date.now;
@@ -74,7 +78,10 @@ export function createAnalystVerifier(options: AnalystVerifierOptions): (token: 
     if (claim(payload, 'tid')?.toLowerCase() !== options.tenantId) throw new AuthError('The access token is for another tenant.');
     const issuedTo = (claim(payload, 'azp') ?? claim(payload, 'appid'))?.toLowerCase();
     if (issuedTo !== options.appClientId) throw new AuthError('The access token was issued to another application.');
-    if (claim(payload, 'scp') === undefined) throw new AuthError('The access token is not delegated (no scp): sign in as an analyst.');
+    const scopes = claim(payload, 'scp');
+    if (scopes === undefined) throw new AuthError('The access token is not delegated (no scp): sign in as an analyst.');
+    // Streams and access checks spend the team's quota: a token that cannot read actions gets neither.
+    if (!scopes.split(' ').some((scope) => readingScopes.has(scope))) throw new AuthError('The access token does not grant Machine.Read.');
     const oid = claim(payload, 'oid');
     if (oid === undefined || oid === '') throw new AuthError('The access token names no user (no oid).');
     return { oid: oid.toLowerCase(), expiresAt: (payload.exp ?? 0) * 1000 };

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { DefenderRequestError } from '../../src/api/defender-problem';
+import { DefenderRequestError } from '../../core/defender/defender-problem';
 
 export interface AppTokenOptions {
   tokenUrl: string;

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
-/** A refusal the relay means to give, with the status, a code the browser can branch on, and plain words. */
+/** A refusal the server (or its relay) means to give, with the status, a code the browser can branch on, and plain words. */
 export class HttpProblem extends Error {
   readonly status: number;
   readonly code: string;
@@ -37,8 +37,8 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   const known = fastifyProblems[error.code];
   if (known) return sendProblem(reply, new HttpProblem(...known));
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-    return sendProblem(reply, new HttpProblem(error.statusCode, 'BadRequest', 'The request is not one the relay accepts.'));
+    return sendProblem(reply, new HttpProblem(error.statusCode, 'BadRequest', 'The request is not one this server accepts.'));
   }
   request.log.error({ err: error }, 'request failed');
-  return sendProblem(reply, new HttpProblem(500, 'InternalServerError', 'The relay failed to answer; try again.'));
+  return sendProblem(reply, new HttpProblem(500, 'InternalServerError', 'The server failed to answer; try again.'));
 }

@@ -1,17 +1,17 @@
-import type { Guid } from '../../src/lib/guid';
+import type { Guid } from '../../core/lib/guid';
 import type { AccessCache } from '../state/access-cache';
 import type { ActionStates } from '../state/action-states';
 import type { CheckRecord } from '../state/check-record';
 import type { Leases } from '../state/leases';
 import type { RelayEvent } from '../state/relay-events';
 import type { WatchSets } from '../state/watch-sets';
-import type { StreamEvent } from './stream-events';
+import type { ByeReason, StreamEvent } from '../../core/relay-stream/stream-events';
 
 /** One open stream of one analyst on this replica. */
 export interface StreamSession {
   readonly oid: string;
   send(event: StreamEvent): void;
-  close(reason: 'token-expired' | 'shutdown'): void;
+  close(reason: ByeReason): void;
 }
 
 interface SessionState {
@@ -50,6 +50,13 @@ export class StreamHub {
     return this.sessions.size;
   }
 
+  /** The streams one analyst holds open on this replica. */
+  countOf(oid: string): number {
+    let count = 0;
+    for (const session of this.sessions.keys()) if (session.oid === oid) count += 1;
+    return count;
+  }
+
   /** Registered before its first snapshot, so that no change published meanwhile is missed. */
   async add(session: StreamSession): Promise<void> {
     this.sessions.set(session, { watched: [], allowed: new Set(), sent: new Map() });
@@ -73,14 +80,19 @@ export class StreamHub {
         for (const session of this.sessions.keys()) session.send({ event: 'paused', data: { until: event.until } });
         return;
       case 'leases':
+      case 'spent':
         return;
     }
   }
 
-  /** Redis was away: every stream gets what changed meanwhile, and the leases (lost with a restart) come back. */
+  /**
+   * Redis was away, and may have come back empty (a restart): the watch sets and leases this replica's streams
+   * follow are put back first, from memory, and only then does every stream get what changed meanwhile. Read
+   * first, an emptied Redis would have emptied every open stream's watch.
+   */
   async resyncAll(): Promise<void> {
-    await Promise.allSettled([...this.sessions.keys()].map((session) => this.sync(session)));
     await this.renewLeases();
+    await Promise.allSettled([...this.sessions.keys()].map((session) => this.sync(session)));
   }
 
   /** Renews the lease of every ID a stream here follows, and the watch sets a Redis restart may have lost. */
@@ -91,12 +103,11 @@ export class StreamHub {
       for (const id of state.allowed) ids.add(id);
       watches.set(session.oid, state.watched);
     }
-    if (ids.size === 0) return;
-    await this.options.leases.renew(ids, this.now());
-    await Promise.all([...watches].map(([oid, watched]) => this.options.watchSets.restore(oid, watched)));
+    if (ids.size > 0) await this.options.leases.renew(ids, this.now());
+    await Promise.all([...watches].filter(([, watched]) => watched.length > 0).map(([oid, watched]) => this.options.watchSets.restore(oid, watched)));
   }
 
-  closeAll(reason: 'token-expired' | 'shutdown'): void {
+  closeAll(reason: ByeReason): void {
     for (const session of [...this.sessions.keys()]) session.close(reason);
     this.sessions.clear();
   }

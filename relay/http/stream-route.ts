@@ -1,48 +1,77 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { AccessChecker } from '../access/access-check';
+import type { AccessRetries } from '../access/access-retries';
 import type { WatchSets } from '../state/watch-sets';
 import type { Authenticate } from './authenticate';
-import { formatEvent, heartbeatLine } from './stream-events';
+import { HttpProblem } from './http-problem';
+import { formatEvent, heartbeatLine, type ByeReason } from '../../core/relay-stream/stream-events';
 import type { StreamHub, StreamSession } from './stream-hub';
 
 export interface StreamRouteOptions {
   authenticate: Authenticate;
   checkAccess: AccessChecker;
+  /** IDs not checked now are checked again later, by the relay itself. */
+  retries: AccessRetries;
   watchSets: WatchSets;
   hub: StreamHub;
   heartbeatMs: number;
+  /** A reader that has not taken what was written for this long is dropped. */
+  slowReaderMs: number;
+  maxStreamsPerAnalyst: number;
   now?: () => number;
 }
 
 /** setTimeout's longest wait; a token living longer is re-checked at this point instead. */
 const maxTimerMs = 2 ** 31 - 1;
+/** Bytes a stream may hold unread: some minutes of changes for a busy board. Past it, the reader is dropped. */
+const maxUnreadBytes = 256 * 1024;
 
 /**
  * GET /v1/stream: server-sent events, read with fetch (EventSource cannot send Authorization). The stream
  * first gives the current state of every watched action, then every change; it ends when the token expires,
- * and the browser reconnects with a fresh one.
+ * and the browser reconnects with a fresh one. An analyst holds a few streams at most (one per leading tab,
+ * with room for reloads), and a reader that stops reading is dropped rather than held in memory.
  */
 export function registerStreamRoute(app: FastifyInstance, options: StreamRouteOptions): void {
   const now = options.now ?? Date.now;
   app.get('/v1/stream', async (request, reply) => {
     const { analyst, token } = await options.authenticate(request);
+    if (options.hub.countOf(analyst.oid) >= options.maxStreamsPerAnalyst) {
+      throw new HttpProblem(429, 'TooManyStreams', `At most ${options.maxStreamsPerAnalyst} streams per analyst; close a tab or wait for one to end.`, { 'Retry-After': '30' });
+    }
     // Actions the analyst watched before (another stream, another replica) whose verdict has lapsed are read now.
     const report = await options.checkAccess(analyst.oid, token, await options.watchSets.read(analyst.oid));
+    options.retries.later(analyst.oid, token, analyst.expiresAt, report.unchecked.map((item) => item.id));
 
     const body = new PassThrough();
     let open = true;
+    let behindSince: number | undefined;
+    const unread = () => body.writableLength + reply.raw.writableLength;
     const write = (text: string) => {
-      if (open) body.write(text);
+      if (!open) return;
+      body.write(text);
+      if (unread() <= maxUnreadBytes && behindSince === undefined) return;
+      behindSince ??= Date.now();
+      if (unread() > maxUnreadBytes || Date.now() - behindSince > options.slowReaderMs) drop();
     };
+    body.on('drain', () => (behindSince = undefined));
     const session: StreamSession = {
       oid: analyst.oid,
       send: (event) => write(formatEvent(event)),
-      close: (reason) => {
+      close: (reason: ByeReason) => {
         write(formatEvent({ event: 'bye', data: { reason } }));
         finish();
       },
     };
+    /** The reader fell behind: it is told why (if it ever reads again) and its connection is let go. */
+    function drop() {
+      if (!open) return;
+      request.log.warn({ unreadBytes: unread() }, 'A stream reader fell behind; the stream is dropped');
+      body.write(formatEvent({ event: 'bye', data: { reason: 'too-slow' } }));
+      finish();
+      request.raw.socket.destroy();
+    }
     const heartbeat = setInterval(() => write(heartbeatLine), options.heartbeatMs);
     const expiry = setTimeout(() => session.close('token-expired'), Math.min(Math.max(analyst.expiresAt - now(), 0), maxTimerMs));
     function finish() {

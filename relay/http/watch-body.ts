@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { toGuid, type Guid } from '../../src/lib/guid';
+import { toGuid, type Guid } from '../../core/lib/guid';
 import { HttpProblem } from './http-problem';
 
 const bodySchema = v.object({ ids: v.array(v.string()) });

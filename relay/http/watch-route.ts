@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AccessChecker } from '../access/access-check';
+import type { AccessRetries } from '../access/access-retries';
 import type { Leases } from '../state/leases';
 import type { RelayEvent } from '../state/relay-events';
 import type { WatchSets } from '../state/watch-sets';
@@ -9,6 +10,8 @@ import { watchedIds } from './watch-body';
 export interface WatchRouteOptions {
   authenticate: Authenticate;
   checkAccess: AccessChecker;
+  /** IDs not checked now are checked again later, by the relay itself. */
+  retries: AccessRetries;
   watchSets: WatchSets;
   leases: Leases;
   publish: (event: RelayEvent) => Promise<void>;
@@ -31,6 +34,7 @@ export function registerWatchRoute(app: FastifyInstance, options: WatchRouteOpti
     const { analyst, token } = await options.authenticate(request);
     const ids = watchedIds(request.body, options.maxIds);
     const report = await options.checkAccess(analyst.oid, token, ids);
+    options.retries.later(analyst.oid, token, analyst.expiresAt, report.unchecked.map((item) => item.id));
     // Every ID is kept, the denied too: a fresh action's 404 is cached briefly, and a later stream checks again.
     await options.watchSets.write(analyst.oid, ids);
     await options.leases.renew(report.allowed, now());

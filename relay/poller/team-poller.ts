@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
-import type { DefenderClient } from '../../src/api/defender-client';
-import type { Guid } from '../../src/lib/guid';
-import { ActionPoller, type Timers } from '../../src/polling/action-poller';
-import { RateBudget, type BudgetLimits } from '../../src/polling/rate-budget';
+import type { DefenderClient } from '../../core/defender/defender-client';
+import type { Guid } from '../../core/lib/guid';
+import { ActionPoller, type Timers } from '../../core/polling/action-poller';
+import { RateBudget, type BudgetLimits } from '../../core/polling/rate-budget';
 import type { ActionStates } from '../state/action-states';
 import { toActionWatch, toCheckRecord } from '../state/check-record';
 import type { LeaderLease } from '../state/leader-lease';
@@ -43,6 +43,8 @@ export class TeamPoller {
   private readonly options: TeamPollerOptions;
   private readonly now: () => number;
   private poller: ActionPoller | undefined;
+  /** The leader's budget while it leads: what it spends, and what access checks spent elsewhere. */
+  private budget: RateBudget | undefined;
   private ids: Guid[] = [];
   private renewedAt = 0;
   private stopTimers: (() => void)[] = [];
@@ -77,6 +79,16 @@ export class TeamPoller {
     this.demote();
     await Promise.allSettled(this.recording);
     if (release && wasLeading) await this.options.lease.release().catch(() => undefined);
+  }
+
+  /** Defender throttled a read outside the poller (an access check): the leader waits too. */
+  pauseUntil(until: number): void {
+    this.poller?.pauseUntil(until);
+  }
+
+  /** Calls made outside the poller (access checks, counted in Redis already): the leader's budget counts them. */
+  spentElsewhere(count: number): void {
+    this.budget?.mirror(this.now(), count);
   }
 
   /** New leases were taken somewhere: the leader reads them now. */
@@ -134,6 +146,7 @@ export class TeamPoller {
     });
     if (pausedUntil !== undefined) poller.pauseUntil(pausedUntil);
     this.poller = poller;
+    this.budget = rateBudget;
     this.ids = [];
     log.info('This replica polls Defender for the team now.');
     poller.start();
@@ -144,6 +157,7 @@ export class TeamPoller {
     if (!this.poller) return;
     this.poller.stop();
     this.poller = undefined;
+    this.budget = undefined;
     this.ids = [];
     if (why) this.options.log.warn(`This replica stopped polling: ${why}.`);
   }

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { Guid } from '../../src/lib/guid';
+import type { Guid } from '../../core/lib/guid';
 import { keys } from './keys';
 
 /** What an analyst's own token found for an action: readable, or why not. */

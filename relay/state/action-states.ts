@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { Guid } from '../../src/lib/guid';
+import type { Guid } from '../../core/lib/guid';
 import { parseCheckRecordJson, type CheckRecord } from './check-record';
 import { keys } from './keys';
 

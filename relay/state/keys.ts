@@ -1,4 +1,4 @@
-import type { Guid } from '../../src/lib/guid';
+import type { Guid } from '../../core/lib/guid';
 
 /**
  * Every key the relay writes, in one place, so that a reader can see that none holds a token: analysts are

@@ -12,13 +12,16 @@ export type RelayEvent =
   /** New leases: the leader reads the new IDs now rather than at its next scan. */
   | { type: 'leases' }
   /** The team's 429 pause began (until, ms) or ended (null). */
-  | { type: 'paused'; until: number | null };
+  | { type: 'paused'; until: number | null }
+  /** Calls made outside the poller (access checks): the leader counts them in its budget too. */
+  | { type: 'spent'; count: number };
 
 const eventSchema = v.variant('type', [
   v.object({ type: v.literal('checked'), record: v.unknown() }),
   v.object({ type: v.literal('watch'), oid: v.pipe(v.string(), v.maxLength(64)) }),
   v.object({ type: v.literal('leases') }),
   v.object({ type: v.literal('paused'), until: v.nullable(v.pipe(v.number(), v.finite())) }),
+  v.object({ type: v.literal('spent'), count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)) }),
 ]);
 
 /** A message off the channel, or undefined when it is not one a relay sent. */

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
-import type { BudgetLimits } from '../../src/polling/rate-budget';
+import type { BudgetLimits } from '../../core/polling/rate-budget';
 import { keys } from './keys';
 
 /** Calls made at one time, as the app's RateBudget counts them (`mirror(at, count)`). */
@@ -19,6 +19,11 @@ export interface SharedBudget {
   spent(now: number): Promise<SpentCalls[]>;
   pausedUntil(now: number): Promise<number | undefined>;
   pause(until: number | undefined, now: number): Promise<void>;
+  /**
+   * Takes one call for a read outside the poller (an access check with an analyst's token): false when the
+   * minute's or the hour's share is spent. The leader's own budget learns it when it next seeds from here.
+   */
+  take(): Promise<boolean>;
 }
 
 const key = 'defender';
@@ -59,6 +64,20 @@ export function sharedBudget(redis: Redis, limits: BudgetLimits): SharedBudget {
     async spent(now) {
       const [inMinute, inHour] = await Promise.all([minute.get(key), hour.get(key)]);
       return seedCalls(use(inMinute), use(inHour), now);
+    },
+    async take() {
+      try {
+        await minute.consume(key, 1);
+      } catch {
+        return false;
+      }
+      try {
+        await hour.consume(key, 1);
+        return true;
+      } catch {
+        await minute.reward(key, 1).catch(() => undefined);
+        return false;
+      }
     },
     async pausedUntil(now) {
       const until = Number(await redis.get(keys.pause));

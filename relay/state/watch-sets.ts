@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { isGuid, type Guid } from '../../src/lib/guid';
+import { isGuid, type Guid } from '../../core/lib/guid';
 import { keys } from './keys';
 
 /**

@@ -8,6 +8,8 @@ export interface TestRedis {
   port: number;
   /** Kills the server (by its PID) and starts a new, empty one on the same port: a Redis restart. */
   restart(): Promise<void>;
+  /** Starts it again on the same port after `stop` (empty, as a restarted Redis without persistence is). */
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -34,7 +36,7 @@ async function launch(port: number): Promise<ChildProcess> {
 }
 
 async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return;
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   const exited = once(child, 'exit');
   process.kill(child.pid, 'SIGKILL');
   await exited;
@@ -48,6 +50,10 @@ export async function startRedis(): Promise<TestRedis> {
     port,
     async restart() {
       await kill(child);
+      child = await launch(port);
+    },
+    async start() {
+      if (child.exitCode === null && child.signalCode === null) return;
       child = await launch(port);
     },
     stop: () => kill(child),

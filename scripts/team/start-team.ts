@@ -1,10 +1,12 @@
-// `npm run start:team`: the team set-up on one machine, against the simulator: Redis, the simulator, two
-// relay replicas behind a round-robin load balancer, and the app pointed at it. Ctrl-C stops all of it.
+// `npm run start:team`: the team set-up on one machine, against the simulator: Redis, the simulator, and two
+// replicas of the app's server (the app, the Defender path and the relay in each) behind a round-robin load
+// balancer on the app's origin. It builds the app first. Ctrl-C stops all of it.
+import { execFileSync } from 'node:child_process';
 import { seededActions } from '../../sim/seed';
 import { startLoadBalancer, type RunningLoadBalancer } from './load-balancer';
 import { answers, untilReady } from './ready';
-import { startService, tsxService, type Service } from './service';
-import { appEnv, appOrigin, replicaEnv, simulatorEnv, teamPorts } from './team-places';
+import { tsxService, type Service } from './service';
+import { appOrigin, replicaEnv, simulatorEnv, teamPorts } from './team-places';
 import { teamRedis, type TeamRedis } from './team-redis';
 
 const ports = teamPorts(process.env);
@@ -47,22 +49,21 @@ async function startSimulator(): Promise<void> {
   await untilReady(simulator, answers(`http://127.0.0.1:${ports.api}/_sim/health`));
 }
 
-async function startRelays(redis: TeamRedis): Promise<string[]> {
+async function startReplicas(redis: TeamRedis): Promise<string[]> {
   const siblings: Service[] = [];
   const replicas = ports.replicas.map((port, index) => {
-    const service = started(tsxService(`relay-${index + 1}`, 'relay/main.ts', replicaEnv(ports, redis.url, port)), siblings);
+    const service = started(tsxService(`server-${index + 1}`, 'server/main.ts', replicaEnv(ports, redis.url, port)), siblings);
     siblings.push(service);
     return { port, service };
   });
   const urls = replicas.map(({ port }) => `http://127.0.0.1:${port}`);
-  await Promise.all(replicas.map(({ service }, index) => untilReady(service, answers(`${urls[index]}/healthz`))));
+  await Promise.all(replicas.map(({ service }, index) => untilReady(service, answers(`${urls[index]}/readyz`))));
   return urls;
 }
 
-async function startApp(): Promise<void> {
-  // As `npm start` runs it (vite.config.ts), on the port asked for.
-  const app = started(startService({ name: 'app', command: process.execPath, args: ['node_modules/vite/bin/vite.js', '--port', String(ports.app), '--strictPort'], env: appEnv(ports) }));
-  await untilReady(app, answers(`${appOrigin(ports)}/`));
+function buildApp(): void {
+  console.log('Building the app (vite build)…');
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 }
 
 function printSummary(redis: TeamRedis, replicas: string[]): void {
@@ -72,9 +73,9 @@ function printSummary(redis: TeamRedis, replicas: string[]): void {
       '',
       'Team set-up running (Ctrl-C stops all of it)',
       `  app                ${appOrigin(ports)}   (try ${board})`,
-      `  relay              http://localhost:${ports.relay}   (load balancer, round robin; the app's VITE_RELAY_URL)`,
-      ...replicas.map((url, index) => `  relay replica ${index + 1}    ${url}   (${url}/healthz)`),
-      `  Redis              ${redis.shown}${redis.service ? '   (no persistence)' : '   (RELAY_REDIS_URL, not started here)'}`,
+      `  load balancer      ${appOrigin(ports)}   (round robin over the replicas)`,
+      ...replicas.map((url, index) => `  server replica ${index + 1}   ${url}   (${url}/readyz; the relay at ${url}/relay)`),
+      `  Redis              ${redis.shown}${redis.service ? '   (no persistence)' : '   (REDIS_URL, not started here)'}`,
       `  identity provider  http://localhost:${ports.identity}`,
       `  Defender API       http://localhost:${ports.api}   (control: http://127.0.0.1:${ports.api}/_sim/health)`,
       '  sign in as Dana Analyst (analyst), and in another browser profile as Robin Branch (branch),',
@@ -85,12 +86,12 @@ function printSummary(redis: TeamRedis, replicas: string[]): void {
 }
 
 async function main(): Promise<void> {
-  const redis = await teamRedis(process.env.RELAY_REDIS_URL);
+  buildApp();
+  const redis = await teamRedis(process.env.REDIS_URL);
   if (redis.service) started(redis.service);
   await startSimulator();
-  const replicas = await startRelays(redis);
-  balancer = await startLoadBalancer({ upstreams: replicas, port: ports.relay });
-  await startApp();
+  const replicas = await startReplicas(redis);
+  balancer = await startLoadBalancer({ upstreams: replicas, port: ports.app });
   printSummary(redis, replicas);
 }
 

@@ -14,10 +14,9 @@ import {
 export interface TeamPorts {
   identity: number;
   api: number;
-  /** The load balancer: the relay's address as the app knows it. */
-  relay: number;
-  /** The two replicas behind it. */
+  /** The two replicas of the app's server (each the app, the Defender path and the relay), behind the load balancer. */
   replicas: [number, number];
+  /** The load balancer: the app's origin as the browser knows it. */
   app: number;
 }
 
@@ -28,14 +27,13 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return value;
 }
 
-/** The simulator's own variables, so the app, the relays and the simulator agree; the replicas sit next to the load balancer. */
+/** The simulator's own variables, so the app, the servers and the simulator agree; the replicas sit next to the load balancer. */
 export function teamPorts(env: NodeJS.ProcessEnv): TeamPorts {
-  const relay = port(env, 'TEAM_RELAY_PORT', 4030);
+  const replicas = port(env, 'TEAM_REPLICA_PORT', 4031);
   return {
     identity: port(env, 'SIM_IDENTITY_PORT', DEFAULT_IDENTITY_PORT),
     api: port(env, 'SIM_API_PORT', DEFAULT_API_PORT),
-    relay,
-    replicas: [relay + 1, relay + 2],
+    replicas: [replicas, replicas + 1],
     app: port(env, 'TEAM_APP_PORT', 5173),
   };
 }
@@ -47,32 +45,25 @@ export function simulatorEnv(ports: TeamPorts): Record<string, string> {
   return { SIM_IDENTITY_PORT: String(ports.identity), SIM_API_PORT: String(ports.api), SIM_APP_ORIGINS: appOrigin(ports) };
 }
 
-/** One replica against the simulator, as an operator would configure it; timings are the relay's defaults. */
+/**
+ * One replica of the app's server against the simulator, as an operator would configure it (server/README.md):
+ * the built app, the Defender path to the simulator, and the relay on Redis; timings are the relay's defaults.
+ */
 export function replicaEnv(ports: TeamPorts, redisUrl: string, replicaPort: number): Record<string, string> {
   return {
-    RELAY_HOST: '127.0.0.1',
-    RELAY_PORT: String(replicaPort),
-    RELAY_REDIS_URL: redisUrl,
-    // CORS: the app's origin exactly as the browser sends it.
-    RELAY_APP_ORIGIN: appOrigin(ports),
-    RELAY_TENANT_ID: TENANT_ID,
-    // Discovery through 127.0.0.1; the issuer it names (http://localhost:PORT) is the one the app's tokens carry.
-    RELAY_AUTHORITY: nodeUrl(ports.identity),
-    RELAY_APP_CLIENT_ID: CLIENT_ID,
-    RELAY_DEFENDER_API: nodeUrl(ports.api),
-    RELAY_DEFENDER_RESOURCE: DEFENDER_RESOURCE,
+    HOST: '127.0.0.1',
+    PORT: String(replicaPort),
+    APP_DIR: 'dist',
+    // The load balancer in front sets X-Forwarded-For: one proxy to believe.
+    TRUST_PROXY: '1',
+    SIMULATOR_IDENTITY_URL: browserUrl(ports.identity),
+    DEFENDER_API_URL: nodeUrl(ports.api),
+    TOKEN_RESOURCE: DEFENDER_RESOURCE,
+    TENANT_ID,
+    CLIENT_ID,
+    REDIS_URL: redisUrl,
     // The simulator's relay registration; its secret is public and good for the simulator only.
     RELAY_CLIENT_ID,
     RELAY_CLIENT_SECRET,
-  };
-}
-
-export function appEnv(ports: TeamPorts): Record<string, string> {
-  return {
-    VITE_RELAY_URL: browserUrl(ports.relay),
-    VITE_SIMULATOR_IDENTITY_URL: browserUrl(ports.identity),
-    VITE_SIMULATOR_API_URL: browserUrl(ports.api),
-    // The simulator runs as a service of its own, started first: the relays need it before the app does.
-    SIMULATOR: 'off',
   };
 }

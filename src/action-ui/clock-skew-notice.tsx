@@ -1,5 +1,5 @@
 import { Alert } from '@mantine/core';
-import type { MachineAction } from '../api/machine-action';
+import type { MachineAction } from '../../core/defender/machine-action';
 import { describeSkew, noticeableSkewMs, skewAhead } from '../lib/clock-skew';
 
 /** Says once, for the whole page, that this computer's clock and Defender's disagree. */

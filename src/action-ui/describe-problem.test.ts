@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DefenderProblem } from '../api/defender-problem';
+import type { DefenderProblem } from '../../core/defender/defender-problem';
 import { describeProblem } from './describe-problem';
 
 describe('describeProblem', () => {
@@ -37,6 +37,28 @@ describe('describeProblem', () => {
     const view = describeProblem(problem);
     expect(view.severity).toBe('warning');
     expect(view.remedy).toBe('none');
+  });
+
+  describe('a direct call the browser refuses (no CORS)', () => {
+    const view = describeProblem({ kind: 'cross-origin', apiOrigin: 'https://api.securitycenter.microsoft.com', pageOrigin: 'https://watch.contoso.com' });
+
+    it("says Defender answered but refuses this page's address, naming both", () => {
+      expect(view.title).toBe('Defender refuses calls from this page');
+      expect(view.message).toBe(
+        "Defender answered, but it refuses calls from this page's address (https://watch.contoso.com) to https://api.securitycenter.microsoft.com, so the browser blocks them (cross-origin). Checking again every 5 min.",
+      );
+    });
+
+    it("names the administrator's fix: the API under the app's own address, in apiBaseUrl", () => {
+      expect(view.hint).toBe(
+        "Only an administrator can fix this: serve the Defender API under this app's own address and set apiBaseUrl to that path, for example /defender-api (README, Deployment).",
+      );
+    });
+
+    it('is not a network fault that mends itself, and offers the analyst nothing to click', () => {
+      expect([view.severity, view.remedy]).toEqual(['error', 'none']);
+      expect(view.title).not.toBe(describeProblem({ kind: 'network', message: 'Failed to fetch' }).title);
+    });
   });
 
   it('shows what was wrong with a malformed answer', () => {

@@ -1,4 +1,5 @@
-import type { DefenderProblem } from '../api/defender-problem';
+import type { DefenderProblem } from '../../core/defender/defender-problem';
+import { pollTimings } from '../../core/polling/next-poll-delay';
 
 export interface ProblemView {
   title: string;
@@ -72,6 +73,14 @@ export function describeProblem(problem: DefenderProblem): ProblemView {
         message: 'The request did not get through (network, proxy or CORS). Retrying with a growing pause.',
         hint: problem.message,
         severity: 'warning',
+        remedy: 'none',
+      };
+    case 'cross-origin':
+      return {
+        title: 'Defender refuses calls from this page',
+        message: `Defender answered, but it refuses calls from this page's address (${problem.pageOrigin}) to ${problem.apiOrigin}, so the browser blocks them (cross-origin). Checking again every ${seconds(pollTimings.crossOriginRecheckMs)}.`,
+        hint: "Only an administrator can fix this: serve the Defender API under this app's own address and set apiBaseUrl to that path, for example /defender-api (README, Deployment).",
+        severity: 'error',
         remedy: 'none',
       };
     case 'timeout':

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMachineAction } from '../api/machine-action';
-import { actionBody } from '../testing/machine-actions';
+import { parseMachineAction } from '../../core/defender/machine-action';
+import { actionBody } from '../../core/testing/machine-actions';
 import { elapsedMs } from './elapsed';
 
 function action(overrides: Record<string, unknown>) {

@@ -1,5 +1,5 @@
-import { isFinalStatus } from '../api/action-status';
-import type { MachineAction } from '../api/machine-action';
+import { isFinalStatus } from '../../core/defender/action-status';
+import type { MachineAction } from '../../core/defender/machine-action';
 
 /**
  * How long the action has run: to its last update once final, to now while it runs. A creation date ahead

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isGuid } from '../lib/guid';
+import { isGuid } from '../../core/lib/guid';
 import { findActionId, findActionIds } from './find-action-ids';
 
 const id = '5f1c3a9e-2b7d-4e8f-9a6b-1c2d3e4f5a6b';

@@ -1,4 +1,4 @@
-import type { Guid } from '../lib/guid';
+import type { Guid } from '../../core/lib/guid';
 
 // A GUID must stand on its own: a longer hex run (a 40-hex machine id) or a longer dashed hex chain must not
 // yield a GUID cut from its middle. A dash next to a word ("action-<id>") is fine.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Guid } from '../lib/guid';
+import type { Guid } from '../../core/lib/guid';
 import { loadRecentlyWatched, recentlyWatchedStorageKey, rememberWatched } from './recently-watched';
 
 function storage(initial?: string) {

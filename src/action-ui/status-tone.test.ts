@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFinalStatus } from '../api/action-status';
+import { isFinalStatus } from '../../core/defender/action-status';
 import { statusLabel, statusTone } from './status-tone';
 
 describe('action status', () => {

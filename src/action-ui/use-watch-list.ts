@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Guid } from '../lib/guid';
+import type { Guid } from '../../core/lib/guid';
 import { rememberWatched } from './recently-watched';
 import { addFromText, loadWatchList, saveWatchList, watchListStorageKey, type AddResult } from './watch-list';
 

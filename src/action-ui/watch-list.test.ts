@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Guid } from '../lib/guid';
+import type { Guid } from '../../core/lib/guid';
 import { addFromText, boardLimit, boardPath, describeAddition, describePaste, idsFromBoardLink, linkLimit, loadWatchList, saveWatchList, watchListStorageKey } from './watch-list';
 
 const a = '5f1c3a9e-2b7d-4e8f-9a6b-1c2d3e4f5a6b' as Guid;

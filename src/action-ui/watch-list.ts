@@ -1,4 +1,4 @@
-import { toGuid, type Guid } from '../lib/guid';
+import { toGuid, type Guid } from '../../core/lib/guid';
 import { findActionIds } from './find-action-ids';
 
 /**

@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BrowserRouter } from 'react-router';
 import { DefenderProvider } from '../api/defender-context';
-import type { DefenderClient } from '../api/defender-client';
+import type { DefenderClient } from '../../core/defender/defender-client';
 import { AuthProvider } from '../auth/auth-provider';
 import { SettingsProvider } from '../config/settings-context';
 import type { Settings } from '../config/settings';

@@ -1,7 +1,7 @@
 import './styles';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createDefenderClient } from '../api/defender-client';
+import { createDefenderClient } from '../../core/defender/defender-client';
 import { App } from './app';
 import { loadMsalSession } from '../auth/load-msal-session';
 import { loadSettings } from '../config/load-settings';
@@ -26,6 +26,9 @@ async function start() {
     apiBaseUrl: settings.apiBaseUrl,
     // Every request asks MSAL afresh (it loads on first use if the page has not loaded it yet).
     getAccessToken: async (request) => (await loadMsalSession(settings)).session.getAccessToken(request),
+    // A direct call to a Defender host that the browser refuses (no CORS) is told apart from the network's faults.
+    pageOrigin: window.location.origin,
+    isOnline: () => navigator.onLine,
   });
   root.render(
     <StrictMode>

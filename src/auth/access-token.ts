@@ -1,6 +1,6 @@
 import { BrowserAuthError, InteractionRequiredAuthError, type IPublicClientApplication } from '@azure/msal-browser';
-import type { TokenRequest } from '../api/defender-client';
-import { DefenderRequestError } from '../api/defender-problem';
+import type { TokenRequest } from '../../core/defender/defender-client';
+import { DefenderRequestError } from '../../core/defender/defender-problem';
 
 // MSAL errors that mean the identity provider could not be reached, not that the session is over.
 const networkErrorCodes = new Set(['network_error', 'no_network_connectivity', 'get_request_failed', 'post_request_failed', 'failed_to_parse_response']);

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { TokenRequest } from '../api/defender-client';
+import type { TokenRequest } from '../../core/defender/defender-client';
 
 export interface SignedInAccount {
   name: string;

@@ -1,5 +1,5 @@
-import { cloudNames, clouds, type CloudName } from './clouds';
-import { isGuid } from '../lib/guid';
+import { cloudNames, clouds, type CloudName } from '../../core/defender/clouds';
+import { isGuid } from '../../core/lib/guid';
 
 /** The settings a deployment may put in `public/config.json`; each has a build-time `VITE_*` default. */
 export interface RawSettings {

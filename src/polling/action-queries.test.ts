@@ -1,8 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Guid } from '../lib/guid';
+import type { Guid } from '../../core/lib/guid';
 import { actionQueries, watchedActionId } from './action-queries';
-import type { ActionWatch } from './watch-state';
+import type { ActionWatch } from '../../core/polling/watch-state';
 
 const id = '5f1c3a9e-2b7d-4e8f-9a6b-1c2d3e4f5a6b' as Guid;
 const watch: ActionWatch = { action: undefined, readAt: undefined, failure: undefined, history: [], jitter: 0.5 };

@@ -1,8 +1,8 @@
 import { queryOptions, skipToken, type QueryKey } from '@tanstack/react-query';
-import type { MachineAction } from '../api/machine-action';
-import { isGuid, type Guid } from '../lib/guid';
-import type { HistorySamples } from './duration-history';
-import type { ActionWatch } from './watch-state';
+import type { MachineAction } from '../../core/defender/machine-action';
+import { isGuid, type Guid } from '../../core/lib/guid';
+import type { HistorySamples } from '../../core/polling/duration-history';
+import type { ActionWatch } from '../../core/polling/watch-state';
 
 /** What one history read found, by history key (type, and scope where it matters). */
 export type HistoryReadingsByKey = ReadonlyMap<string, HistorySamples>;

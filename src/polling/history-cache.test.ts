@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseMachineAction, type MachineAction } from '../api/machine-action';
-import { actionBody } from '../testing/machine-actions';
-import { historySamples, type HistorySamples } from './duration-history';
+import { parseMachineAction, type MachineAction } from '../../core/defender/machine-action';
+import { actionBody } from '../../core/testing/machine-actions';
+import { historySamples, type HistorySamples } from '../../core/polling/duration-history';
 import { historyCache, historyTtlMs } from './history-cache';
 
 const start = Date.parse('2026-11-30T12:00:00Z');

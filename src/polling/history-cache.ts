@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { emptySamples, historyKey, readHistory, type HistoryKind, type HistoryReading, type HistorySamples } from './duration-history';
+import { emptySamples, historyKey, readHistory, type HistoryKind, type HistoryReading, type HistorySamples } from '../../core/polling/duration-history';
 
 /** A type's history is read at most once a day: durations drift over weeks, and each read is a call from the shared quota. */
 export const historyTtlMs = 86_400_000;

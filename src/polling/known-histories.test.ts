@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseMachineAction } from '../api/machine-action';
-import { actionBody } from '../testing/machine-actions';
-import { emptySamples, readHistory, type HistoryKind, type HistoryReading } from './duration-history';
+import { parseMachineAction } from '../../core/defender/machine-action';
+import { actionBody } from '../../core/testing/machine-actions';
+import { emptySamples, readHistory, type HistoryKind, type HistoryReading } from '../../core/polling/duration-history';
 import type { HistoryCache } from './history-cache';
 import { knownHistories, knownHistoryTtl } from './known-histories';
 

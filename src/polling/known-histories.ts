@@ -1,5 +1,5 @@
-import type { HistoryOf } from './check-plan';
-import { enoughHistory, historyKey, historyKindOf, type DurationHistory } from './duration-history';
+import type { HistoryOf } from '../../core/polling/check-plan';
+import { enoughHistory, historyKey, historyKindOf, type DurationHistory } from '../../core/polling/duration-history';
 import type { HistoryCache } from './history-cache';
 
 /**

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDefenderClient } from '../api/defender-client';
-import type { Guid } from '../lib/guid';
-import { fakeDefender, type FakeDefender } from '../testing/fake-defender';
-import { ActionPoller } from './action-poller';
-import { listShapeMemory } from './list-shape-memory';
+import { createDefenderClient } from '../../core/defender/defender-client';
+import type { Guid } from '../../core/lib/guid';
+import { fakeDefender, type FakeDefender } from '../../core/testing/fake-defender';
+import { ActionPoller } from '../../core/polling/action-poller';
+import { listShapeMemory } from '../../core/polling/list-shape-memory';
 import { PollerCoordinator, tabSilenceMs } from './poller-coordinator';
-import { RateBudget } from './rate-budget';
+import { RateBudget } from '../../core/polling/rate-budget';
 import type { LockManagerLike } from './tab-leadership';
-import type { ActionWatch } from './watch-state';
+import type { ActionWatch } from '../../core/polling/watch-state';
 import { handledSoFar, isMarker } from '../testing/broadcast-channels';
 
 /** Web Locks in miniature: one holder at a time, the others queued in order. */

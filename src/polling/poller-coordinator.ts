@@ -1,9 +1,9 @@
-import type { Guid } from '../lib/guid';
-import type { ActionPoller } from './action-poller';
+import type { Guid } from '../../core/lib/guid';
+import type { ActionPoller } from '../../core/polling/action-poller';
 import { isPollerMessage, maxCallsInMessage, type KnownWatch, type PollerMessage } from './poller-messages';
-import type { RateBudget } from './rate-budget';
+import type { RateBudget } from '../../core/polling/rate-budget';
 import { joinLeaderElection, type LockManagerLike } from './tab-leadership';
-import type { ActionWatch } from './watch-state';
+import type { ActionWatch } from '../../core/polling/watch-state';
 
 export interface CoordinatorOptions {
   /** This tab's poller; it runs only while this tab leads. */

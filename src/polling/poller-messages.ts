@@ -1,6 +1,6 @@
-import type { Guid } from '../lib/guid';
-import { defenderQuota } from './rate-budget';
-import type { ActionWatch } from './watch-state';
+import type { Guid } from '../../core/lib/guid';
+import { defenderQuota } from '../../core/polling/rate-budget';
+import type { ActionWatch } from '../../core/polling/watch-state';
 
 /** One action's latest check, as the tab that made it (or heard of it) knows it. */
 export interface KnownWatch {

@@ -3,8 +3,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { useDefender } from '../api/defender-context';
 import { useSettings } from '../config/settings-context';
 import { useAuth } from '../auth/auth-state';
-import type { Guid } from '../lib/guid';
-import type { ActionPoller } from './action-poller';
+import type { Guid } from '../../core/lib/guid';
+import type { ActionPoller } from '../../core/polling/action-poller';
 import { actionQueries } from './action-queries';
 import type { PollerCoordinator } from './poller-coordinator';
 import type { RelayState } from './relay-link';

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Guid } from '../lib/guid';
-import { actionBody } from '../testing/machine-actions';
-import type { RelayEvent } from './relay-events';
-import { RelayLink, relayTimings, type RelayState } from './relay-link';
+import type { Guid } from '../../core/lib/guid';
+import { actionBody } from '../../core/testing/machine-actions';
+import { RelayLink, relayTimings, type RelayNews, type RelayState } from './relay-link';
 
 const id = '5f1c3a9e-2b7d-4e8f-9a6b-000000000001' as Guid;
 const relayUrl = 'https://relay.contoso.example';
@@ -35,7 +34,7 @@ function fakeRelay() {
 }
 
 function link(relay: ReturnType<typeof fakeRelay>, tokens: string[] = ['token-1', 'token-2', 'token-3']) {
-  const events: RelayEvent[] = [];
+  const events: RelayNews[] = [];
   const states: RelayState[] = [];
   const asked: boolean[] = [];
   let next = 0;
@@ -70,6 +69,42 @@ describe('RelayLink', () => {
     relay.send('nonsense', { id });
     await vi.advanceTimersByTimeAsync(0);
     expect(events.map((event) => event.event)).toEqual(['action']);
+    instance.stop();
+  });
+
+  it('sends its watch again when the stream says it follows less than this browser watches (the relay lost it)', async () => {
+    const relay = fakeRelay();
+    const other = '5f1c3a9e-2b7d-4e8f-9a6b-000000000002' as Guid;
+    const denied = '5f1c3a9e-2b7d-4e8f-9a6b-000000000003' as Guid;
+    const { instance } = link(relay);
+    instance.setIds([id, other, denied]);
+    instance.start();
+    await vi.advanceTimersByTimeAsync(0);
+    const puts = () => relay.requests.filter((request) => request.method === 'PUT').length;
+    expect(puts()).toBe(1);
+    relay.send('denied', { id: denied, reason: 'not-found' });
+    relay.send('synced', { ids: [id, other] }); // all it may follow: nothing to send again
+    await vi.advanceTimersByTimeAsync(relayTimings.resendWatchMs * 2);
+    expect(puts()).toBe(1);
+    relay.send('synced', { ids: [] }); // a Redis restart emptied its watch
+    relay.send('synced', { ids: [] });
+    await vi.advanceTimersByTimeAsync(relayTimings.resendWatchMs);
+    expect(puts()).toBe(2); // once for the burst
+    expect(JSON.parse(relay.requests.at(-1)?.body ?? '{}')).toEqual({ ids: [id, other, denied] });
+    instance.stop();
+  });
+
+  it('sends its watch again later when the relay could not check some IDs yet', async () => {
+    const relay = fakeRelay();
+    const { instance } = link(relay);
+    instance.setIds([id]);
+    instance.start();
+    await vi.advanceTimersByTimeAsync(0);
+    relay.send('unchecked', { id, problem: 'throttled' });
+    await vi.advanceTimersByTimeAsync(relayTimings.resendUncheckedMs - 1);
+    expect(relay.requests.filter((request) => request.method === 'PUT')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(relay.requests.filter((request) => request.method === 'PUT')).toHaveLength(2);
     instance.stop();
   });
 

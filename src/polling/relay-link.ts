@@ -1,8 +1,8 @@
 import { createParser } from 'eventsource-parser';
-import type { TokenRequest } from '../api/defender-client';
-import type { Guid } from '../lib/guid';
-import type { Timers } from './action-poller';
-import { readRelayEvent, type RelayEvent } from './relay-events';
+import type { TokenRequest } from '../../core/defender/defender-client';
+import type { Guid } from '../../core/lib/guid';
+import type { Timers } from '../../core/polling/action-poller';
+import { readStreamEvent, type StreamEvent } from '../../core/relay-stream/stream-events';
 
 /** connecting: the first attempt is under way; connected: the stream is open; unreachable: it is not, and is being retried. */
 export type RelayState = 'connecting' | 'connected' | 'unreachable';
@@ -19,14 +19,23 @@ export const relayTimings = {
   maxIds: 500,
   /** A stream's events are small; a line longer than this is a broken or hostile relay, not data. */
   maxEventBytes: 1_000_000,
+  /**
+   * The stream follows less than this browser watches (the relay lost its watch: a Redis restart), or could not
+   * check some IDs yet (Defender throttled it): the watch is sent again after this long, once for a burst of such news.
+   */
+  resendWatchMs: 2_000,
+  resendUncheckedMs: 30_000,
 } as const;
+
+/** What the link hands on: the events about actions and the team's pause. The rest is the link's own business. */
+export type RelayNews = Extract<StreamEvent, { event: 'action' | 'denied' | 'paused' }>;
 
 export interface RelayLinkOptions {
   /** The relay's base URL (config.json's relayUrl), without a trailing slash. */
   relayUrl: string;
   /** The analyst's Defender token, passed through: the relay reads with the analyst's own rights. */
   getAccessToken: (request: TokenRequest) => Promise<string>;
-  onEvent: (event: RelayEvent) => void;
+  onEvent: (event: RelayNews) => void;
   onState: (state: RelayState, reason?: string) => void;
   fetch?: typeof fetch;
   timers?: Pick<Timers, 'setTimeout' | 'clearTimeout'>;
@@ -55,6 +64,9 @@ export class RelayLink {
   private watchChanged = false;
   /** Why the stream was cut from this side (the watch was refused, say), for the state it reports. */
   private cutBecause: string | undefined;
+  /** IDs the relay said this analyst may not read: a stream that does not follow them is right not to. */
+  private readonly denied = new Set<Guid>();
+  private resendTimer: unknown;
 
   constructor(options: RelayLinkOptions) {
     this.options = { random: Math.random, ...options };
@@ -88,6 +100,27 @@ export class RelayLink {
     this.abort = undefined;
     this.timers.clearTimeout(this.retryTimer);
     this.timers.clearTimeout(this.silenceTimer);
+    this.timers.clearTimeout(this.resendTimer);
+    this.resendTimer = undefined;
+  }
+
+  /** Sends the watch again after `ms`, unless a resend is already on its way. */
+  private resendWatch(ms: number): void {
+    if (this.resendTimer !== undefined) return;
+    this.resendTimer = this.timers.setTimeout(() => {
+      this.resendTimer = undefined;
+      if (this.connected) void this.sendWatch();
+    }, ms);
+  }
+
+  /** The link's own events: whether the stream follows what this browser watches. */
+  private ownEvent(event: Exclude<StreamEvent, RelayNews>): void {
+    if (event.event === 'synced') {
+      const followed = new Set(event.data.ids);
+      if (this.ids.some((id) => !followed.has(id) && !this.denied.has(id))) this.resendWatch(relayTimings.resendWatchMs);
+    } else if (event.event === 'unchecked') {
+      this.resendWatch(relayTimings.resendUncheckedMs);
+    }
   }
 
   private async token(forceRefresh: boolean): Promise<string> {
@@ -160,10 +193,12 @@ export class RelayLink {
     const parser = createParser({
       maxBufferSize: relayTimings.maxEventBytes,
       onEvent: (message) => {
-        const event = readRelayEvent(message.event, message.data);
+        const event = readStreamEvent(message.event, message.data);
         if (!event) return;
         if (event.event === 'bye') saidBye = true;
-        else this.options.onEvent(event);
+        else if (event.event === 'denied') this.denied.add(event.data.id);
+        if (event.event === 'action' || event.event === 'denied' || event.event === 'paused') this.options.onEvent(event);
+        else this.ownEvent(event);
       },
       onError: (error) => {
         if (error.type === 'max-buffer-size-exceeded') abort.abort();

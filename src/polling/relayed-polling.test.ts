@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Guid } from '../lib/guid';
-import { actionBody } from '../testing/machine-actions';
+import type { Guid } from '../../core/lib/guid';
+import { actionBody } from '../../core/testing/machine-actions';
 import { RelayedPolling } from './relayed-polling';
 import type { RelayState } from './relay-link';
-import type { ActionWatch } from './watch-state';
+import type { ActionWatch } from '../../core/polling/watch-state';
 
 const id = '5f1c3a9e-2b7d-4e8f-9a6b-000000000001' as Guid;
 
@@ -48,14 +48,14 @@ describe('RelayedPolling', () => {
 
   it("hands the relay's results on, and to the direct poller, so that a fall back starts from them", () => {
     const { relayed, learnt, checks } = setUp();
-    relayed.relayEvent({ event: 'action', record: { id, checkedAt: 5, action: actionBody({ id, status: 'Succeeded' }), readAt: 5, failure: null, history: [] } });
+    relayed.relayEvent({ event: 'action', data: { id, checkedAt: 5, action: actionBody({ id, status: 'Succeeded' }), readAt: 5, failure: null, history: [] } });
     expect(learnt).toEqual([id]);
     expect(checks[0]?.watch.action?.status).toBe('Succeeded');
   });
 
   it('shows an action the analyst may not read as not found, past its grace, and never asks the direct poller for it', () => {
     const { relayed, learnt, checks } = setUp();
-    relayed.relayEvent({ event: 'denied', id, reason: 'not-found' });
+    relayed.relayEvent({ event: 'denied', data: { id, reason: 'not-found' } });
     expect(learnt).toEqual([]);
     const failure = checks[0]?.watch.failure;
     expect(failure?.problem.kind).toBe('not-found');

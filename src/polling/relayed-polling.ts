@@ -1,10 +1,9 @@
-import type { Guid } from '../lib/guid';
-import type { ActionPoller } from './action-poller';
-import { toActionWatch } from './check-record';
-import { pollTimings } from './next-poll-delay';
-import type { RelayEvent } from './relay-events';
-import type { RelayLink, RelayState } from './relay-link';
-import type { ActionWatch } from './watch-state';
+import type { Guid } from '../../core/lib/guid';
+import type { ActionPoller } from '../../core/polling/action-poller';
+import { toActionWatch } from '../../core/polling/check-record';
+import { pollTimings } from '../../core/polling/next-poll-delay';
+import type { RelayLink, RelayNews, RelayState } from './relay-link';
+import type { ActionWatch } from '../../core/polling/watch-state';
 
 export interface RelayedPollingOptions {
   /** This tab's own poller: it polls only while the relay does not answer, within this browser's share. */
@@ -73,13 +72,14 @@ export class RelayedPolling {
   }
 
   /** The link's events, as RelayLinkOptions.onEvent. */
-  relayEvent(event: RelayEvent): void {
+  relayEvent(event: RelayNews): void {
     if (event.event === 'action') {
-      const watch = toActionWatch(event.record, this.options.random);
-      this.options.direct.learn(event.record.id, watch, event.record.checkedAt);
-      this.options.onCheck(event.record.id, watch, event.record.checkedAt);
+      const record = event.data;
+      const watch = toActionWatch(record, this.options.random);
+      this.options.direct.learn(record.id, watch, record.checkedAt);
+      this.options.onCheck(record.id, watch, record.checkedAt);
     } else if (event.event === 'denied') {
-      this.options.onCheck(event.id, deniedWatch(event.reason, this.now()), this.now());
+      this.options.onCheck(event.data.id, deniedWatch(event.data.reason, this.now()), this.now());
     }
   }
 

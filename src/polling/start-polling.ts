@@ -1,16 +1,17 @@
 import { onlineManager } from '@tanstack/react-query';
-import type { DefenderClient } from '../api/defender-client';
+import type { DefenderClient } from '../../core/defender/defender-client';
 import { onSignInElsewhere, onSignOutElsewhere } from '../auth/session-broadcast';
-import type { Guid } from '../lib/guid';
+import type { Guid } from '../../core/lib/guid';
 import { isPageHidden } from '../lib/use-page-visible';
-import { ActionPoller } from './action-poller';
+import { ActionPoller } from '../../core/polling/action-poller';
 import { browserHistoryCache } from './history-cache';
 import { knownHistories } from './known-histories';
 import { heartbeatMs, PollerCoordinator } from './poller-coordinator';
-import { budgetLimits, RateBudget } from './rate-budget';
+import { budgetLimits, RateBudget } from '../../core/polling/rate-budget';
 import { RelayedPolling } from './relayed-polling';
 import { RelayLink, type RelayState } from './relay-link';
-import type { ActionWatch } from './watch-state';
+import type { ActionWatch } from '../../core/polling/watch-state';
+import { sessionListShapeMemory } from './session-list-shapes';
 
 export interface PollingOptions {
   defender: DefenderClient;
@@ -53,6 +54,7 @@ export function startPolling({ defender, quota, tenant, onCheck, onPause, localI
     onPause: (until) => link.coordinator?.publishPause(until),
     // The histories the pages read (use-type-history): the poller paces by them, and reads none itself.
     historyOf: knownHistories(browserHistoryCache({ tenant }), Date.now),
+    listShapes: sessionListShapeMemory(),
   });
   const relayed = relayUrl ? throughRelay(relayUrl, defender, poller, link, onRelayState) : undefined;
   const coordinator = new PollerCoordinator({ poller: relayed ?? poller, budget, channel, isVisible: () => !isPageHidden(), onCheck, onPause });

@@ -1,11 +1,11 @@
 import { useQueries } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { DefenderClient } from '../api/defender-client';
+import type { DefenderClient } from '../../core/defender/defender-client';
 import { useDefender } from '../api/defender-context';
-import type { MachineAction } from '../api/machine-action';
+import type { MachineAction } from '../../core/defender/machine-action';
 import { useSettings } from '../config/settings-context';
 import { actionQueries } from './action-queries';
-import { historyFor, historyKey, historyKindOf, historySamples, type HistoryKind, type HistoryReading } from './duration-history';
+import { historyFor, historyKey, historyKindOf, historySamples, type HistoryKind, type HistoryReading } from '../../core/polling/duration-history';
 import { browserHistoryCache, type HistoryCache } from './history-cache';
 import { usePoller } from './poller-provider';
 

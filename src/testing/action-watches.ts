@@ -1,11 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { DefenderProblem, DefenderProblemKind } from '../api/defender-problem';
-import { problemFromResponse } from '../api/error-response';
-import type { MachineAction } from '../api/machine-action';
-import type { Guid } from '../lib/guid';
+import type { DefenderProblem, DefenderProblemKind } from '../../core/defender/defender-problem';
+import { problemFromResponse } from '../../core/defender/error-response';
+import type { MachineAction } from '../../core/defender/machine-action';
+import type { Guid } from '../../core/lib/guid';
 import { actionQueries } from '../polling/action-queries';
-import { historyKey, type HistorySamples } from '../polling/duration-history';
-import type { ActionWatch, StatusChange } from '../polling/watch-state';
+import { historyKey, type HistorySamples } from '../../core/polling/duration-history';
+import type { ActionWatch, StatusChange } from '../../core/polling/watch-state';
 
 /** A watch whose latest check read the action at `readAt`; it was first seen in the statuses of `history`. */
 export function readWatch(action: MachineAction, readAt: number, history: StatusChange[] = [{ status: action.status, at: readAt }]): ActionWatch {
@@ -45,6 +45,7 @@ export function sampleProblems(now: number) {
     server503: answer(503, 'ServiceUnavailable'),
     badRequest: answer(400, 'InvalidInput'),
     network: { kind: 'network', message: 'Failed to fetch' },
+    crossOrigin: { kind: 'cross-origin', apiOrigin: 'https://api.securitycenter.microsoft.com', pageOrigin: 'https://watch.contoso.com' },
     timeout: { kind: 'timeout', afterMs: 20_000 },
     malformed: { kind: 'malformed', detail: 'The answer is not JSON.', rawText: '{"value":[{"id":"5f1c3a9e-2b7d-4e8f-9a6b-1c2d3e4f5a6b", <html>Proxy error</html>' },
   } satisfies Record<string, DefenderProblem>;
@@ -59,6 +60,7 @@ const problemKinds: Record<DefenderProblemKind, true> = {
   server: true,
   'bad-request': true,
   network: true,
+  'cross-origin': true,
   timeout: true,
   malformed: true,
 };

@@ -4,15 +4,15 @@ import { render as testingLibraryRender, type RenderOptions } from '@testing-lib
 import type { ReactElement, ReactNode } from 'react';
 import { MemoryRouter, type InitialEntry } from 'react-router';
 import { vi } from 'vitest';
-import { createDefenderClient } from '../api/defender-client';
+import { createDefenderClient } from '../../core/defender/defender-client';
 import { DefenderProvider } from '../api/defender-context';
 import { theme } from '../app/theme';
 import { AuthContext, type AuthSession, type AuthState } from '../auth/auth-state';
-import { clouds } from '../config/clouds';
+import { clouds } from '../../core/defender/clouds';
 import type { Settings } from '../config/settings';
 import { SettingsProvider } from '../config/settings-context';
 import { PollerContext, type PollerControls } from '../polling/poller-provider';
-import { fakeDefender, testApiBaseUrl, type FakeDefender } from './fake-defender';
+import { fakeDefender, testApiBaseUrl, type FakeDefender } from '../../core/testing/fake-defender';
 
 const tenantId = 'c0ffee00-0000-4000-8000-000000000001';
 

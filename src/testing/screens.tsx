@@ -3,9 +3,9 @@ import { Route, Routes } from 'react-router';
 import { saveWatchList } from '../action-ui/watch-list';
 import { ActionPage } from '../features/action-watch/action-page';
 import { BoardPage } from '../features/watch-board/board-page';
-import { toGuid, type Guid } from '../lib/guid';
-import type { HistorySamples } from '../polling/duration-history';
-import type { ActionWatch } from '../polling/watch-state';
+import { toGuid, type Guid } from '../../core/lib/guid';
+import type { HistorySamples } from '../../core/polling/duration-history';
+import type { ActionWatch } from '../../core/polling/watch-state';
 import { seedHistory, seedWatch } from './action-watches';
 import { renderWithProviders, testQueryClient, type ProviderOptions } from './render';
 

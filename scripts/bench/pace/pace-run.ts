@@ -3,15 +3,15 @@
 // pace, each type's history is read the way the pages read it: once, through the budget, after the first
 // action of that type has been read, and those reads count among the calls.
 import { historyActionBody } from '../harness/scenario-action.ts';
-import { isFinalStatus } from '../../../src/api/action-status.ts';
-import { createDefenderClient } from '../../../src/api/defender-client.ts';
-import type { MachineAction } from '../../../src/api/machine-action.ts';
-import type { Guid } from '../../../src/lib/guid.ts';
-import { ActionPoller } from '../../../src/polling/action-poller.ts';
-import type { HistoryOf } from '../../../src/polling/check-plan.ts';
-import { enoughHistory, historyFor, historyKindOf, historySamples, type HistorySamples } from '../../../src/polling/duration-history.ts';
-import { listShapeMemory } from '../../../src/polling/list-shape-memory.ts';
-import { budgetLimits, RateBudget } from '../../../src/polling/rate-budget.ts';
+import { isFinalStatus } from '../../../core/defender/action-status.ts';
+import { createDefenderClient } from '../../../core/defender/defender-client.ts';
+import type { MachineAction } from '../../../core/defender/machine-action.ts';
+import type { Guid } from '../../../core/lib/guid.ts';
+import { ActionPoller } from '../../../core/polling/action-poller.ts';
+import type { HistoryOf } from '../../../core/polling/check-plan.ts';
+import { enoughHistory, historyFor, historyKindOf, historySamples, type HistorySamples } from '../../../core/polling/duration-history.ts';
+import { listShapeMemory } from '../../../core/polling/list-shape-memory.ts';
+import { budgetLimits, RateBudget } from '../../../core/polling/rate-budget.ts';
 import { isDefenderRead } from '../../../sim/testing/logged-reads.ts';
 import type { SimulatorClient } from '../../../sim/testing/simulator-client.ts';
 import { EventTimers } from '../harness/event-timers.ts';

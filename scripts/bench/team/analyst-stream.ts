@@ -1,6 +1,6 @@
 // One simulated analyst on the relay: the stream (GET /v1/stream, read with fetch as the browser will) and
 // the watch (PUT /v1/watch). It notes, on the benchmark's clock, when each action's final status arrived.
-import { isFinalStatus } from '../../../src/api/action-status.ts';
+import { isFinalStatus } from '../../../core/defender/action-status.ts';
 import type { Expectations } from './settling.ts';
 
 export const benchOrigin = 'http://localhost:5173';

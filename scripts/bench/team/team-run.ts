@@ -3,23 +3,22 @@
 // split budget. Both against the harness's simulator, with its clock moved by the event clock.
 import { historyActionBody } from '../harness/scenario-action.ts';
 import type { Redis } from 'ioredis';
-import { isFinalStatus } from '../../../src/api/action-status.ts';
-import { createDefenderClient } from '../../../src/api/defender-client.ts';
-import type { MachineAction } from '../../../src/api/machine-action.ts';
-import type { Guid } from '../../../src/lib/guid.ts';
-import { ActionPoller } from '../../../src/polling/action-poller.ts';
-import { listShapeMemory } from '../../../src/polling/list-shape-memory.ts';
-import { budgetLimits, RateBudget } from '../../../src/polling/rate-budget.ts';
+import { isFinalStatus } from '../../../core/defender/action-status.ts';
+import { createDefenderClient } from '../../../core/defender/defender-client.ts';
+import type { MachineAction } from '../../../core/defender/machine-action.ts';
+import type { Guid } from '../../../core/lib/guid.ts';
+import { ActionPoller } from '../../../core/polling/action-poller.ts';
+import { listShapeMemory } from '../../../core/polling/list-shape-memory.ts';
+import { budgetLimits, RateBudget } from '../../../core/polling/rate-budget.ts';
 import { nodeUrl, RELAY_CLIENT_ID } from '../../../sim/constants.ts';
 import { isDefenderRead } from '../../../sim/testing/logged-reads.ts';
 import { signInWithPkce } from '../../../sim/testing/sign-in-with-pkce.ts';
 import type { LoggedRequest, SimulatorClient } from '../../../sim/testing/simulator-client.ts';
-import { settingsFromEnv } from '../../../relay/config/settings.ts';
-import { startRelay, type RunningRelay } from '../../../relay/relay.ts';
+import { startTestServer, type RunningServer } from '../../../server/testing/test-server.ts';
 import { keys } from '../../../relay/state/keys.ts';
 import { parseRelayEvent } from '../../../relay/state/relay-events.ts';
 import { captureLog } from '../../../relay/testing/log-capture.ts';
-import { relayEnv } from '../../../relay/testing/relay-env.ts';
+import { serverEnv } from '../../../server/testing/server-env.ts';
 import { EventTimers } from '../harness/event-timers.ts';
 import { AnalystStream } from './analyst-stream.ts';
 import { hourMs, type Login, type Team, type TeamAction } from './scenario.ts';
@@ -66,6 +65,8 @@ const benchRelayEnv = {
   RELAY_HEARTBEAT_MS: '15000',
   RELAY_DENIED_TTL_MS: '30000',
   RELAY_REQUESTS_PER_MINUTE: '10000',
+  RELAY_MAX_STREAMS: '100',
+  LOG_LEVEL: 'warn',
 };
 
 async function tokensFor(places: TeamPlaces, team: Team): Promise<Map<Login, string>> {
@@ -144,9 +145,9 @@ export async function runThroughRelay(places: TeamPlaces, team: Team): Promise<T
   });
   const log = captureLog();
   const fetchImpl = settledFetch(timers);
-  let relay: RunningRelay | undefined;
+  let relay: RunningServer | undefined;
   try {
-    relay = await startRelay(settingsFromEnv(relayEnv(places, benchRelayEnv)), { fetch: fetchImpl, timers, logStream: log.stream, logLevel: 'warn' });
+    relay = await startTestServer(serverEnv(places, benchRelayEnv), { fetch: fetchImpl, timers, logStream: log.stream });
     for (let waited = 0; !relay.isLeading(); waited += 1) {
       if (waited > 200) throw new Error('The relay did not take the poller lease');
       await timers.runUntil(start); // settles what is under way, moves no time

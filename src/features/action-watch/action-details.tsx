@@ -1,7 +1,7 @@
 import { Anchor } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { MachineAction } from '../../api/machine-action';
-import { isFinalStatus } from '../../api/action-status';
+import type { MachineAction } from '../../../core/defender/machine-action';
+import { isFinalStatus } from '../../../core/defender/action-status';
 import { describeActionType, isDocumentedType } from '../../action-ui/action-type-words';
 import { elapsedMs } from '../../action-ui/elapsed';
 import { formatDuration } from '../../lib/time';

@@ -1,9 +1,9 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { HistorySamples } from '../../polling/duration-history';
+import type { HistorySamples } from '../../../core/polling/duration-history';
 import { readWatch } from '../../testing/action-watches';
-import { evenDurations, isolationSamples } from '../../testing/duration-histories';
-import { actionId, apiTime, machineAction } from '../../testing/machine-actions';
+import { evenDurations, isolationSamples } from '../../../core/testing/duration-histories';
+import { actionId, apiTime, machineAction } from '../../../core/testing/machine-actions';
 import { screenTestsAt } from '../../testing/screen-clock';
 import { guid, renderActionPage } from '../../testing/screens';
 

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { failingWatch, readWatch } from '../../testing/action-watches';
-import { actionId, apiTime, hostileBody, hostileText, machineAction } from '../../testing/machine-actions';
+import { actionId, apiTime, hostileBody, hostileText, machineAction } from '../../../core/testing/machine-actions';
 import { screenTestsAt } from '../../testing/screen-clock';
 import { guid, renderActionPage, sectionNamed } from '../../testing/screens';
 

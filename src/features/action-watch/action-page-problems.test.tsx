@@ -1,12 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { DefenderProblem } from '../../api/defender-problem';
+import type { DefenderProblem } from '../../../core/defender/defender-problem';
 import { formatClock } from '../../lib/time';
-import { pollTimings } from '../../polling/next-poll-delay';
-import type { ActionWatch } from '../../polling/watch-state';
+import { pollTimings } from '../../../core/polling/next-poll-delay';
+import type { ActionWatch } from '../../../core/polling/watch-state';
 import { everyProblemKind, failingWatch, readWatch, sampleProblems } from '../../testing/action-watches';
-import { actionId, apiTime, machineAction } from '../../testing/machine-actions';
+import { actionId, apiTime, machineAction } from '../../../core/testing/machine-actions';
 import { signedIn } from '../../testing/render';
 import { screenTestsAt } from '../../testing/screen-clock';
 import { guid, renderActionPage, type SeededScreen } from '../../testing/screens';
@@ -103,6 +103,17 @@ const cases: ProblemCase[] = [
     problem: problems.network,
     title: 'Cannot reach Defender',
     says: ['The request did not get through (network, proxy or CORS).', 'Failed to fetch'],
+    checking: true,
+  },
+  {
+    name: 'a direct call the browser refuses (no CORS)',
+    problem: problems.crossOrigin,
+    title: 'Defender refuses calls from this page',
+    says: [
+      "Defender answered, but it refuses calls from this page's address (https://watch.contoso.com) to https://api.securitycenter.microsoft.com",
+      'Checking again every 5 min.',
+      "serve the Defender API under this app's own address and set apiBaseUrl",
+    ],
     checking: true,
   },
   {

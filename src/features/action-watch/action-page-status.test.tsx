@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { formatClock, formatLocal } from '../../lib/time';
 import { readWatch } from '../../testing/action-watches';
-import { actionId, apiTime, liveResponseCommands, machineAction } from '../../testing/machine-actions';
+import { actionId, apiTime, liveResponseCommands, machineAction } from '../../../core/testing/machine-actions';
 import { testPoller } from '../../testing/render';
 import { screenTestsAt } from '../../testing/screen-clock';
 import { guid, renderActionPage, sectionNamed, type SeededScreen } from '../../testing/screens';

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSettings } from '../../config/settings-context';
 import { useSignIn } from '../../auth/use-sign-in';
-import { toGuid, type Guid } from '../../lib/guid';
+import { toGuid, type Guid } from '../../../core/lib/guid';
 import { formatClock } from '../../lib/time';
 import { useNow } from '../../lib/use-now';
 import { ActionIdForm } from '../../action-ui/action-id-form';

@@ -1,4 +1,4 @@
-import { portalHosts } from '../../config/clouds';
+import { portalHosts } from '../../../core/defender/clouds';
 
 const machineIdPattern = /^[0-9a-f]{40}$/i;
 

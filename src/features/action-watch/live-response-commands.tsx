@@ -1,5 +1,5 @@
 import { Table, Title } from '@mantine/core';
-import type { LiveResponseCommand } from '../../api/machine-action';
+import type { LiveResponseCommand } from '../../../core/defender/machine-action';
 import { formatLocal } from '../../lib/time';
 import { ActionStatusBadge } from '../../action-ui/action-status-badge';
 

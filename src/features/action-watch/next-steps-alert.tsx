@@ -1,5 +1,5 @@
 import { Alert, Anchor, Text } from '@mantine/core';
-import type { MachineAction } from '../../api/machine-action';
+import type { MachineAction } from '../../../core/defender/machine-action';
 import { actionTypeWords } from '../../action-ui/action-type-words';
 import { hresultHex, hresultMeaning } from '../../action-ui/hresult-meanings';
 import { nextStepsAfterFailure } from '../../action-ui/next-steps';

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
-import type { DefenderProblem } from '../../api/defender-problem';
+import type { DefenderProblem } from '../../../core/defender/defender-problem';
 import { describeProblem } from '../../action-ui/describe-problem';
 
 interface ProblemAlertProps {

@@ -1,5 +1,5 @@
 import { Button, CopyButton } from '@mantine/core';
-import { showDirectionControls } from '../../lib/visible-controls';
+import { showDirectionControls } from '../../../core/lib/visible-controls';
 import classes from './raw-json.module.css';
 
 /** The answer exactly as received, collapsed by default: what support and scripts want to see. */

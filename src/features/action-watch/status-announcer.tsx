@@ -1,6 +1,6 @@
 import { VisuallyHidden } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import { isFinalStatus } from '../../api/action-status';
+import { isFinalStatus } from '../../../core/defender/action-status';
 import { statusLabel } from '../../action-ui/status-tone';
 
 /**

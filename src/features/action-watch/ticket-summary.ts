@@ -1,11 +1,11 @@
-import type { MachineAction } from '../../api/machine-action';
+import type { MachineAction } from '../../../core/defender/machine-action';
 import { describeActionType, isDocumentedType } from '../../action-ui/action-type-words';
 import { hresultHex, hresultMeaning } from '../../action-ui/hresult-meanings';
 import { elapsedMs } from '../../action-ui/elapsed';
 import { slowerThanUsualWords, usualDurationWords } from '../../action-ui/history-words';
-import { isFinalStatus } from '../../api/action-status';
-import { enoughHistory, type DurationHistory, type HistoryReading } from '../../polling/duration-history';
-import type { StatusChange } from '../../polling/watch-state';
+import { isFinalStatus } from '../../../core/defender/action-status';
+import { enoughHistory, type DurationHistory, type HistoryReading } from '../../../core/polling/duration-history';
+import type { StatusChange } from '../../../core/polling/watch-state';
 import { formatDuration, formatUtc } from '../../lib/time';
 
 function describeHResult(value: number): string {

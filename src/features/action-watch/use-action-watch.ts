@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Guid } from '../../lib/guid';
+import type { Guid } from '../../../core/lib/guid';
 import { useOnline } from '../../lib/use-online';
 import { usePageHidden } from '../../lib/use-page-visible';
-import { nextPollDelay } from '../../polling/next-poll-delay';
+import { nextPollDelay } from '../../../core/polling/next-poll-delay';
 import { usePoller, useWatchInterest } from '../../polling/poller-provider';
 import { actionQueries } from '../../polling/action-queries';
-import { enoughHistory } from '../../polling/duration-history';
+import { enoughHistory } from '../../../core/polling/duration-history';
 import { useTypeHistory } from '../../polling/use-type-history';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMachineAction } from '../../api/machine-action';
-import { actionBody } from '../../testing/machine-actions';
+import { parseMachineAction } from '../../../core/defender/machine-action';
+import { actionBody } from '../../../core/testing/machine-actions';
 import { runningFirst } from './recent-actions';
 
 function action(id: string, status: string, created: string) {

@@ -1,6 +1,6 @@
 import { Alert, Button, CopyButton, Textarea } from '@mantine/core';
 import { boardLimit } from '../../action-ui/watch-list';
-import type { Guid } from '../../lib/guid';
+import type { Guid } from '../../../core/lib/guid';
 
 /** The saved IDs past the board's limit: not watched, kept in full to copy elsewhere. */
 export function BeyondLimitNotice({ ids }: { ids: readonly Guid[] }) {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { boardLimit, loadWatchList } from '../../action-ui/watch-list';
 import { formatClock } from '../../lib/time';
 import { failingWatch, readWatch, sampleProblems, seedWatch } from '../../testing/action-watches';
-import { apiTime, machineAction } from '../../testing/machine-actions';
+import { apiTime, machineAction } from '../../../core/testing/machine-actions';
 import { renderWithProviders, testPoller } from '../../testing/render';
 import { screenTestsAt } from '../../testing/screen-clock';
 import { guid, renderBoardPage } from '../../testing/screens';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseMachineAction } from '../../api/machine-action';
-import type { Guid } from '../../lib/guid';
-import type { ActionWatch } from '../../polling/watch-state';
-import { actionBody } from '../../testing/machine-actions';
+import { parseMachineAction } from '../../../core/defender/machine-action';
+import type { Guid } from '../../../core/lib/guid';
+import type { ActionWatch } from '../../../core/polling/watch-state';
+import { actionBody } from '../../../core/testing/machine-actions';
 import { countForBoard, describeCounts, isFinished, lastChangeAt, sortForBoard, type BoardRow } from './board-rows';
 
 function watch(status: string): ActionWatch {

@@ -1,8 +1,8 @@
-import { isFinalStatus } from '../../api/action-status';
+import { isFinalStatus } from '../../../core/defender/action-status';
 import { statusTone } from '../../action-ui/status-tone';
-import type { Guid } from '../../lib/guid';
-import type { HistoryReading } from '../../polling/duration-history';
-import type { ActionWatch } from '../../polling/watch-state';
+import type { Guid } from '../../../core/lib/guid';
+import type { HistoryReading } from '../../../core/polling/duration-history';
+import type { ActionWatch } from '../../../core/polling/watch-state';
 
 export interface BoardRow {
   id: Guid;

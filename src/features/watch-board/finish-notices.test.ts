@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseMachineAction } from '../../api/machine-action';
-import type { Guid } from '../../lib/guid';
-import { actionBody } from '../../testing/machine-actions';
+import { parseMachineAction } from '../../../core/defender/machine-action';
+import type { Guid } from '../../../core/lib/guid';
+import { actionBody } from '../../../core/testing/machine-actions';
 import type { BoardRow } from './board-rows';
 import { newlyFinished, titleFor } from './finish-notices';
 

@@ -1,5 +1,5 @@
-import { isFinalStatus } from '../../api/action-status';
-import type { Guid } from '../../lib/guid';
+import { isFinalStatus } from '../../../core/defender/action-status';
+import type { Guid } from '../../../core/lib/guid';
 import { actionTypeWords } from '../../action-ui/action-type-words';
 import { statusTone } from '../../action-ui/status-tone';
 import type { BoardRow } from './board-rows';

@@ -2,7 +2,7 @@ import { Alert, Button, CloseButton, Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import type { Guid } from '../../lib/guid';
+import type { Guid } from '../../../core/lib/guid';
 import { actionQueries, watchedActionId } from '../../polling/action-queries';
 import { statusLabel } from '../../action-ui/status-tone';
 import { setFaviconBadge } from './favicon';

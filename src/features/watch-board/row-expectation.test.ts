@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseMachineAction } from '../../api/machine-action';
-import { readHistory, type HistoryReading } from '../../polling/duration-history';
-import { evenDurations, isolationSamples } from '../../testing/duration-histories';
-import { actionBody } from '../../testing/machine-actions';
+import { parseMachineAction } from '../../../core/defender/machine-action';
+import { readHistory, type HistoryReading } from '../../../core/polling/duration-history';
+import { evenDurations, isolationSamples } from '../../../core/testing/duration-histories';
+import { actionBody } from '../../../core/testing/machine-actions';
 import { rowExpectation } from './row-expectation';
 import type { RowStatus } from './row-status';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseMachineAction, type MachineAction } from '../../api/machine-action';
-import type { DefenderProblem } from '../../api/defender-problem';
-import { pollTimings } from '../../polling/next-poll-delay';
-import type { ActionWatch } from '../../polling/watch-state';
-import { actionBody } from '../../testing/machine-actions';
+import { parseMachineAction, type MachineAction } from '../../../core/defender/machine-action';
+import type { DefenderProblem } from '../../../core/defender/defender-problem';
+import { pollTimings } from '../../../core/polling/next-poll-delay';
+import type { ActionWatch } from '../../../core/polling/watch-state';
+import { actionBody } from '../../../core/testing/machine-actions';
 import { describeDuration, rowStatus, shownAction } from './row-status';
 
 const created = Date.parse('2019-01-02T14:39:38Z');
@@ -49,6 +49,7 @@ describe('what a board row says', () => {
     [{ kind: 'throttled', retryAfterMs: 30_000 }, 'Defender asked us to slow down'],
     [{ kind: 'server', status: 500 }, 'Defender is having trouble'],
     [{ kind: 'network', message: 'Failed to fetch' }, 'Cannot reach Defender'],
+    [{ kind: 'cross-origin', apiOrigin: 'https://api.securitycenter.microsoft.com', pageOrigin: 'https://watch.contoso.com' }, 'Defender refuses calls from this page'],
     [{ kind: 'timeout', afterMs: 20_000 }, 'Defender did not answer'],
     [{ kind: 'malformed', detail: 'not JSON', rawText: '{' }, 'Unreadable answer'],
     [{ kind: 'bad-request', status: 400 }, 'Request refused'],

@@ -1,10 +1,10 @@
 import { describeProblem, type ProblemView } from '../../action-ui/describe-problem';
 import { elapsedMs } from '../../action-ui/elapsed';
-import { isFinalStatus } from '../../api/action-status';
-import type { MachineAction } from '../../api/machine-action';
+import { isFinalStatus } from '../../../core/defender/action-status';
+import type { MachineAction } from '../../../core/defender/machine-action';
 import { formatDuration } from '../../lib/time';
-import { nextPollDelay } from '../../polling/next-poll-delay';
-import type { ActionWatch } from '../../polling/watch-state';
+import { nextPollDelay } from '../../../core/polling/next-poll-delay';
+import type { ActionWatch } from '../../../core/polling/watch-state';
 
 /** The last good read, kept on the row while later checks fail. */
 export interface LastGoodRead {

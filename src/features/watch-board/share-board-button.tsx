@@ -1,6 +1,6 @@
 import { Button, CopyButton, Text } from '@mantine/core';
 import { boardPath, linkLimit } from '../../action-ui/watch-list';
-import type { Guid } from '../../lib/guid';
+import type { Guid } from '../../../core/lib/guid';
 
 /** A link to this board for a ticket; past what a link carries, the IDs as text to paste into another board. */
 export function ShareBoardButton({ ids }: { ids: readonly Guid[] }) {

@@ -1,14 +1,14 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { DefenderProblem } from '../../api/defender-problem';
+import type { DefenderProblem } from '../../../core/defender/defender-problem';
 import { formatClock } from '../../lib/time';
-import { readHistory, type HistorySamples } from '../../polling/duration-history';
-import { pollTimings } from '../../polling/next-poll-delay';
-import type { ActionWatch } from '../../polling/watch-state';
+import { readHistory, type HistorySamples } from '../../../core/polling/duration-history';
+import { pollTimings } from '../../../core/polling/next-poll-delay';
+import type { ActionWatch } from '../../../core/polling/watch-state';
 import { everyProblemKind, failingWatch, readWatch, sampleProblems } from '../../testing/action-watches';
-import { evenDurations, isolationSamples } from '../../testing/duration-histories';
-import { actionId, apiTime, hostileText, machineAction } from '../../testing/machine-actions';
+import { evenDurations, isolationSamples } from '../../../core/testing/duration-histories';
+import { actionId, apiTime, hostileText, machineAction } from '../../../core/testing/machine-actions';
 import { renderWithProviders } from '../../testing/render';
 import { screenTestsAt } from '../../testing/screen-clock';
 import { guid } from '../../testing/screens';
@@ -103,6 +103,7 @@ describe.each([
       ['503', problems.server503, 'Defender is having trouble'],
       ['400', problems.badRequest, 'Request refused'],
       ['network', problems.network, 'Cannot reach Defender'],
+      ['cross-origin', problems.crossOrigin, 'Defender refuses calls from this page'],
       ['timeout', problems.timeout, 'Defender did not answer'],
       ['malformed', problems.malformed, 'Unreadable answer'],
     ];

@@ -1,10 +1,10 @@
 import { Anchor, Button, Table, VisuallyHidden } from '@mantine/core';
 import { memo } from 'react';
 import { Link } from 'react-router';
-import type { Guid } from '../../lib/guid';
+import type { Guid } from '../../../core/lib/guid';
 import { actionTypeWords, describeActionType } from '../../action-ui/action-type-words';
-import type { HistoryReading } from '../../polling/duration-history';
-import type { ActionWatch } from '../../polling/watch-state';
+import type { HistoryReading } from '../../../core/polling/duration-history';
+import type { ActionWatch } from '../../../core/polling/watch-state';
 import { lastChangeAt, type BoardRow } from './board-rows';
 import { rowStatus, shownAction } from './row-status';
 import { RowDuration, TimeAgo } from './row-times';

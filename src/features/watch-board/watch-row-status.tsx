@@ -3,9 +3,9 @@ import { ActionStatusBadge } from '../../action-ui/action-status-badge';
 import { formatClock } from '../../lib/time';
 import { useTick } from '../../lib/use-tick';
 import { longPendingWords } from '../../action-ui/history-words';
-import type { MachineAction } from '../../api/machine-action';
-import { enoughHistory, type HistoryReading } from '../../polling/duration-history';
-import { isPendingLongerThanUsual } from '../../polling/pending-hint';
+import type { MachineAction } from '../../../core/defender/machine-action';
+import { enoughHistory, type HistoryReading } from '../../../core/polling/duration-history';
+import { isPendingLongerThanUsual } from '../../../core/polling/pending-hint';
 import { shownAction, type LastGoodRead, type RowStatus } from './row-status';
 import { rowTickMs } from './row-times';
 

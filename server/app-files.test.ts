@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settingsFromEnv } from './config/server-settings';
+import { buildServer, type AppServer } from './http/build-server';
+import { testAppDir } from './testing/server-env';
+
+// The built app as the server serves it: config.json from the environment, the deployment's headers, the
+// SPA fallback. A tenant's deployment here; the simulator's is what every end-to-end test runs against.
+const tenant = '6d2f1a3b-8c4e-4f5a-9b7d-2e1c0a9f8b37';
+const client = '3f6b2d8e-5a41-4c7e-9d0b-7e2a1c9f4b10';
+let server: AppServer;
+
+beforeAll(async () => {
+  server = await buildServer(settingsFromEnv({ TENANT_ID: tenant, CLIENT_ID: client, CLOUD: 'gcc-high', APP_DIR: testAppDir(), LOG_LEVEL: 'silent', QUOTA_SHARE: '0.5', DRAIN_MS: '200' }));
+});
+
+afterAll(() => server?.close());
+
+const get = (url: string) => server.app.inject({ method: 'GET', url });
+
+describe('the app, served', () => {
+  it('writes config.json from the environment: one build serves any tenant, always through its own Defender path', async () => {
+    const response = await get('/config.json');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ apiBaseUrl: '/defender-api', cloud: 'gcc-high', tenantId: tenant, clientId: client, quotaShare: '0.5' });
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect((await get('/simulator.json')).statusCode).toBe(404); // a tenant's deployment never points at the simulator
+  });
+
+  it('sends the deployment headers, naming only where analysts sign in: Defender is this origin', async () => {
+    const response = await get('/');
+    expect(response.statusCode).toBe(200);
+    const policy = String(response.headers['content-security-policy']);
+    expect(policy).toContain("connect-src 'self' https://login.microsoftonline.us;");
+    expect(policy).not.toContain('securitycenter');
+    expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    // The redirect bridge goes without COOP (it must close its own popup).
+    expect((await get('/redirect.html')).headers['cross-origin-opener-policy']).toBeUndefined();
+  });
+
+  it("answers the app's routes with index.html, and a missing file or service path with a 404", async () => {
+    for (const route of ['/actions/5c3bc5a9-0b27-4f3a-9b35-2b1d7f3c6a10', '/board']) {
+      const response = await get(route);
+      expect(response.statusCode, route).toBe(200);
+      expect(response.body, route).toContain('<div id="root">');
+    }
+    for (const missing of ['/assets/gone-1234.js', '/relay/v1/stream', '/defender-api/nothing']) {
+      const response = await get(missing);
+      expect(response.statusCode, missing).toBe(404);
+      expect(response.headers['content-type'], missing).toMatch(/^application\/json/);
+    }
+    const posted = await server.app.inject({ method: 'POST', url: '/board', payload: {} });
+    expect(posted.statusCode).toBe(404);
+  });
+});
+
+describe('health', () => {
+  it('is alive and ready, and from SIGTERM on not ready while it drains', async () => {
+    expect((await get('/healthz')).json()).toEqual({ ok: true });
+    expect((await get('/readyz')).statusCode).toBe(200);
+    const drained = server.drain();
+    const during = await get('/readyz');
+    expect(during.statusCode).toBe(503);
+    expect(during.json()).toEqual({ ready: false, reason: 'draining' });
+    await drained;
+  });
+});

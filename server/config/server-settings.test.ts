@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { settingsFromEnv, SettingsError } from './server-settings';
+
+const tenant = '6d2f1a3b-8c4e-4f5a-9b7d-2e1c0a9f8b37';
+const client = '3f6b2d8e-5a41-4c7e-9d0b-7e2a1c9f4b10';
+const valid = { TENANT_ID: tenant.toUpperCase(), CLIENT_ID: client };
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    settingsFromEnv(env);
+  } catch (error) {
+    if (error instanceof SettingsError) return error.problems;
+    throw error;
+  }
+  throw new Error('The settings were accepted.');
+}
+
+describe("the server's settings", () => {
+  it('needs only the tenant and the app registration: the rest fits Entra and the commercial cloud', () => {
+    const settings = settingsFromEnv(valid);
+    expect(settings).toMatchObject({
+      host: '0.0.0.0',
+      port: 8080,
+      appDir: 'dist',
+      trustProxy: false,
+      signIn: { mode: 'tenant', cloud: 'commercial', tenantId: tenant, clientId: client },
+      defenderApi: 'https://api.securitycenter.microsoft.com',
+      tokenResource: 'https://api.securitycenter.microsoft.com',
+      relay: undefined,
+    });
+  });
+
+  it("takes each cloud's Defender host, and with Redis the relay's issuers in Entra's v1 form as well as v2", () => {
+    const relayEnv = { ...valid, REDIS_URL: 'redis://127.0.0.1:6379', RELAY_CLIENT_ID: '7c1e4b9a-3d62-4f08-a5b7-9e2d0c8f1a44', RELAY_CLIENT_SECRET: 's3cret-value' };
+    const commercial = settingsFromEnv(relayEnv);
+    expect(commercial.relay?.tokenIssuers).toEqual([`https://sts.windows.net/${tenant}/`, `https://login.microsoftonline.com/${tenant}/v2.0`]);
+    expect(commercial.relay?.authority).toBe(`https://login.microsoftonline.com/${tenant}/v2.0`);
+    expect(commercial.relay?.appClientId).toBe(client);
+    const gov = settingsFromEnv({ ...relayEnv, CLOUD: 'gcc-high' });
+    expect(gov.defenderApi).toBe('https://api-gov.securitycenter.microsoft.us');
+    expect(gov.relay?.tokenIssuers).toEqual([`https://login.microsoftonline.us/${tenant}/`, `https://login.microsoftonline.us/${tenant}/v2.0`]);
+  });
+
+  it('names every bad variable at once, and never echoes a secret', () => {
+    const problems = problemsOf({
+      TENANT_ID: 'contoso',
+      PORT: 'eighty',
+      CLOUD: 'moon',
+      DEFENDER_API_URL: 'http://api.example.com/api',
+      TRUST_PROXY: 'true',
+      REDIS_URL: 'http://user:hunter2@redis',
+      LOG_LEVEL: 'loud',
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('TENANT_ID must be a GUID'),
+        expect.stringContaining('CLIENT_ID is required'),
+        expect.stringContaining('PORT must be a number'),
+        expect.stringContaining('CLOUD must be one of commercial'),
+        expect.stringContaining('DEFENDER_API_URL must be an origin only'),
+        expect.stringContaining('TRUST_PROXY=true would believe any'),
+        expect.stringContaining('REDIS_URL must start with redis://'),
+        expect.stringContaining('LOG_LEVEL must be one of'),
+      ]),
+    );
+    expect(problems.join('\n')).not.toContain('hunter2');
+  });
+
+  it("refuses plain http for Defender but on loopback: the analyst's token would cross the network in the clear", () => {
+    expect(problemsOf({ ...valid, DEFENDER_API_URL: 'http://api.securitycenter.microsoft.com' })).toEqual([expect.stringContaining('must use https')]);
+    expect(settingsFromEnv({ ...valid, DEFENDER_API_URL: 'http://127.0.0.1:4020' }).defenderApi).toBe('http://127.0.0.1:4020');
+  });
+
+  it('with Redis, needs the relay’s own registration, and names what is missing', () => {
+    const problems = problemsOf({ ...valid, REDIS_URL: 'redis://127.0.0.1:6379', RELAY_MAX_IDS: '0' });
+    expect(problems).toEqual(['RELAY_CLIENT_ID is required', 'RELAY_CLIENT_SECRET is required', 'RELAY_MAX_IDS must be at least 1 (got "0")']);
+  });
+
+  it('runs against the simulator when told where it signs in, and needs its Defender API then', () => {
+    expect(problemsOf({ SIMULATOR_IDENTITY_URL: 'http://localhost:4010' })).toEqual([expect.stringContaining('DEFENDER_API_URL is required with SIMULATOR_IDENTITY_URL')]);
+    const settings = settingsFromEnv({ SIMULATOR_IDENTITY_URL: 'http://localhost:4010/', DEFENDER_API_URL: 'http://127.0.0.1:4020' });
+    expect(settings.signIn).toEqual({ mode: 'simulator', identityUrl: 'http://localhost:4010', tenantId: undefined, clientId: undefined });
+  });
+
+  it('believes X-Forwarded-For only from the proxies named: a number of hops, or addresses and ranges', () => {
+    expect(settingsFromEnv({ ...valid, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(settingsFromEnv({ ...valid, TRUST_PROXY: '10.0.0.0/8, 192.168.1.4' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.4']);
+    expect(problemsOf({ ...valid, TRUST_PROXY: '10.0.0.0/99' })).toEqual([expect.stringContaining('TRUST_PROXY must be false, a number')]);
+  });
+});

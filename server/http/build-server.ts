@@ -1,0 +1,92 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Writable } from 'node:stream';
+import { handleError, HttpProblem } from '../../relay/http/http-problem';
+import { startRelay, type Relay, type RelayOverrides } from '../../relay/relay';
+import { relayPath } from '../app-files/app-config';
+import { registerApp } from '../app-files/serve-app';
+import type { ServerSettings } from '../config/server-settings';
+import { registerDefenderRoute } from '../defender-path/defender-route';
+import { registerHealthRoutes } from '../health/health-routes';
+import { logOptions } from '../logging/log-options';
+
+/** What tests (and only tests) change: where Defender calls go, where the log goes, the relay's clocks. */
+export interface ServerOverrides extends RelayOverrides {
+  logStream?: Writable;
+}
+
+export interface AppServer {
+  app: FastifyInstance;
+  relay: Relay | undefined;
+  /**
+   * SIGTERM: /readyz says 503 at once, so the load balancer sends no new traffic; after `drainMs` the
+   * streams get `bye` (the browsers reconnect elsewhere), the poller hands its lease over and the server stops.
+   */
+  drain(): Promise<void>;
+  /** Stops now; `release: false` keeps the poller's lease until it lapses, as a killed process would (tests). */
+  close(options?: { release?: boolean }): Promise<void>;
+}
+
+/** Fastify's trustProxy for the setting; a number of hops as the function Fastify itself would make of it. */
+function trustProxyOption(trust: ServerSettings['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
+}
+
+/** A stream's bye and a last answer get this long to leave before their connections are cut. */
+const closeGraceMs = 3_000;
+
+/** The whole server, built but not listening: tests drive it with inject(), main.ts listens. */
+export async function buildServer(settings: ServerSettings, overrides: ServerOverrides = {}): Promise<AppServer> {
+  const app = Fastify({
+    logger: logOptions(settings.logLevel, overrides.logStream),
+    // Off unless the settings name the proxies in front: otherwise any client could pick its logged address.
+    trustProxy: trustProxyOption(settings.trustProxy),
+    bodyLimit: 16 * 1024,
+    return503OnClosing: true,
+    // Idle keep-alive connections close with the server; streams are ended first (drain), then cut.
+    forceCloseConnections: 'idle',
+    requestTimeout: 30_000,
+  });
+  // JSON only: a text body would reach the routes as a string and be refused less clearly.
+  app.removeContentTypeParser('text/plain');
+  app.setErrorHandler(handleError);
+  // No path of the app, its API or its relay has an encoded dot, slash or backslash, or a double slash:
+  // refused before routing, so that no layer below has to agree with another on what they decode to.
+  app.addHook('onRequest', async (request) => {
+    const path = request.url.split('?')[0];
+    if (/%2e|%2f|%5c|\\|\/\//i.test(path)) throw new HttpProblem(400, 'InvalidPath', 'Encoded dots and slashes, backslashes and empty segments are not accepted in a path.');
+  });
+
+  const relay = settings.relay ? await startRelay(settings.relay, app.log, overrides) : undefined;
+  let draining = false;
+  registerHealthRoutes(app, { redisAnswers: relay?.redisAnswers, isDraining: () => draining, isLeading: relay?.isLeading });
+  registerDefenderRoute(app, { upstream: settings.defenderApi, ...settings.api, fetch: overrides.fetch });
+  if (relay) await app.register(async (scope) => relay.routes(scope), { prefix: relayPath });
+  await registerApp(app, settings);
+
+  let closing: Promise<void> | undefined;
+  const close = ({ release = true }: { release?: boolean } = {}) => {
+    closing ??= (async () => {
+      relay?.closeStreams();
+      const cut = setTimeout(() => app.server.closeAllConnections(), closeGraceMs);
+      try {
+        await relay?.close({ release });
+        await app.close();
+      } finally {
+        clearTimeout(cut);
+      }
+    })();
+    return closing;
+  };
+  return {
+    app,
+    relay,
+    async drain() {
+      draining = true;
+      app.log.info(`Draining: /readyz answers 503; stopping in ${settings.drainMs} ms.`);
+      await new Promise((resolve) => setTimeout(resolve, settings.drainMs));
+      await close();
+    },
+    close,
+  };
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { redactUrl } from './redact-url';
+
+describe('redactUrl', () => {
+  it('keeps paths and harmless options, and replaces every secret-looking value', () => {
+    expect(redactUrl('/defender-api/api/machineactions?$filter=id%20eq%20%27a%27&$top=5')).toBe('/defender-api/api/machineactions?$filter=id%20eq%20%27a%27&$top=5');
+    expect(redactUrl('/relay/v1/stream?access_token=eyJ.x.y&code=abc&client_secret=s&sig=1&api-key=k')).toBe(
+      '/relay/v1/stream?access_token=[redacted]&code=[redacted]&client_secret=[redacted]&sig=[redacted]&api-key=[redacted]',
+    );
+    expect(redactUrl('/x?Access%5FToken=eyJ.x.y')).toBe('/x?Access%5FToken=[redacted]');
+  });
+
+  it('logs none of a query it cannot read', () => {
+    expect(redactUrl('/x?%E0%A4%A=eyJ.x.y')).toBe('/x?[unreadable]');
+  });
+});

@@ -1,0 +1,141 @@
+import { generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_ID, DEFENDER_RESOURCE, TENANT_ID } from '../sim/constants';
+import { seededActions } from '../sim/seed';
+import { startSimulator, type RunningSimulator } from '../sim/server';
+import { relayAppToken } from '../sim/testing/relay-app-token';
+import { signInWithPkce, type TokenResponse } from '../sim/testing/sign-in-with-pkce';
+import { startTestServer, type RunningServer as RunningRelay } from './testing/test-server';
+import { startRedis, type TestRedis } from '../relay/testing/redis-server';
+import { serverEnv, testAppOrigin } from './testing/server-env';
+import { openStream } from '../relay/testing/stream-reader';
+
+let redis: TestRedis;
+let simulator: RunningSimulator;
+let relay: RunningRelay;
+/** A relay whose clock runs two hours ahead: every real token is expired there. */
+let lateRelay: RunningRelay;
+/** A relay allowing two requests a minute per analyst. */
+let strictRelay: RunningRelay;
+let dana: TokenResponse;
+let sam: string;
+
+async function put(body: string, token = dana.access_token, url = relay.url, contentType = 'application/json'): Promise<Response> {
+  return fetch(`${url}/v1/watch`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': contentType, origin: testAppOrigin }, body });
+}
+
+async function errorOf(response: Response): Promise<{ code: string; message: string }> {
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  return ((await response.json()) as { error: { code: string; message: string } }).error;
+}
+
+const guid = (index: number) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
+
+beforeAll(async () => {
+  redis = await startRedis();
+  simulator = await startSimulator({ identityPort: 0, apiPort: 0, quiet: true });
+  const places = { redisUrl: redis.url, identityPort: Number(new URL(simulator.identityUrl).port), apiPort: Number(new URL(simulator.apiUrl).port) };
+  relay = await startTestServer(serverEnv(places, { LOG_LEVEL: 'silent' }));
+  lateRelay = await startTestServer(serverEnv(places, { LOG_LEVEL: 'silent' }), { tokenClock: () => Date.now() + 2 * 3_600_000 });
+  strictRelay = await startTestServer(serverEnv(places, { LOG_LEVEL: 'silent', RELAY_REQUESTS_PER_MINUTE: '2' }));
+  dana = await signInWithPkce({ identityUrl: simulator.identityUrl, login: 'analyst' });
+  sam = (await signInWithPkce({ identityUrl: simulator.identityUrl, login: 'guest' })).access_token;
+});
+
+afterAll(async () => {
+  await Promise.allSettled([relay, lateRelay, strictRelay].map((running) => running?.close()));
+  await simulator?.close();
+  await redis?.stop();
+});
+
+describe('who may call', () => {
+  it('accepts the analyst’s own Defender token', async () => {
+    const response = await put(JSON.stringify({ ids: [seededActions.pendingIsolation] }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ watching: [seededActions.pendingIsolation], denied: [], unchecked: [] });
+  });
+
+  it('answers 401 without a token, with a forged one, an expired one, or one for another audience or app', async () => {
+    const { privateKey } = await generateKeyPair('RS256');
+    const forged = await new SignJWT({ tid: TENANT_ID, azp: CLIENT_ID, scp: 'Machine.Read', oid: 'f0f0f0f0-0000-4000-8000-000000000001' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'not-the-providers' })
+      .setIssuer(simulator.identityUrl)
+      .setAudience(DEFENDER_RESOURCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(privateKey);
+    const body = JSON.stringify({ ids: [] });
+    const cases: [string, Promise<Response>, RegExp][] = [
+      ['no token', fetch(`${relay.url}/v1/watch`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body }), /Bearer/],
+      ['not a JWT', put(body, 'not-a-token'), /Bearer/],
+      ['forged', put(body, forged), /not signed|not valid/],
+      ['expired', put(body, dana.access_token, lateRelay.url), /expired/],
+      // The ID token is signed by the same provider, for the app's client id: the audience is what is wrong.
+      ['wrong audience', put(body, dana.id_token), /'aud' claim/],
+      // The relay's own app token: for Defender, but issued to another app and not delegated.
+      ['app token', put(body, await relayAppToken(simulator.identityUrl)), /another application|not delegated/],
+    ];
+    for (const [name, request, message] of cases) {
+      const response = await request;
+      expect(response.status, name).toBe(401);
+      expect(response.headers.get('www-authenticate'), name).toMatch(/^Bearer/);
+      expect((await errorOf(response)).message, name).toMatch(message);
+    }
+    const stream = await openStream(relay.url, forged, testAppOrigin);
+    expect(stream.status).toBe(401);
+  });
+
+  it('limits each analyst’s requests', async () => {
+    const body = JSON.stringify({ ids: [] });
+    expect((await put(body, sam, strictRelay.url)).status).toBe(200);
+    expect((await put(body, sam, strictRelay.url)).status).toBe(200);
+    const limited = await put(body, sam, strictRelay.url);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await errorOf(limited)).code).toBe('TooManyRequests');
+  });
+
+  it('answers no cross-origin call: it shares the app’s origin, so no page elsewhere may read it', async () => {
+    for (const origin of [testAppOrigin, 'https://evil.example']) {
+      const preflight = await fetch(`${relay.url}/v1/watch`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization,content-type' } });
+      expect(preflight.status).toBe(404);
+      expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    }
+  });
+});
+
+describe('what may be watched', () => {
+  it('refuses a hostile ID with a 400 that names it', async () => {
+    const response = await put(JSON.stringify({ ids: [seededActions.pendingIsolation, "') or 1 eq 1"] }));
+    expect(response.status).toBe(400);
+    expect(await errorOf(response)).toEqual({ code: 'InvalidId', message: expect.stringContaining('ids[1]') });
+  });
+
+  it('refuses 501 IDs with a 413, and a body too large with a 413 too', async () => {
+    const tooMany = await put(JSON.stringify({ ids: Array.from({ length: 501 }, (_, index) => guid(index)) }));
+    expect(tooMany.status).toBe(413);
+    expect((await errorOf(tooMany)).code).toBe('TooManyIds');
+    const huge = await put(JSON.stringify({ ids: ['x'.repeat(100_000)] }));
+    expect(huge.status).toBe(413);
+    expect((await errorOf(huge)).code).toBe('BodyTooLarge');
+  });
+
+  it('refuses bodies that are not a list of IDs, each with a clear 4xx', async () => {
+    const cases: [string, string, number, string][] = [
+      ['not JSON', '{"ids": [', 400, 'InvalidRequestBody'],
+      ['no ids', '{}', 400, 'InvalidRequestBody'],
+      ['ids not strings', '{"ids": [1, 2]}', 400, 'InvalidRequestBody'],
+      ['ids an object', '{"ids": {"length": 1e9}}', 400, 'InvalidRequestBody'],
+      ['a prototype trick', '{"ids": [], "__proto__": {"x": 1}}', 400, 'InvalidRequestBody'],
+    ];
+    for (const [name, body, status, code] of cases) {
+      const response = await put(body);
+      expect(response.status, name).toBe(status);
+      expect((await errorOf(response)).code, name).toBe(code);
+    }
+    const text = await put('ids=1', dana.access_token, relay.url, 'text/plain');
+    expect(text.status).toBe(415);
+    // The relay is still there after all of it.
+    expect((await fetch(`${relay.origin}/healthz`)).status).toBe(200);
+  });
+});
