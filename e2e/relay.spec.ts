@@ -87,6 +87,9 @@ test('Redis stopped: the relay cannot serve, the browser says so and reads Defen
   await expect(row(dana, action.id).getByTestId('action-status')).toHaveText('In progress');
 
   await relay.stop();
+  // The server says it is not ready while its relay cannot reach Redis, so a load balancer would send no one there.
+  await expect.poll(async () => (await dana.request.get('/readyz')).status()).toBe(503);
+  expect(await (await dana.request.get('/readyz')).json()).toEqual({ ready: false, reason: 'redis' });
   await advanceUntilAttribute(dana, notice, 'data-relay-state', 'unreachable');
   await expect(notice).toContainText('The team relay is not answering');
   // Meanwhile the browser reads the action with the analyst's own account, within its own share.
@@ -94,7 +97,28 @@ test('Redis stopped: the relay cannot serve, the browser says so and reads Defen
   expect(direct.status()).toBe(200);
 
   await relay.start();
+  await expect.poll(async () => (await dana.request.get('/readyz')).status()).toBe(200);
   await advanceUntilAttribute(dana, notice, 'data-relay-state', 'connected');
   await expectNoRequestWithin(dana, isDefenderCall, 8_000, "the browser's own calls to Defender once the relay is back");
+  await dana.context().close();
+});
+
+test('SIGTERM: the server says it is not ready at once, ends the stream when it stops, and the browser is back with the next server', async ({ browser, signedInStates, appServer, relay }) => {
+  await paceByAge();
+  const action = await simulator.createAction({ type: 'Isolate', scope: 'Full', status: 'InProgress' });
+  const dana = await analyst(browser, signedInStates, 'analyst', [action.id], { clock: true });
+  const notice = dana.getByTestId('relay-notice');
+  await expect(notice).toHaveAttribute('data-relay-state', 'connected');
+  expect((await dana.request.get('/readyz')).status()).toBe(200);
+
+  const exited = appServer.terminate();
+  // Draining: still serving, but no longer ready, so that a load balancer sends the next request elsewhere.
+  await expect.poll(async () => (await dana.request.get('/readyz')).status()).toBe(503);
+  expect(await exited).toBe(0);
+  await advanceUntilAttribute(dana, notice, 'data-relay-state', 'unreachable');
+
+  await relay.restartServer();
+  await advanceUntilAttribute(dana, notice, 'data-relay-state', 'connected');
+  await expect(row(dana, action.id).getByTestId('action-status')).toHaveText('In progress');
   await dana.context().close();
 });

@@ -43,6 +43,8 @@ export interface Relay {
   /** PUT /v1/watch and GET /v1/stream, registered in the (prefixed) scope the server gives it. */
   routes(scope: FastifyInstance): void;
   isLeading(): boolean;
+  /** The streams open on this replica. */
+  streamCount(): number;
   /** Whether Redis answers now: the server's readiness. */
   redisAnswers(): Promise<boolean>;
   /** Every open stream gets `bye` and is ended: the browser reconnects, to another replica by then. */
@@ -159,6 +161,7 @@ export async function startRelay(settings: RelaySettings, logger: FastifyBaseLog
         stream: { authenticate, checkAccess, retries, watchSets: watches, hub, heartbeatMs: timings.heartbeatMs, slowReaderMs: timings.slowReaderMs, maxStreamsPerAnalyst: settings.maxStreamsPerAnalyst },
       }),
     isLeading: () => poller.isLeading,
+    streamCount: () => hub.size,
     redisAnswers: async () => {
       try {
         return (await redis.ping()) === 'PONG';

@@ -19,6 +19,7 @@ let lateRelay: RunningRelay;
 let strictRelay: RunningRelay;
 let dana: TokenResponse;
 let sam: string;
+let places: { redisUrl: string; identityPort: number; apiPort: number };
 
 async function put(body: string, token = dana.access_token, url = relay.url, contentType = 'application/json'): Promise<Response> {
   return fetch(`${url}/v1/watch`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': contentType, origin: testAppOrigin }, body });
@@ -34,7 +35,7 @@ const guid = (index: number) => `00000000-0000-4000-8000-${String(index).padStar
 beforeAll(async () => {
   redis = await startRedis();
   simulator = await startSimulator({ identityPort: 0, apiPort: 0, quiet: true });
-  const places = { redisUrl: redis.url, identityPort: Number(new URL(simulator.identityUrl).port), apiPort: Number(new URL(simulator.apiUrl).port) };
+  places = { redisUrl: redis.url, identityPort: Number(new URL(simulator.identityUrl).port), apiPort: Number(new URL(simulator.apiUrl).port) };
   relay = await startTestServer(serverEnv(places, { LOG_LEVEL: 'silent' }));
   lateRelay = await startTestServer(serverEnv(places, { LOG_LEVEL: 'silent' }), { tokenClock: () => Date.now() + 2 * 3_600_000 });
   strictRelay = await startTestServer(serverEnv(places, { LOG_LEVEL: 'silent', RELAY_REQUESTS_PER_MINUTE: '2' }));
@@ -93,6 +94,32 @@ describe('who may call', () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await errorOf(limited)).code).toBe('TooManyRequests');
+  });
+
+  it('holds at most RELAY_MAX_STREAMS streams per analyst on a replica, and another once one has closed', async () => {
+    const capped = await startTestServer(serverEnv(places, { LOG_LEVEL: 'silent', RELAY_MAX_STREAMS: '2' }));
+    try {
+      const first = await openStream(capped.url, sam, testAppOrigin);
+      const second = await openStream(capped.url, sam, testAppOrigin);
+      expect([first.status, second.status]).toEqual([200, 200]);
+      const third = await fetch(`${capped.url}/v1/stream`, { headers: { authorization: `Bearer ${sam}` } });
+      expect(third.status).toBe(429);
+      expect((await errorOf(third)).code).toBe('TooManyStreams');
+      // Another analyst is not held back by this one.
+      const other = await openStream(capped.url, dana.access_token, testAppOrigin);
+      expect(other.status).toBe(200);
+      first.close();
+      await first.ended;
+      let again: Awaited<ReturnType<typeof openStream>> | undefined;
+      for (let tries = 0; again?.status !== 200 && tries < 50; tries += 1) {
+        again?.close();
+        again = await openStream(capped.url, sam, testAppOrigin); // the server notices the closed one within a moment
+      }
+      expect(again?.status).toBe(200);
+      for (const reader of [second, other, again]) reader?.close();
+    } finally {
+      await capped.close();
+    }
   });
 
   it('answers no cross-origin call: it shares the app’s origin, so no page elsewhere may read it', async () => {

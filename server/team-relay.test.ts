@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { connect } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RELAY_CLIENT_ID, RELAY_CLIENT_SECRET } from '../sim/constants';
 import { seededActions } from '../sim/seed';
@@ -7,6 +8,7 @@ import { readsAction } from '../sim/testing/logged-reads';
 import { signInWithPkce } from '../sim/testing/sign-in-with-pkce';
 import { simulatorClient, type LoggedRequest, type SimulatorClient } from '../sim/testing/simulator-client';
 import { startTestServer, type RunningServer as RunningRelay } from './testing/test-server';
+import { keys } from '../relay/state/keys';
 import type { RelayEvent } from '../relay/state/relay-events';
 import { countingFetch, type CountingFetch } from '../relay/testing/counting-fetch';
 import { tapEvents, type EventTap } from '../relay/testing/event-tap';
@@ -34,11 +36,11 @@ let replicas: Replica[];
 let streams: StreamReader[];
 let taps: EventTap[];
 
-async function startReplica(): Promise<Replica> {
+async function startReplica(extraEnv: Record<string, string> = {}): Promise<Replica> {
   const calls = countingFetch();
   const log = captureLog();
   const places = { redisUrl: redis.url, identityPort: Number(new URL(simulator.identityUrl).port), apiPort: Number(new URL(simulator.apiUrl).port) };
-  const relay = await startTestServer(serverEnv(places), { fetch: calls.fetch, logStream: log.stream });
+  const relay = await startTestServer(serverEnv(places, extraEnv), { fetch: calls.fetch, logStream: log.stream });
   const replica = { relay, calls, log };
   replicas.push(replica);
   return replica;
@@ -62,14 +64,20 @@ async function tap(): Promise<EventTap> {
   return opened;
 }
 
-async function watch(replica: Replica, token: string, ids: string[]): Promise<{ watching: string[]; denied: { id: string; reason: string }[] }> {
+interface WatchReport {
+  watching: string[];
+  denied: { id: string; reason: string }[];
+  unchecked: { id: string; problem: string }[];
+}
+
+async function watch(replica: Replica, token: string, ids: string[]): Promise<WatchReport> {
   const response = await fetch(`${replica.relay.url}/v1/watch`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', origin: testAppOrigin },
     body: JSON.stringify({ ids }),
   });
   expect(response.status).toBe(200);
-  return (await response.json()) as { watching: string[]; denied: { id: string; reason: string }[] };
+  return (await response.json()) as WatchReport;
 }
 
 /** An action that stays Pending for the whole test: the poller keeps reading it. */
@@ -315,6 +323,67 @@ describe('the team relay', () => {
     // The action finishes during the outage's aftermath: the stream gets it, and nobody sent the watch again.
     await sim.advanceClock(60_000);
     await dana.waitFor((event, index) => index >= seen && actionOf(before)(event) && JSON.stringify(event.data).includes('"Succeeded"'), 10_000);
+  });
+
+  it("checks access within the team's budget and stops at a 429: a burst of unknown IDs cannot drain the quota", async () => {
+    // A share of a tenth: 10 calls a minute for the whole team, the poller's and the access checks' together.
+    const replica = await startReplica({ RELAY_QUOTA_SHARE: '0.1' });
+    const ids = Array.from({ length: 40 }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`);
+    const before = replica.calls.count();
+    const report = await watch(replica, tokens.dana, ids);
+    const reads = replica.calls.count() - before;
+    expect(reads).toBeLessThanOrEqual(10);
+    expect(report.denied.length).toBe(reads); // the ones read are unknown: not found
+    expect(report.unchecked.length).toBe(ids.length - reads);
+    expect(report.unchecked.every((item) => item.problem === 'budget')).toBe(true);
+
+    // A 429 on an access read pauses the team at once: the rest of the IDs wait, none is read past it.
+    await redis.restart(); // a fresh budget
+    await waitUntil('Redis answers again', async () => (await fetch(`${replica.relay.origin}/readyz`)).status === 200, 8_000);
+    await sim.injectFault({ status: 429, count: 1, retryAfter: '30', match: '/api/machineactions/' });
+    const more = Array.from({ length: 8 }, (_, index) => `00000000-0000-4000-8000-${String(100 + index).padStart(12, '0')}`);
+    const afterBurst = replica.calls.count();
+    const paused = await watch(replica, tokens.sam, more);
+    expect(paused.unchecked.some((item) => item.problem === 'throttled')).toBe(true);
+    // Four reads may be under way together when the 429 comes back; none starts after it.
+    expect(replica.calls.count() - afterBurst).toBeLessThanOrEqual(4);
+    const client = new Redis(redis.url);
+    try {
+      expect(Number(await client.get('relay:pause'))).toBeGreaterThan(Date.now());
+    } finally {
+      client.disconnect();
+    }
+  });
+
+  it('drops a stream whose reader stopped reading, rather than hold what it cannot send', async () => {
+    const replica = await startReplica({ RELAY_SLOW_READER_MS: '500' });
+    const id = await pendingAction();
+    await watch(replica, tokens.dana, [id]);
+    // A reader that sends its request and never reads a byte of the answer.
+    const { port } = new URL(replica.relay.origin);
+    const socket = connect(Number(port), '127.0.0.1');
+    socket.pause();
+    socket.write(`GET /relay/v1/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${tokens.dana}\r\n\r\n`);
+    await waitUntil('the stream is open', () => replica.log.text().includes('"url":"/relay/v1/stream"'), 5_000);
+    // Checks of a big action keep coming (as the leader would publish them): 30 MB the reader never takes.
+    const publisher = new Redis(redis.url);
+    try {
+      const action = { id, type: 'RunAntiVirusScan', status: 'Pending', requestorComment: 'x'.repeat(100_000) };
+      let sent = 0;
+      const dropped = () => replica.log.text().includes('A stream reader fell behind; the stream is dropped');
+      for (let checkedAt = Date.now(); !dropped() && sent < 300; checkedAt += 1) {
+        const record = { id, checkedAt, action, readAt: checkedAt, failure: null, history: [] };
+        await publisher.publish(keys.events, JSON.stringify({ type: 'checked', record }));
+        sent += 1;
+      }
+      await waitUntil('the stream is dropped', dropped, 10_000);
+      expect(sent).toBeLessThan(300); // dropped long before all of it was sent
+      // Its server side is gone: the replica holds no stream for Dana any more.
+      await waitUntil('the replica let the stream go', () => replica.relay.server.relay !== undefined && replica.relay.server.relay.streamCount() === 0, 5_000);
+    } finally {
+      publisher.disconnect();
+      socket.destroy();
+    }
   });
 
   it('keeps every token and secret out of Redis and out of its logs', async () => {

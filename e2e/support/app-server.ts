@@ -9,6 +9,8 @@ export interface AppServer {
   url: string;
   /** Starts the server again on the same port (the same origin: the signed-in states still serve) with more settings. */
   restart(extraEnv: Record<string, string>): Promise<void>;
+  /** Sends the server SIGTERM, as a platform stopping it would; resolves once it has exited by itself. */
+  terminate(): Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -100,6 +102,12 @@ export async function startAppServer(ports: WorkerPorts): Promise<AppServer> {
     async restart(extraEnv) {
       await kill(server);
       server = await startServer(extraEnv);
+    },
+    async terminate() {
+      if (server.exitCode !== null || server.pid === undefined) return server.exitCode;
+      const exited = once(server, 'exit') as Promise<[number | null]>;
+      process.kill(server.pid, 'SIGTERM');
+      return (await exited)[0];
     },
     async stop() {
       await kill(server);

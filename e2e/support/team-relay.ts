@@ -10,15 +10,20 @@ export interface TeamRelay {
   stop(): Promise<void>;
   /** Starts Redis again, empty, on the same port: the relay serves again. */
   start(): Promise<void>;
+  /** Starts the app's server again with the relay (after a test stopped it). */
+  restartServer(): Promise<void>;
   /** The app server goes back to having no relay. */
   close(): Promise<void>;
 }
 
-export async function startTeamRelay(appServer: AppServer): Promise<TeamRelay> {
+export async function startTeamRelay(appServer: AppServer, extraEnv: Record<string, string> = {}): Promise<TeamRelay> {
   const redis: TestRedis = await startRedis();
-  // Leases long enough for a test's pauses, a leader lease short enough for a take-over within seconds.
-  await appServer.restart({ REDIS_URL: redis.url, RELAY_LEASE_TTL_MS: '60000', RELAY_LEADER_TTL_MS: '2000', RELAY_HEARTBEAT_MS: '2000' });
+  // Leases long enough for a test's pauses, a leader lease short enough for a take-over within seconds, and
+  // a drain long enough to see /readyz say 503 before the server stops.
+  const env = { REDIS_URL: redis.url, RELAY_LEASE_TTL_MS: '60000', RELAY_LEADER_TTL_MS: '2000', RELAY_HEARTBEAT_MS: '2000', DRAIN_MS: '1500', ...extraEnv };
+  await appServer.restart(env);
   return {
+    restartServer: () => appServer.restart(env),
     stop: () => redis.stop(),
     start: () => redis.start(),
     async close() {

@@ -24,8 +24,11 @@ export interface StreamRouteOptions {
 
 /** setTimeout's longest wait; a token living longer is re-checked at this point instead. */
 const maxTimerMs = 2 ** 31 - 1;
-/** Bytes a stream may hold unread: some minutes of changes for a busy board. Past it, the reader is dropped. */
-const maxUnreadBytes = 256 * 1024;
+/**
+ * Bytes a stream may hold unread in this process (the kernel's socket buffer fills first). A snapshot of a
+ * full board (500 actions) is written at once and fits; past this, the reader is dropped at once.
+ */
+const maxUnreadBytes = 2 * 1024 * 1024;
 
 /**
  * GET /v1/stream: server-sent events, read with fetch (EventSource cannot send Authorization). The stream
@@ -46,16 +49,20 @@ export function registerStreamRoute(app: FastifyInstance, options: StreamRouteOp
 
     const body = new PassThrough();
     let open = true;
+    /** Since when the reader has left something unread, as the heartbeats found it. */
     let behindSince: number | undefined;
     const unread = () => body.writableLength + reply.raw.writableLength;
     const write = (text: string) => {
       if (!open) return;
       body.write(text);
-      if (unread() <= maxUnreadBytes && behindSince === undefined) return;
-      behindSince ??= Date.now();
-      if (unread() > maxUnreadBytes || Date.now() - behindSince > options.slowReaderMs) drop();
+      if (unread() > maxUnreadBytes) drop();
     };
-    body.on('drain', () => (behindSince = undefined));
+    /** At each heartbeat: a reader with a backlog that has lasted `slowReaderMs` is not keeping up. */
+    const checkReader = () => {
+      if (unread() === 0) behindSince = undefined;
+      else if (behindSince === undefined) behindSince = Date.now();
+      else if (Date.now() - behindSince > options.slowReaderMs) drop();
+    };
     const session: StreamSession = {
       oid: analyst.oid,
       send: (event) => write(formatEvent(event)),
@@ -72,7 +79,10 @@ export function registerStreamRoute(app: FastifyInstance, options: StreamRouteOp
       finish();
       request.raw.socket.destroy();
     }
-    const heartbeat = setInterval(() => write(heartbeatLine), options.heartbeatMs);
+    const heartbeat = setInterval(() => {
+      checkReader();
+      write(heartbeatLine);
+    }, options.heartbeatMs);
     const expiry = setTimeout(() => session.close('token-expired'), Math.min(Math.max(analyst.expiresAt - now(), 0), maxTimerMs));
     function finish() {
       if (!open) return;

@@ -24,13 +24,34 @@ export function watchBodyLimit(maxIds: number): number {
   return maxIds * 42 + 1_024;
 }
 
+const guids = { type: 'array', items: { type: 'string' } } as const;
+
+/**
+ * The answer's shape, serialised from this schema (fields outside it never leave). The body is checked by
+ * watch-body.ts instead, whose refusals name the ID at fault and say 413 for too many.
+ */
+const watchSchema = {
+  response: {
+    200: {
+      type: 'object',
+      properties: {
+        watching: guids,
+        denied: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, reason: { type: 'string' } }, required: ['id', 'reason'], additionalProperties: false } },
+        unchecked: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, problem: { type: 'string' } }, required: ['id', 'problem'], additionalProperties: false } },
+      },
+      required: ['watching', 'denied', 'unchecked'],
+      additionalProperties: false,
+    },
+  },
+} as const;
+
 /**
  * PUT /v1/watch `{ ids }`: what this analyst's stream follows from now on (the whole set, not a change).
  * Each new ID is read once with the analyst's own token; only readable ones are leased and streamed.
  */
 export function registerWatchRoute(app: FastifyInstance, options: WatchRouteOptions): void {
   const now = options.now ?? Date.now;
-  app.put('/v1/watch', { bodyLimit: watchBodyLimit(options.maxIds) }, async (request) => {
+  app.put('/v1/watch', { bodyLimit: watchBodyLimit(options.maxIds), schema: watchSchema }, async (request) => {
     const { analyst, token } = await options.authenticate(request);
     const ids = watchedIds(request.body, options.maxIds);
     const report = await options.checkAccess(analyst.oid, token, ids);
