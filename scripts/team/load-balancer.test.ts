@@ -72,11 +72,11 @@ describe('the team load balancer', () => {
     expect(names).toEqual(['alive', 'alive', 'alive']);
   });
 
-  it('answers 502 in the relay error shape when no replica is there', async () => {
+  it("answers 502 in the server's error shape when no replica is there", async () => {
     const lb = await balancer([await deadUpstream(), await deadUpstream()]);
     const response = await fetch(`${lb.url}/healthz`);
     expect(response.status).toBe(502);
-    expect(await response.json()).toEqual({ error: { code: 'NoRelay', message: 'No relay replica is answering.' } });
+    expect(await response.json()).toEqual({ error: { code: 'NoReplica', message: 'No server replica is answering.' } });
   });
 
   it('streams an event through before the replica ends the response', async () => {

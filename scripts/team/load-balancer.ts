@@ -1,5 +1,5 @@
 // A tiny round-robin load balancer for the team set-up on one machine: what a cloud load balancer does in
-// front of the relay's replicas in production, and no more. Responses are piped through as they come, so a
+// front of the server's replicas in production, and no more. Responses are piped through as they come, so a
 // server-sent event stream reaches the browser event by event.
 import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,7 +19,7 @@ export interface RunningLoadBalancer {
   close(): Promise<void>;
 }
 
-/** Request bodies are read whole so that a refused replica can be skipped; the relay takes at most 16 KiB. */
+/** Request bodies are read whole so that a refused replica can be skipped; the server takes at most 16 KiB. */
 const maxBodyBytes = 1024 * 1024;
 
 /** Headers of one hop only: Node sets its own (chunking, keep-alive) on each side. */
@@ -32,7 +32,7 @@ function endToEnd(headers: IncomingHttpHeaders): IncomingHttpHeaders {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !hopByHop.has(name)));
 }
 
-/** The relay's error shape, so the app shows the load balancer's refusals as it shows the relay's. */
+/** The server's error shape, so the app shows the load balancer's refusals as it shows the server's. */
 function refuse(res: ServerResponse, status: number, code: string, message: string): void {
   if (res.headersSent) {
     res.destroy();
@@ -69,7 +69,7 @@ function forward(upstream: URL, req: IncomingMessage, body: Buffer, res: ServerR
     outgoing.once('error', (error: NodeJS.ErrnoException) => {
       if (!res.headersSent && notThere.has(error.code ?? '')) resolve(false);
       else {
-        refuse(res, 502, 'RelayFailed', 'The relay replica failed while answering.');
+        refuse(res, 502, 'ReplicaFailed', 'The server replica failed while answering.');
         resolve(true);
       }
     });
@@ -93,7 +93,7 @@ export function loadBalancer(upstreams: readonly string[]): (req: IncomingMessag
     for (let tried = 0; tried < targets.length; tried += 1) {
       if (await forward(targets[(first + tried) % targets.length], req, body, res)) return;
     }
-    refuse(res, 502, 'NoRelay', 'No relay replica is answering.');
+    refuse(res, 502, 'NoReplica', 'No server replica is answering.');
   };
 }
 

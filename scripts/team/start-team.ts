@@ -72,8 +72,7 @@ function printSummary(redis: TeamRedis, replicas: string[]): void {
     [
       '',
       'Team set-up running (Ctrl-C stops all of it)',
-      `  app                ${appOrigin(ports)}   (try ${board})`,
-      `  load balancer      ${appOrigin(ports)}   (round robin over the replicas)`,
+      `  app                ${appOrigin(ports)}   (the load balancer, round robin over the replicas; try ${board})`,
       ...replicas.map((url, index) => `  server replica ${index + 1}   ${url}   (${url}/readyz; the relay at ${url}/relay)`),
       `  Redis              ${redis.shown}${redis.service ? '   (no persistence)' : '   (REDIS_URL, not started here)'}`,
       `  identity provider  http://localhost:${ports.identity}`,

@@ -56,6 +56,8 @@ export function replicaEnv(ports: TeamPorts, redisUrl: string, replicaPort: numb
     APP_DIR: 'dist',
     // The load balancer in front sets X-Forwarded-For: one proxy to believe.
     TRUST_PROXY: '1',
+    // It checks no /readyz: a short drain is enough for a Ctrl-C.
+    DRAIN_MS: '500',
     SIMULATOR_IDENTITY_URL: browserUrl(ports.identity),
     DEFENDER_API_URL: nodeUrl(ports.api),
     TOKEN_RESOURCE: DEFENDER_RESOURCE,
