@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clouds } from '../core/defender/clouds.ts';
-import { combineOrigins, deploymentOrigins, simulatorOrigins } from './allowed-origins.ts';
+import { combineOrigins, deploymentOrigins, sameOriginApiOrigins, simulatorOrigins } from './allowed-origins.ts';
 
 describe('deploymentOrigins', () => {
   const origins = deploymentOrigins();
@@ -21,6 +21,15 @@ describe('deploymentOrigins', () => {
     );
     expect(origins.api).toHaveLength(new Set(origins.api).size);
     expect([...origins.signIn, ...origins.api].every((origin) => origin.startsWith('https://'))).toBe(true);
+  });
+});
+
+describe('sameOriginApiOrigins', () => {
+  it('signs in at the cloud’s own login host and reaches no Defender host (the API is on the page’s origin)', () => {
+    expect(sameOriginApiOrigins('commercial')).toEqual({ signIn: ['https://login.microsoftonline.com'], api: [] });
+    expect(sameOriginApiOrigins('gcc')).toEqual({ signIn: ['https://login.microsoftonline.com'], api: [] });
+    expect(sameOriginApiOrigins('gcc-high')).toEqual({ signIn: ['https://login.microsoftonline.us'], api: [] });
+    expect(sameOriginApiOrigins('dod')).toEqual({ signIn: ['https://login.microsoftonline.us'], api: [] });
   });
 });
 

@@ -1,4 +1,4 @@
-import { clouds } from '../core/defender/clouds.ts';
+import { clouds, type CloudName } from '../core/defender/clouds.ts';
 
 /** The origins, besides its own, that the app must reach; each an `https://host` or `http://localhost:port`. */
 export interface AllowedOrigins {
@@ -29,6 +29,14 @@ export function deploymentOrigins(): AllowedOrigins {
     signIn: distinctOrigins(allClouds.map((cloud) => cloud.loginHost)),
     api: distinctOrigins([...allClouds.map((cloud) => cloud.apiBaseUrl), ...documentedApiOrigins]),
   };
+}
+
+/**
+ * What a deployment for one cloud allows when it serves the Defender API under its own origin (the per-cloud
+ * nginx configs, like the app's own server): that cloud's sign-in host only. The API path is covered by 'self'.
+ */
+export function sameOriginApiOrigins(cloud: CloudName): AllowedOrigins {
+  return { signIn: distinctOrigins([clouds[cloud].loginHost]), api: [] };
 }
 
 /** The simulator's identity provider and Defender API, as the browser reaches them. */

@@ -1,5 +1,6 @@
+import { cloudNames } from '../core/defender/clouds.ts';
 import { deploymentOrigins } from './allowed-origins.ts';
-import { nginxConfig } from './nginx-config.ts';
+import { nginxConfig, nginxConfigPath } from './nginx-config.ts';
 import { staticWebAppConfig } from './static-web-app-config.ts';
 
 export interface DeployConfig {
@@ -10,9 +11,8 @@ export interface DeployConfig {
 
 /** The deployment configs committed in deploy/, as the generator writes them now. */
 export function deployConfigs(): DeployConfig[] {
-  const origins = deploymentOrigins();
   return [
-    { path: 'deploy/nginx.conf', text: nginxConfig(origins) },
-    { path: 'deploy/staticwebapp.config.json', text: staticWebAppConfig(origins) },
+    ...cloudNames.map((cloud) => ({ path: nginxConfigPath(cloud), text: nginxConfig({ cloud }) })),
+    { path: 'deploy/staticwebapp.config.json', text: staticWebAppConfig(deploymentOrigins()) },
   ];
 }

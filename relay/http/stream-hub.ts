@@ -59,9 +59,11 @@ export class StreamHub {
 
   /** Registered before its first snapshot, so that no change published meanwhile is missed. */
   async add(session: StreamSession): Promise<void> {
-    this.sessions.set(session, { watched: [], allowed: new Set(), sent: new Map() });
+    const state: SessionState = { watched: [], allowed: new Set(), sent: new Map() };
+    this.sessions.set(session, state);
     await this.sync(session);
-    await this.renewLeases();
+    // Only this stream's own: renewing every stream's at each new one would cost n² writes as a replica fills.
+    if (state.allowed.size > 0) await this.options.leases.renew(state.allowed, this.now());
   }
 
   remove(session: StreamSession): void {
