@@ -15,6 +15,7 @@ import { registerRoutes } from './http/routes';
 import { StreamHub } from './http/stream-hub';
 import { repeatEvery } from './poller/repeat';
 import { TeamPoller } from './poller/team-poller';
+import { accessBudget } from './state/access-budget';
 import { accessCache } from './state/access-cache';
 import { actionStates } from './state/action-states';
 import { leaderLease } from './state/leader-lease';
@@ -83,12 +84,13 @@ export async function startRelay(settings: RelaySettings, logger: FastifyBaseLog
   const publish = (event: RelayEvent) => publishEvent(redis, event);
   const limits = budgetLimits(settings.quotaShare, 1); // the relay is the deployment's one poller
   const teamBudget = sharedBudget(redis, limits);
+  const checksBudget = accessBudget(redis, limits, settings.accessChecksPerMinute);
   const checkAccess = accessChecker({
     defenderApi: settings.defenderApi,
     cache: access,
     // Every access read is one of the team's calls: counted in Redis, and by the leader's budget through `spent`.
     budget: {
-      take: async () => (await teamBudget.take()) && (await publish({ type: 'spent', count: 1 }).then(() => true, () => true)),
+      take: async (oid) => (await checksBudget.take(oid)) && (await teamBudget.take()) && (await publish({ type: 'spent', count: 1 }).then(() => true, () => true)),
       pausedUntil: (at) => teamBudget.pausedUntil(at),
       pause: (until, at) => teamBudget.pause(until, at),
     },

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsFromEnv } from './config/server-settings';
 import { buildServer, type AppServer } from './http/build-server';
@@ -48,9 +49,36 @@ describe('the app, served', () => {
       const response = await get(missing);
       expect(response.statusCode, missing).toBe(404);
       expect(response.headers['content-type'], missing).toMatch(/^application\/json/);
+      expect(response.headers['cache-control'], missing).toBe('no-store'); // a missing asset is not cached for a year
     }
     const posted = await server.app.inject({ method: 'POST', url: '/board', payload: {} });
     expect(posted.statusCode).toBe(404);
+  });
+});
+
+describe('what is refused', () => {
+  it('dot segments, so that no path reaches a file the routes keep to themselves', async () => {
+    // inject() would resolve the dots before the server saw them: a socket sends them as an attacker does.
+    await server.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = server.app.server.address() as { port: number };
+    for (const target of ['/./config.json', '/assets/../config.json', '/..', '/board/.']) {
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+        let text = '';
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        socket.on('close', () => resolve(text));
+        socket.on('error', reject);
+      });
+      expect(answer, target).toMatch(/^HTTP\/1\.1 400/);
+      expect(answer, target).toContain('"code":"InvalidPath"');
+    }
+  });
+
+  it('a URL Fastify cannot decode: a 400 in Defender’s shape that does not echo it', async () => {
+    const response = await get('/defender-api/api/machineactions/%c0%ae');
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({ error: { code: 'InvalidPath', message: expect.any(String) } });
+    expect(response.body).not.toContain('%c0');
   });
 });
 

@@ -1,6 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TENANT_ID } from '../sim/constants';
 import { captureLog, type LogCapture } from '../relay/testing/log-capture';
 import { settingsFromEnv } from './config/server-settings';
 import { buildServer, type AppServer } from './http/build-server';
@@ -9,8 +10,13 @@ import { serverEnv } from './testing/server-env';
 
 // The Defender path against a real HTTP server standing in for Defender: what reaches it, and what the
 // browser gets back. Driven with inject(), and once over a raw socket where inject cannot say it.
-const token = 'eyJhbGciOiJSUzI1NiJ9.eyJvaWQiOiJkYW5hIn0.c2lnbmF0dXJlLW9mLWRhbmE';
-const otherToken = 'eyJhbGciOiJSUzI1NiJ9.eyJvaWQiOiJzYW0ifQ.c2lnbmF0dXJlLW9mLXNhbQ';
+/** A token of the shape the server checks before Defender does (a JWT of this tenant, not expired); unsigned. */
+function tokenOf(oid: string, claims: Record<string, unknown> = {}): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ oid, tid: TENANT_ID, exp: Math.floor(Date.now() / 1000) + 3_600, ...claims })}.c2lnbmF0dXJl`;
+}
+const token = tokenOf('dana');
+const otherToken = tokenOf('sam');
 const id = '5c3bc5a9-0b27-4f3a-9b35-2b1d7f3c6a10';
 const bearer = { authorization: `Bearer ${token}` };
 
@@ -77,6 +83,9 @@ describe('what the Defender path passes on', () => {
     expect(response.headers['set-cookie']).toBeUndefined();
     expect(response.headers['x-powered-by']).toBeUndefined();
     expect(response.headers['cache-control']).toBe('no-store');
+    // Not a page: nothing in it may run or be framed, whatever it holds.
+    expect(response.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
 
     expect(host.received).toHaveLength(1);
     const [forwarded] = host.received;
@@ -162,8 +171,9 @@ describe('what the Defender path refuses, without calling Defender', () => {
     expect(host.received).toEqual([]);
   });
 
-  it('a request without a bearer token: a 401', async () => {
-    for (const headers of [{}, { authorization: 'Basic dXNlcjpwYXNz' }, { authorization: 'Bearer ' }, { cookie: 'session=1' }]) {
+  it('a request without a bearer token, with garbage, an expired token or another tenant’s: a 401', async () => {
+    const bearers = ['garbage', 'a.b', tokenOf('dana', { exp: Math.floor(Date.now() / 1000) - 3_600 }), tokenOf('dana', { tid: '00000000-0000-4000-8000-000000000000' }), tokenOf('dana', { exp: 'never' })];
+    for (const headers of [{}, { authorization: 'Basic dXNlcjpwYXNz' }, { authorization: 'Bearer ' }, { cookie: 'session=1' }, ...bearers.map((value) => ({ authorization: `Bearer ${value}` }))]) {
       const response = await inject({ method: 'GET', url: '/defender-api/api/machineactions', headers });
       expect(response.statusCode).toBe(401);
     }
@@ -187,6 +197,16 @@ describe('when Defender misbehaves', () => {
     const response = await inject({ method: 'GET', url: '/defender-api/api/machineactions', headers: bearer });
     expect(response.statusCode).toBe(502);
     expect(response.json()).toMatchObject({ error: { code: 'UpstreamAnswerTooLarge' } });
+  });
+
+  it('an answer that is not JSON: served as plain text, never as a page of the app’s origin', async () => {
+    host.answer((response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end('<script>alert(1)</script>');
+    });
+    const response = await inject({ method: 'GET', url: '/defender-api/api/machineactions', headers: bearer });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
   });
 
   it('a redirect: not followed (it would carry the token elsewhere), a 502', async () => {
@@ -230,6 +250,22 @@ describe('limits and logs', () => {
     }
   });
 
+  it('limits each address whatever tokens it sends, and how many reads wait on Defender at once', async () => {
+    const limited = await build({ API_REQUESTS_PER_MINUTE_PER_ADDRESS: '3', API_MAX_IN_FLIGHT: '2' });
+    try {
+      const read = (who: string) => limited.app.inject({ method: 'GET', url: '/defender-api/api/machineactions', headers: { authorization: `Bearer ${tokenOf(who)}` }, remoteAddress: '10.9.9.9' });
+      host.answer(() => undefined); // Defender hangs: every read waits for the timeout
+      const [first, second, third] = await Promise.all([read('a'), read('b'), read('c')]);
+      expect([first.statusCode, second.statusCode, third.statusCode].sort()).toEqual([503, 504, 504]);
+      host.answer(answerJson(200, { value: [] }));
+      const fourth = await read('d'); // a fresh token, the same address: its bucket is spent
+      expect(fourth.statusCode).toBe(429);
+      expect(Number(fourth.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('logs the connecting address, not one a client claims, unless TRUST_PROXY names the proxy in front', async () => {
     const claimed = { ...bearer, 'x-forwarded-for': '203.0.113.9' };
     const direct = await build();
@@ -249,6 +285,32 @@ describe('limits and logs', () => {
     }
   });
 
+  it('refuses a request Node cannot parse with a 400 in Defender’s shape, and logs none of its bytes, at trace', async () => {
+    const logged = await build({ LOG_LEVEL: 'trace' });
+    try {
+      await logged.app.listen({ host: '127.0.0.1', port: 0 });
+      const { port } = logged.app.server.address() as { port: number };
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => {
+          // Content-Length and Transfer-Encoding together: a smuggling attempt Node's parser refuses.
+          socket.write(`GET /defender-api/api/machineactions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${otherToken}\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`);
+        });
+        let text = '';
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        socket.on('close', () => resolve(text));
+        socket.on('error', reject);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 400/);
+      expect(answer).toContain('{"error":{"code":"BadRequest"');
+      const text = log.text();
+      expect(text).toContain('a request Node could not parse');
+      expect(text).not.toContain('rawPacket');
+      expect(text.includes(otherToken)).toBe(false);
+    } finally {
+      await logged.close();
+    }
+  });
+
   it('writes no token in any log line, wherever the request carried it', async () => {
     host.answer(() => undefined); // each read times out: its answer is logged too
     const logged = await build({ LOG_LEVEL: 'trace' });
@@ -257,6 +319,7 @@ describe('limits and logs', () => {
       await logged.app.inject({ method: 'GET', url: `/defender-api/api/machineactions?$filter=x&code=${otherToken}`, headers: bearer });
       await logged.app.inject({ method: 'GET', url: `/relay/v1/stream?token=${otherToken}`, headers: { ...bearer, cookie: `session=${otherToken}` } });
       await logged.app.inject({ method: 'GET', url: '/defender-api/api/machineactions', headers: bearer });
+      await logged.app.inject({ method: 'GET', url: `/relay/v1/stream/${otherToken}?state=${otherToken}`, headers: bearer });
       const text = log.text();
       expect(text).toContain('"url":"/defender-api/api/machineactions?access_token=[redacted]"'); // the request is logged…
       expect(text.includes(token)).toBe(false); // …and no token in any line

@@ -117,6 +117,15 @@ describe('who may call', () => {
       }
       expect(again?.status).toBe(200);
       for (const reader of [second, other, again]) reader?.close();
+      // Opens racing each other are counted too: of ten at once, the cap's worth get through (each open reads
+      // the analyst's watch and its access first, which is when they would slip past a count taken before).
+      expect((await put(JSON.stringify({ ids: [seededActions.pendingIsolation, seededActions.failedIsolation] }), dana.access_token, capped.url)).status).toBe(200);
+      const racing = await Promise.all(Array.from({ length: 10 }, () => openStream(capped.url, dana.access_token, testAppOrigin)));
+      const through = racing.filter((reader) => reader.status === 200).length;
+      expect(through).toBeGreaterThan(0);
+      expect(through).toBeLessThanOrEqual(2); // her stream closed just above may not have been let go yet
+      expect(racing.filter((reader) => reader.status === 429).length).toBe(10 - through);
+      for (const reader of racing) reader.close();
     } finally {
       await capped.close();
     }

@@ -152,7 +152,7 @@ describe('the team relay', () => {
     await dana.waitFor(actionOf(first));
     expect(dana.headers.get('content-type')).toMatch(/^text\/event-stream/);
     await dana.waitFor((event) => event.event === 'synced' && (event.data as { ids: string[] }).ids.includes(first));
-    await dana.waitFor((event) => event.event === 'comment' && event.data === ': heartbeat');
+    await dana.waitFor((event) => event.event === 'comment' && event.data === 'heartbeat');
     await waitUntil('one replica polls', () => leaders().length === 1);
     const [leader] = leaders();
     const follower = replicas.find((replica) => replica !== leader) as Replica;
@@ -325,17 +325,21 @@ describe('the team relay', () => {
     await dana.waitFor((event, index) => index >= seen && actionOf(before)(event) && JSON.stringify(event.data).includes('"Succeeded"'), 10_000);
   });
 
-  it("checks access within the team's budget and stops at a 429: a burst of unknown IDs cannot drain the quota", async () => {
-    // A share of a tenth: 10 calls a minute for the whole team, the poller's and the access checks' together.
-    const replica = await startReplica({ RELAY_QUOTA_SHARE: '0.1' });
-    const ids = Array.from({ length: 40 }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`);
+  it("checks access within each analyst's share and half the team's budget, and stops at a 429: a burst of unknown IDs cannot drain the quota", async () => {
+    // The default share: 80 calls a minute for the team, at most 40 of them access checks, 20 for any one analyst.
+    const replica = await startReplica();
+    const unknown = (from: number, count: number) => Array.from({ length: count }, (_, index) => `00000000-0000-4000-8000-${String(from + index).padStart(12, '0')}`);
     const before = replica.calls.count();
-    const report = await watch(replica, tokens.dana, ids);
+    const report = await watch(replica, tokens.sam, unknown(0, 60));
     const reads = replica.calls.count() - before;
-    expect(reads).toBeLessThanOrEqual(10);
+    expect(reads).toBe(20); // Sam's share, and no more
     expect(report.denied.length).toBe(reads); // the ones read are unknown: not found
-    expect(report.unchecked.length).toBe(ids.length - reads);
+    expect(report.unchecked.length).toBe(60 - reads);
     expect(report.unchecked.every((item) => item.problem === 'budget')).toBe(true);
+    // A colleague's watch is still checked at once: Sam's burst took his share, not hers.
+    const dana = await watch(replica, tokens.dana, unknown(100, 10));
+    expect(dana.unchecked).toEqual([]);
+    expect(dana.denied).toHaveLength(10);
 
     // A 429 on an access read pauses the team at once: the rest of the IDs wait, none is read past it.
     await redis.restart(); // a fresh budget

@@ -18,8 +18,11 @@ export interface AccessReport {
 export interface AccessCheckOptions {
   defenderApi: string;
   cache: AccessCache;
-  /** The team's budget and 429 pause: access checks spend the same quota as the poller. */
-  budget: Pick<SharedBudget, 'take' | 'pausedUntil' | 'pause'>;
+  /**
+   * The team's budget and 429 pause: access checks spend the same quota as the poller, within each analyst's
+   * share and half of the team's (state/access-budget.ts). `take` answers for this analyst's next read.
+   */
+  budget: { take(oid: string): Promise<boolean> } & Pick<SharedBudget, 'pausedUntil' | 'pause'>;
   /** A 429 met by an access check pauses the whole team, as one met by the poller does. */
   onPause: (until: number) => void;
   now?: () => number;
@@ -59,9 +62,11 @@ export function accessChecker(options: AccessCheckOptions): AccessChecker {
     let stopped: AccessReport['unchecked'][number]['problem'] | undefined = (await options.budget.pausedUntil(now())) === undefined ? undefined : 'throttled';
     const worker = async () => {
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-        if (stopped === undefined && !(await options.budget.take())) stopped = 'budget';
-        if (stopped !== undefined) {
-          unchecked.push({ id, problem: stopped });
+        // A call taken from the budget is made, unless a 429 came back meanwhile.
+        const paid = stopped === undefined && (await options.budget.take(oid));
+        if (!paid && stopped === undefined) stopped = 'budget';
+        if (!paid || stopped === 'throttled') {
+          unchecked.push({ id, problem: stopped ?? 'budget' });
           continue;
         }
         const verdict = await readAs(defender, id);

@@ -20,6 +20,9 @@ export interface AccessRetries {
   stop(): void;
 }
 
+/** IDs one analyst may have waiting for a check: a board's worth is sent again by the browser anyway. */
+const maxWaitingIds = 100;
+
 interface Waiting {
   token: string;
   expiresAt: number;
@@ -53,11 +56,11 @@ export function accessRetries(options: AccessRetryOptions): AccessRetries {
       // The newest token serves for all of them; the timer already set stands.
       entry.token = token;
       entry.expiresAt = expiresAt;
-      for (const id of ids) entry.ids.add(id);
+      for (const id of ids) if (entry.ids.size < maxWaitingIds) entry.ids.add(id);
       return;
     }
     // In the map before the wait is known: a second call meanwhile joins this one rather than set a second timer.
-    const created: Waiting = { token, expiresAt, ids: new Set(ids), timer: undefined };
+    const created: Waiting = { token, expiresAt, ids: new Set(ids.slice(0, maxWaitingIds)), timer: undefined };
     waiting.set(oid, created);
     const until = await options.pausedUntil().catch(() => undefined);
     const wait = Math.max(until === undefined ? retryMs : until - now(), 500) + Math.round(Math.random() * 1_000);

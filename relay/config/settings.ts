@@ -29,6 +29,8 @@ export interface RelaySettings extends RelayBase {
   maxIdsPerAnalyst: number;
   /** Streams one analyst may hold open on one replica (each tab that leads polling holds one). */
   maxStreamsPerAnalyst: number;
+  /** Access checks (reads with the analyst's own token) one analyst may cause a minute. */
+  accessChecksPerMinute: number;
   requestsPerMinute: number;
   timings: RelayTimings;
 }
@@ -63,6 +65,7 @@ export const relayVariables = {
   RELAY_MAX_IDS: [integer(1, 5_000), '500'],
   RELAY_MAX_STREAMS: [integer(1, 100), '6'],
   RELAY_REQUESTS_PER_MINUTE: [integer(1, 10_000), '60'],
+  RELAY_ACCESS_CHECKS_PER_MINUTE: [integer(1, 1_000), '20'],
   RELAY_LEASE_TTL_MS: [integer(500, dayMs), String(2 * minuteMs)],
   RELAY_LEADER_TTL_MS: [integer(300, 5 * minuteMs), '10000'],
   RELAY_HEARTBEAT_MS: [integer(100, 5 * minuteMs), '15000'],
@@ -89,6 +92,7 @@ export function relaySettingsFromEnv(env: Readonly<Record<string, string | undef
     quotaShare: need(values.RELAY_QUOTA_SHARE),
     maxIdsPerAnalyst: need(values.RELAY_MAX_IDS),
     maxStreamsPerAnalyst: need(values.RELAY_MAX_STREAMS),
+    accessChecksPerMinute: need(values.RELAY_ACCESS_CHECKS_PER_MINUTE),
     requestsPerMinute: need(values.RELAY_REQUESTS_PER_MINUTE),
     timings: {
       leaseTtlMs: need(values.RELAY_LEASE_TTL_MS),

@@ -28,6 +28,11 @@ const fastifyProblems: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'InvalidRequestBody', 'The request body is not valid JSON.'],
 };
 
+/** ioredis's ways of saying Redis is away: the relay cannot serve now, which is not the request's fault. */
+function isRedisAway(error: Error): boolean {
+  return error.name === 'MaxRetriesPerRequestError' || /Connection is closed|Command timed out|Stream isn't writeable|ECONNREFUSED/.test(error.message);
+}
+
 /**
  * The one error handler: known refusals keep their status and words; anything else is a 500 whose details go
  * to the log only (they never carry a token: the relay never puts one in an error).
@@ -38,6 +43,10 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (known) return sendProblem(reply, new HttpProblem(...known));
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     return sendProblem(reply, new HttpProblem(error.statusCode, 'BadRequest', 'The request is not one this server accepts.'));
+  }
+  if (isRedisAway(error)) {
+    request.log.warn(`Redis is away: ${error.message}`);
+    return sendProblem(reply, new HttpProblem(503, 'ServiceUnavailable', 'The team relay cannot reach its store just now; try again shortly.', { 'Retry-After': '5' }));
   }
   request.log.error({ err: error }, 'request failed');
   return sendProblem(reply, new HttpProblem(500, 'InternalServerError', 'The server failed to answer; try again.'));

@@ -38,14 +38,29 @@ const maxUnreadBytes = 2 * 1024 * 1024;
  */
 export function registerStreamRoute(app: FastifyInstance, options: StreamRouteOptions): void {
   const now = options.now ?? Date.now;
+  /** Streams being opened, per analyst: counted with the open ones, so that opens racing each other are capped too. */
+  const opening = new Map<string, number>();
   app.get('/v1/stream', async (request, reply) => {
     const { analyst, token } = await options.authenticate(request);
-    if (options.hub.countOf(analyst.oid) >= options.maxStreamsPerAnalyst) {
+    const { oid } = analyst;
+    if (options.hub.countOf(oid) + (opening.get(oid) ?? 0) >= options.maxStreamsPerAnalyst) {
       throw new HttpProblem(429, 'TooManyStreams', `At most ${options.maxStreamsPerAnalyst} streams per analyst; close a tab or wait for one to end.`, { 'Retry-After': '30' });
     }
-    // Actions the analyst watched before (another stream, another replica) whose verdict has lapsed are read now.
-    const report = await options.checkAccess(analyst.oid, token, await options.watchSets.read(analyst.oid));
-    options.retries.later(analyst.oid, token, analyst.expiresAt, report.unchecked.map((item) => item.id));
+    opening.set(oid, (opening.get(oid) ?? 0) + 1);
+    const opened = () => {
+      const left = (opening.get(oid) ?? 1) - 1;
+      if (left > 0) opening.set(oid, left);
+      else opening.delete(oid);
+    };
+    let report: Awaited<ReturnType<AccessChecker>>;
+    try {
+      // Actions the analyst watched before (another stream, another replica) whose verdict has lapsed are read now.
+      report = await options.checkAccess(oid, token, await options.watchSets.read(oid));
+    } catch (error) {
+      opened();
+      throw error;
+    }
+    options.retries.later(oid, token, analyst.expiresAt, report.unchecked.map((item) => item.id));
 
     const body = new PassThrough();
     let open = true;
@@ -64,7 +79,7 @@ export function registerStreamRoute(app: FastifyInstance, options: StreamRouteOp
       else if (Date.now() - behindSince > options.slowReaderMs) drop();
     };
     const session: StreamSession = {
-      oid: analyst.oid,
+      oid,
       send: (event) => write(formatEvent(event)),
       close: (reason: ByeReason) => {
         write(formatEvent({ event: 'bye', data: { reason } }));
@@ -102,7 +117,10 @@ export function registerStreamRoute(app: FastifyInstance, options: StreamRouteOp
       .header('x-accel-buffering', 'no');
     void reply.send(body);
     for (const unchecked of report.unchecked) session.send({ event: 'unchecked', data: unchecked });
-    await options.hub.add(session).catch((error: Error) => {
+    // In the hub from here: no longer counted as opening.
+    const added = options.hub.add(session);
+    opened();
+    await added.catch((error: Error) => {
       request.log.warn(`Could not load the stream's watch: ${error.message}`);
       finish(); // the browser reconnects, by then Redis may answer
     });

@@ -1,3 +1,5 @@
+import { createParser } from 'eventsource-parser';
+import { readStreamEvent } from '../../core/relay-stream/stream-events';
 import { arrivals } from './arrivals';
 
 /** One server-sent event as the relay writes them: a name and one JSON data line. */
@@ -29,22 +31,18 @@ export async function openStream(url: string, token: string, origin: string): Pr
   const response = await fetch(`${url}/v1/stream`, { headers: { authorization: `Bearer ${token}`, origin }, signal: abort.signal });
   const received = arrivals<ReceivedEvent>((events) => JSON.stringify(events.map((event) => event.event)));
   const body = response.body;
+  // Framed as the browser frames it (eventsource-parser) and read with the protocol's own reader: an event
+  // the protocol does not accept is kept as `unreadable:<name>`, so that a test sees it rather than a guess.
+  const parser = createParser({
+    onEvent: (message) => received.add(readStreamEvent(message.event, message.data) ?? { event: `unreadable:${message.event ?? ''}`, data: message.data }),
+    onComment: (comment) => received.add({ event: 'comment', data: comment.trim() }),
+  });
   const ended = (async () => {
     if (!body || response.status !== 200) return;
     const decoder = new TextDecoder();
-    let buffer = '';
     try {
       const reader = body.getReader();
-      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-        buffer += decoder.decode(chunk.value, { stream: true });
-        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const name = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          received.add(name !== undefined && data !== undefined ? { event: name, data: JSON.parse(data) } : { event: 'comment', data: block });
-        }
-      }
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) parser.feed(decoder.decode(chunk.value, { stream: true }));
     } catch {
       // aborted by close()
     }

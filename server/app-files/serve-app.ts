@@ -68,6 +68,7 @@ export async function registerApp(app: FastifyInstance, settings: ServerSettings
     // The app's routes have no file extension: a missing file (a .js, a .json) is a 404, not the page.
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !isServicePath(pathname) && !/\.[^/]*$/.test(pathname);
     if (isPage) return withHeaders(reply, '/').sendFile('index.html');
-    return withHeaders(reply, pathname).code(404).type('application/json').send({ error: { code: 'NotFound', message: 'No such path on this server.' } });
+    // Never cached: a hashed asset missing during a rolling deployment must not stay missing for a year.
+    return withHeaders(reply, pathname).header('cache-control', 'no-store').code(404).type('application/json').send({ error: { code: 'NotFound', message: 'No such path on this server.' } });
   });
 }

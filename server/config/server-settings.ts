@@ -28,7 +28,9 @@ export interface ServerSettings {
    */
   appApiBaseUrl: string;
   tokenResource: string;
-  api: { requestsPerMinute: number; timeoutMs: number; maxResponseBytes: number };
+  api: { requestsPerMinute: number; requestsPerMinutePerAddress: number; maxInFlight: number; timeoutMs: number; maxResponseBytes: number };
+  /** Open connections at most; past it, new ones wait in the kernel's queue (a load balancer caps them per client). */
+  maxConnections: number;
   /** What the app's config.json says besides the tenant. */
   app: { quotaShare: string | undefined; analystsAtOnce: string | undefined; signInCache: 'browser' | 'tab' | undefined };
   /** From SIGTERM, /readyz says 503 this long before the streams are closed and the server stops. */
@@ -60,9 +62,12 @@ const variables = {
   TOKEN_RESOURCE: [httpUrl, ''],
   AUTHORITY: [httpUrl, ''],
   TOKEN_ISSUERS: [urlList, ''],
-  API_REQUESTS_PER_MINUTE: [integer(1, 100_000), '120'],
+  API_REQUESTS_PER_MINUTE: [integer(1, 100_000), '80'],
+  API_REQUESTS_PER_MINUTE_PER_ADDRESS: [integer(1, 1_000_000), '1000'],
+  API_MAX_IN_FLIGHT: [integer(1, 10_000), '32'],
   API_TIMEOUT_MS: [integer(100, 120_000), '20000'],
-  API_MAX_RESPONSE_BYTES: [integer(1_024, 256 * 1024 * 1024), String(16 * 1024 * 1024)],
+  API_MAX_RESPONSE_BYTES: [integer(1_024, 256 * 1024 * 1024), String(8 * 1024 * 1024)],
+  MAX_CONNECTIONS: [integer(10, 1_000_000), '5000'],
   QUOTA_SHARE: [share, ''],
   ANALYSTS_AT_ONCE: [integer(1, 1_000), ''],
   SIGN_IN_CACHE: [v.pipe(text, v.picklist(['browser', 'tab'], 'must be browser or tab')), ''],
@@ -126,7 +131,14 @@ export function settingsFromEnv(env: Readonly<Record<string, string | undefined>
     defenderApi,
     appApiBaseUrl: need(values.API_BASE_URL) === defenderPath ? defenderPath : new URL(need(values.API_BASE_URL)).origin,
     tokenResource,
-    api: { requestsPerMinute: need(values.API_REQUESTS_PER_MINUTE), timeoutMs: need(values.API_TIMEOUT_MS), maxResponseBytes: need(values.API_MAX_RESPONSE_BYTES) },
+    api: {
+      requestsPerMinute: need(values.API_REQUESTS_PER_MINUTE),
+      requestsPerMinutePerAddress: need(values.API_REQUESTS_PER_MINUTE_PER_ADDRESS),
+      maxInFlight: need(values.API_MAX_IN_FLIGHT),
+      timeoutMs: need(values.API_TIMEOUT_MS),
+      maxResponseBytes: need(values.API_MAX_RESPONSE_BYTES),
+    },
+    maxConnections: need(values.MAX_CONNECTIONS),
     app: {
       quotaShare: values.QUOTA_SHARE === undefined ? undefined : String(values.QUOTA_SHARE),
       analystsAtOnce: values.ANALYSTS_AT_ONCE === undefined ? undefined : String(values.ANALYSTS_AT_ONCE),

@@ -6,18 +6,36 @@ import { defenderPath } from '../config/server-settings';
 import { checkDefenderQuery } from './defender-query';
 import { headersFromDefender, headersToDefender } from './passed-headers';
 import { readCapped, TooLargeError } from './read-capped';
+import { checkTokenShape } from './token-shape';
 
 export interface DefenderRouteOptions {
   /** Defender's origin, from the settings: the only host this route ever calls. */
   upstream: string;
+  /** The tenant whose tokens are passed on (unset against the simulator without a relay). */
+  tenantId: string | undefined;
   requestsPerMinute: number;
+  requestsPerMinutePerAddress: number;
+  /** Reads waiting for Defender at once, across analysts: each may hold up to maxResponseBytes. */
+  maxInFlight: number;
   timeoutMs: number;
   maxResponseBytes: number;
   fetch?: typeof fetch;
 }
 
 const guidPattern = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-const bearer = /^Bearer [A-Za-z0-9\-_.~+/]+=*$/;
+const bearer = /^Bearer (\S+)$/;
+/** What an answer's body may be served as on the app's origin: JSON, or else plain text (never markup). */
+const jsonType = /^application\/(?:[\w.+-]+\+)?json\b/i;
+
+async function within(limiter: RateLimiterMemory, key: string): Promise<number | undefined> {
+  try {
+    await limiter.consume(key);
+    return undefined;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return error.msBeforeNext;
+    throw error;
+  }
+}
 
 /**
  * The analyst's token, unverified: Defender verifies it. It keys the rate limit by a hash, so one analyst's
@@ -34,24 +52,40 @@ function analystKey(authorization: string): string {
  */
 export function registerDefenderRoute(app: FastifyInstance, options: DefenderRouteOptions): void {
   const fetchImpl = options.fetch ?? fetch;
-  const limiter = new RateLimiterMemory({ points: options.requestsPerMinute, duration: 60 });
+  const perAnalyst = new RateLimiterMemory({ points: options.requestsPerMinute, duration: 60 });
+  // Every request counts here first, whatever its token: rotating tokens does not buy a fresh bucket.
+  const perAddress = new RateLimiterMemory({ points: options.requestsPerMinutePerAddress, duration: 60 });
+  let inFlight = 0;
+  const tooMany = (message: string, waitMs: number) => new HttpProblem(429, 'TooManyRequests', message, { 'Retry-After': String(Math.max(1, Math.ceil(waitMs / 1000))) });
 
   async function pass(request: FastifyRequest, reply: FastifyReply, path: string): Promise<FastifyReply> {
-    const authorization = request.headers.authorization;
-    if (authorization === undefined || !bearer.test(authorization) || authorization.length > 16_384) {
-      throw new HttpProblem(401, 'Unauthorized', 'Send the Defender access token as Authorization: Bearer <token>.', { 'WWW-Authenticate': 'Bearer' });
+    const addressWait = await within(perAddress, request.ip);
+    if (addressWait !== undefined) throw tooMany('Too many Defender reads from this address through the server; wait and try again.', addressWait);
+    const authorization = request.headers.authorization ?? '';
+    const token = authorization.length <= 16_384 ? bearer.exec(authorization)?.[1] : undefined;
+    const shape = token === undefined ? undefined : checkTokenShape(token, { tenantId: options.tenantId, now: Date.now() });
+    if (!shape?.ok) {
+      throw new HttpProblem(401, 'Unauthorized', shape?.reason ?? 'Send the Defender access token as Authorization: Bearer <token>.', { 'WWW-Authenticate': 'Bearer' });
     }
     const queryAt = request.url.indexOf('?');
     const verdict = checkDefenderQuery(queryAt < 0 ? '' : request.url.slice(queryAt + 1));
     if (!verdict.ok) throw new HttpProblem(verdict.status, verdict.status === 414 ? 'RequestUriTooLong' : 'InvalidRequest', verdict.message);
-    try {
-      await limiter.consume(analystKey(authorization));
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
-      throw new HttpProblem(429, 'TooManyRequests', 'Too many Defender reads from this analyst through the server; wait and try again.', { 'Retry-After': String(Math.ceil(error.msBeforeNext / 1000)) });
+    const analystWait = await within(perAnalyst, analystKey(authorization));
+    if (analystWait !== undefined) throw tooMany('Too many Defender reads from this analyst through the server; wait and try again.', analystWait);
+    if (inFlight >= options.maxInFlight) {
+      throw new HttpProblem(503, 'ServerBusy', 'The server is waiting on Defender for many reads already; try again in a moment.', { 'Retry-After': '1' });
     }
+    inFlight += 1;
+    try {
+      return await forward(request, reply, path, authorization, verdict.query);
+    } finally {
+      inFlight -= 1;
+    }
+  }
 
-    const url = `${options.upstream}${path}${verdict.query ? `?${verdict.query}` : ''}`;
+  /** The one call to Defender, and its answer passed back: bounded in time and size, redirects not followed. */
+  async function forward(request: FastifyRequest, reply: FastifyReply, path: string, authorization: string, query: string): Promise<FastifyReply> {
+    const url = `${options.upstream}${path}${query ? `?${query}` : ''}`;
     const timeout = AbortSignal.timeout(options.timeoutMs);
     let status: number;
     let headers: Record<string, string>;
@@ -69,6 +103,8 @@ export function registerDefenderRoute(app: FastifyInstance, options: DefenderRou
       throw new HttpProblem(502, 'UpstreamUnreachable', 'Defender could not be reached from the server.');
     }
     if (status >= 300 && status < 400) throw new HttpProblem(502, 'UpstreamRedirect', 'Defender answered with a redirect, which the server does not follow.');
+    // Served on the app's origin: anything but JSON goes as plain text, never as a page.
+    if (!jsonType.test(headers['content-type'] ?? '')) headers['content-type'] = 'text/plain; charset=utf-8';
     return reply.code(status).headers(headers).header('cache-control', 'no-store').send(body);
   }
 

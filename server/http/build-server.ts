@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Writable } from 'node:stream';
-import { handleError, HttpProblem } from '../../relay/http/http-problem';
+import { handleError } from '../../relay/http/http-problem';
 import { startRelay, type Relay, type RelayOverrides } from '../../relay/relay';
 import { relayPath } from '../app-files/app-config';
 import { registerApp } from '../app-files/serve-app';
@@ -8,6 +8,7 @@ import type { ServerSettings } from '../config/server-settings';
 import { registerDefenderRoute } from '../defender-path/defender-route';
 import { registerHealthRoutes } from '../health/health-routes';
 import { logOptions } from '../logging/log-options';
+import { clientErrorHandler, frameworkErrors, guardRequests, serverFactory } from './request-guards';
 
 /** What tests (and only tests) change: where Defender calls go, where the log goes, the relay's clocks. */
 export interface ServerOverrides extends RelayOverrides {
@@ -37,7 +38,11 @@ const closeGraceMs = 3_000;
 
 /** The whole server, built but not listening: tests drive it with inject(), main.ts listens. */
 export async function buildServer(settings: ServerSettings, overrides: ServerOverrides = {}): Promise<AppServer> {
+  const appRef: { app?: FastifyInstance } = {};
   const app = Fastify({
+    serverFactory: serverFactory(settings.maxConnections),
+    clientErrorHandler: clientErrorHandler(() => (appRef.app as FastifyInstance).log),
+    frameworkErrors,
     logger: logOptions(settings.logLevel, overrides.logStream),
     // Off unless the settings name the proxies in front: otherwise any client could pick its logged address.
     trustProxy: trustProxyOption(settings.trustProxy),
@@ -45,22 +50,17 @@ export async function buildServer(settings: ServerSettings, overrides: ServerOve
     return503OnClosing: true,
     // Idle keep-alive connections close with the server; streams are ended first (drain), then cut.
     forceCloseConnections: 'idle',
-    requestTimeout: 30_000,
   });
+  appRef.app = app;
   // JSON only: a text body would reach the routes as a string and be refused less clearly.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(handleError);
-  // No path of the app, its API or its relay has an encoded dot, slash or backslash, or a double slash:
-  // refused before routing, so that no layer below has to agree with another on what they decode to.
-  app.addHook('onRequest', async (request) => {
-    const path = request.url.split('?')[0];
-    if (/%2e|%2f|%5c|\\|\/\//i.test(path)) throw new HttpProblem(400, 'InvalidPath', 'Encoded dots and slashes, backslashes and empty segments are not accepted in a path.');
-  });
+  guardRequests(app);
 
   const relay = settings.relay ? await startRelay(settings.relay, app.log, overrides) : undefined;
   let draining = false;
   registerHealthRoutes(app, { redisAnswers: relay?.redisAnswers, isDraining: () => draining, isLeading: relay?.isLeading });
-  registerDefenderRoute(app, { upstream: settings.defenderApi, ...settings.api, fetch: overrides.fetch });
+  registerDefenderRoute(app, { upstream: settings.defenderApi, tenantId: settings.signIn.tenantId, ...settings.api, fetch: overrides.fetch });
   if (relay) await app.register(async (scope) => relay.routes(scope), { prefix: relayPath });
   await registerApp(app, settings);
 

@@ -15,6 +15,8 @@ export const redactedPaths = [
   'authorization',
   'token',
   'accessToken',
+  // A refused request's raw bytes (Fastify logs them at trace): the client error handler never logs them.
+  'err.rawPacket',
 ];
 
 /**

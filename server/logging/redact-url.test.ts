@@ -13,4 +13,12 @@ describe('redactUrl', () => {
   it('logs none of a query it cannot read', () => {
     expect(redactUrl('/x?%E0%A4%A=eyJ.x.y')).toBe('/x?[unreadable]');
   });
+
+  it('replaces a JWT wherever it is: in a path, under an innocent name, after a semicolon', () => {
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJvaWQiOiJkYW5hIn0.c2lnbmF0dXJl';
+    expect(redactUrl(`/relay/v1/stream/${jwt}`)).toBe('/relay/v1/stream/[redacted]');
+    expect(redactUrl(`/x?t=${jwt}&state=${jwt}`)).toBe('/x?t=[redacted]&state=[redacted]');
+    expect(redactUrl(`/x?a=1;access_token=abc`)).toBe('/x?a=1&access_token=[redacted]');
+    expect(redactUrl(`/x?$filter=id%20eq%20'${jwt.replace(/\./g, '%2E')}'`)).not.toContain('eyJvaWQ');
+  });
 });

@@ -4,13 +4,20 @@
  */
 const secretParameter = /token|secret|password|passwd|code|assertion|signature|sig$|key$|auth/i;
 
-/** The request's URL as it is logged: its path, and its query with every secret value replaced. */
+/** Anything shaped like a JWT (a token put where no one expected one: a path, an innocent-looking option). */
+const jwtShaped = /eyJ[A-Za-z0-9_-]*(?:\.|%2e)[A-Za-z0-9_-]+(?:(?:\.|%2e)[A-Za-z0-9_-]*)?/gi;
+
+/**
+ * The request's URL as it is logged: every JWT-shaped run replaced wherever it is, and in the query every
+ * value whose name looks secret (options split on `&` and `;`).
+ */
 export function redactUrl(url: string): string {
-  const queryAt = url.indexOf('?');
-  if (queryAt < 0) return url;
-  const redacted = url
+  const shapeless = url.replace(jwtShaped, '[redacted]');
+  const queryAt = shapeless.indexOf('?');
+  if (queryAt < 0) return shapeless;
+  const redacted = shapeless
     .slice(queryAt + 1)
-    .split('&')
+    .split(/[&;]/)
     .map((pair) => {
       const equals = pair.indexOf('=');
       const rawName = equals < 0 ? pair : pair.slice(0, equals);
@@ -23,5 +30,5 @@ export function redactUrl(url: string): string {
       return secretParameter.test(name) && equals >= 0 ? `${rawName}=[redacted]` : pair;
     })
     .join('&');
-  return `${url.slice(0, queryAt)}?${redacted}`;
+  return `${shapeless.slice(0, queryAt)}?${redacted}`;
 }

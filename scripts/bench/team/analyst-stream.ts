@@ -1,15 +1,11 @@
 // One simulated analyst on the relay: the stream (GET /v1/stream, read with fetch as the browser will) and
 // the watch (PUT /v1/watch). It notes, on the benchmark's clock, when each action's final status arrived.
+import { createParser } from 'eventsource-parser';
 import { isFinalStatus } from '../../../core/defender/action-status.ts';
+import { readStreamEvent, type StreamEvent } from '../../../core/relay-stream/stream-events.ts';
 import type { Expectations } from './settling.ts';
 
 export const benchOrigin = 'http://localhost:5173';
-
-interface ActionData {
-  id: string;
-  checkedAt: number;
-  action: { status?: unknown } | null;
-}
 
 export class AnalystStream {
   /** The IDs the relay says this stream follows (its last `synced`). */
@@ -60,20 +56,20 @@ export class AnalystStream {
     this.abort.abort();
   }
 
+  /** Framed as the browser frames it, and each event read with the protocol's own reader. */
   private async read(body: ReadableStream<Uint8Array>, onSynced: () => void): Promise<void> {
     const decoder = new TextDecoder();
-    let pending = '';
-    let name = '';
+    const parser = createParser({
+      onEvent: (message) => {
+        const event = readStreamEvent(message.event, message.data);
+        if (event) this.onEvent(event, onSynced);
+        else this.oddEvents.push(`unreadable ${message.event ?? ''} ${message.data.slice(0, 200)}`);
+      },
+    });
     try {
       const reader = body.getReader();
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-        pending += decoder.decode(chunk.value, { stream: true });
-        const lines = pending.split('\n');
-        pending = lines.pop() ?? '';
-        for (const line of lines) {
-          if (line.startsWith('event: ')) name = line.slice(7);
-          else if (line.startsWith('data: ')) this.onEvent(name, JSON.parse(line.slice(6)) as unknown, onSynced);
-        }
+        parser.feed(decoder.decode(chunk.value, { stream: true }));
         this.expectations.wake();
       }
     } catch {
@@ -81,17 +77,18 @@ export class AnalystStream {
     }
   }
 
-  private onEvent(name: string, data: unknown, onSynced: () => void): void {
-    if (name === 'action') {
-      const record = data as ActionData;
+  private onEvent(event: StreamEvent, onSynced: () => void): void {
+    if (event.event === 'action') {
+      const record = event.data;
       this.received.set(record.id, Math.max(record.checkedAt, this.received.get(record.id) ?? -1));
-      if (typeof record.action?.status === 'string' && isFinalStatus(record.action.status) && !this.shownAt.has(record.id)) this.shownAt.set(record.id, this.now());
-    } else if (name === 'synced') {
+      const status = (record.action as { status?: unknown } | null)?.status;
+      if (typeof status === 'string' && isFinalStatus(status) && !this.shownAt.has(record.id)) this.shownAt.set(record.id, this.now());
+    } else if (event.event === 'synced') {
       this.following.clear();
-      for (const id of (data as { ids: string[] }).ids) this.following.add(id);
+      for (const id of event.data.ids) this.following.add(id);
       onSynced();
-    } else if (name !== 'paused') {
-      this.oddEvents.push(`${name} ${JSON.stringify(data)}`);
+    } else if (event.event !== 'paused') {
+      this.oddEvents.push(`${event.event} ${JSON.stringify(event.data)}`);
     }
   }
 }
