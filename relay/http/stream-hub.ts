@@ -5,12 +5,14 @@ import type { CheckRecord } from '../state/check-record';
 import type { Leases } from '../state/leases';
 import type { RelayEvent } from '../state/relay-events';
 import type { WatchSets } from '../state/watch-sets';
-import type { ByeReason, StreamEvent } from '../../core/relay-stream/stream-events';
+import { formatEvent, type ByeReason, type StreamEvent } from '../../core/relay-stream/stream-events';
 
 /** One open stream of one analyst on this replica. */
 export interface StreamSession {
   readonly oid: string;
   send(event: StreamEvent): void;
+  /** An event already written out (formatEvent): one check fanned out to many streams is formatted once. */
+  sendFormatted(text: string): void;
   close(reason: ByeReason): void;
 }
 
@@ -72,9 +74,12 @@ export class StreamHub {
 
   onEvent(event: RelayEvent): void {
     switch (event.type) {
-      case 'checked':
-        for (const [session, state] of this.sessions) if (state.allowed.has(event.record.id)) this.deliver(session, state, event.record);
+      case 'checked': {
+        let formatted: string | undefined;
+        const text = () => (formatted ??= formatEvent({ event: 'action', data: event.record }));
+        for (const [session, state] of this.sessions) if (state.allowed.has(event.record.id)) this.deliver(session, state, event.record, text);
         return;
+      }
       case 'watch':
         for (const session of this.sessions.keys()) if (session.oid === event.oid) void this.sync(session).catch((error: Error) => this.options.warn(`Could not reload a watch: ${error.message}`));
         return;
@@ -138,9 +143,10 @@ export class StreamHub {
     session.send({ event: 'synced', data: { ids: [...allowed] } });
   }
 
-  private deliver(session: StreamSession, state: SessionState, record: CheckRecord): void {
+  private deliver(session: StreamSession, state: SessionState, record: CheckRecord, formatted?: () => string): void {
     if ((state.sent.get(record.id) ?? -1) >= record.checkedAt) return;
     state.sent.set(record.id, record.checkedAt);
-    session.send({ event: 'action', data: record });
+    if (formatted) session.sendFormatted(formatted());
+    else session.send({ event: 'action', data: record });
   }
 }

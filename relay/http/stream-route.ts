@@ -81,6 +81,7 @@ export function registerStreamRoute(app: FastifyInstance, options: StreamRouteOp
     const session: StreamSession = {
       oid,
       send: (event) => write(formatEvent(event)),
+      sendFormatted: write,
       close: (reason: ByeReason) => {
         write(formatEvent({ event: 'bye', data: { reason } }));
         finish();
