@@ -140,7 +140,6 @@ export async function startRelay(settings: RelaySettings, logger: FastifyBaseLog
   });
   const hub = new StreamHub({ watchSets: watches, access, states, leases: leased, warn: log.warn, now });
 
-
   await subscribeEvents(
     subscriber,
     (event) => {
@@ -150,6 +149,7 @@ export async function startRelay(settings: RelaySettings, logger: FastifyBaseLog
       else if (event.type === 'paused' && event.until !== null) poller.pauseUntil(event.until);
     },
     () => void hub.resyncAll().catch((error: Error) => log.warn(`Could not catch streams up: ${error.message}`)),
+    log.warn,
   );
   poller.start();
   // A third of the TTL: a lease survives two missed renewals.

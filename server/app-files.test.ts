@@ -35,6 +35,9 @@ describe('the app, served', () => {
     expect(policy).not.toContain('securitycenter');
     expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
+    // A hashed asset is cached for good; the page itself is asked for again each load.
+    expect((await get('/assets/main-Ab12Cd34.js')).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(response.headers['cache-control']).toBe('no-cache');
     // The redirect bridge goes without COOP (it must close its own popup).
     expect((await get('/redirect.html')).headers['cross-origin-opener-policy']).toBeUndefined();
   });

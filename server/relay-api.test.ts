@@ -140,6 +140,24 @@ describe('who may call', () => {
   });
 });
 
+describe('starting', () => {
+  it('starts while Redis does not answer: the app and the Defender path serve, /readyz says why it is not ready', async () => {
+    const away = await startTestServer(serverEnv({ ...places, redisUrl: 'redis://127.0.0.1:1' }, { LOG_LEVEL: 'silent' }));
+    try {
+      const ready = await fetch(`${away.origin}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ ready: false, reason: 'redis' });
+      expect((await fetch(`${away.origin}/healthz`)).status).toBe(200);
+      expect((await fetch(`${away.origin}/defender-api/api/machineactions`, { headers: { authorization: `Bearer ${dana.access_token}` } })).status).toBe(200);
+      const watch = await put(JSON.stringify({ ids: [] }), dana.access_token, away.url);
+      expect(watch.status).toBe(503);
+      expect(watch.headers.get('retry-after')).toBe('5');
+    } finally {
+      await away.close();
+    }
+  });
+});
+
 describe('what may be watched', () => {
   it('refuses a hostile ID with a 400 that names it', async () => {
     const response = await put(JSON.stringify({ ids: [seededActions.pendingIsolation, "') or 1 eq 1"] }));

@@ -47,10 +47,13 @@ export function appTokenSource(options: AppTokenOptions): (request: { forceRefre
     } catch (error) {
       throw new DefenderRequestError({ kind: 'network', message: `The token endpoint could not be reached: ${(error as Error).message}` });
     }
-    // The answer's body is not quoted: a misconfigured provider could echo the secret back.
-    if (!response.ok) throw new DefenderRequestError({ kind: 'sign-in-required', message: `The relay's token request was refused (HTTP ${response.status}).` });
+    // The answer's body is not quoted: a misconfigured provider could echo the secret back. Not the analyst's
+    // sign-in either (signing in again would not help them): the relay's own registration, a server trouble.
+    if (!response.ok) {
+      throw new DefenderRequestError({ kind: 'server', status: 503, message: `The team relay's own sign-in was refused (HTTP ${response.status}): its administrator must check RELAY_CLIENT_ID and RELAY_CLIENT_SECRET.` });
+    }
     const parsed = v.safeParse(tokenSchema, await response.json().catch(() => undefined));
-    if (!parsed.success) throw new DefenderRequestError({ kind: 'sign-in-required', message: "The relay's token answer has no access_token." });
+    if (!parsed.success) throw new DefenderRequestError({ kind: 'server', status: 503, message: "The team relay's own sign-in answer has no access_token." });
     const lifetimeMs = parsed.output.expires_in * 1000;
     cached = { token: parsed.output.access_token, renewAt: now() + Math.max(lifetimeMs - renewBeforeMs, lifetimeMs / 2) };
     return cached.token;

@@ -25,13 +25,19 @@ function describe(name: string, raw: string): string {
 }
 
 /** Reads each variable of the table; every problem goes to `problems`, each naming its variable. */
-export function readVariables<Table extends VariableTable>(env: Readonly<Record<string, string | undefined>>, table: Table, problems: string[]): ParsedVariables<Table> {
+export function readVariables<Table extends VariableTable>(
+  env: Readonly<Record<string, string | undefined>>,
+  table: Table,
+  problems: string[],
+  /** What a required variable is, for its "is required" message. */
+  hints: Readonly<Record<string, string>> = {},
+): ParsedVariables<Table> {
   const parsed: Partial<Record<string, unknown>> = {};
   for (const [name, [schema, fallback]] of Object.entries(table)) {
     const given = env[name];
     const raw = given === undefined || given.trim() === '' ? fallback : given;
     if (raw === undefined) {
-      problems.push(`${name} is required`);
+      problems.push(`${name} is required${hints[name] ? ` (${hints[name]})` : ''}`);
       continue;
     }
     if (raw === '') continue; // optional, unset

@@ -81,7 +81,10 @@ export const relayVariables = {
  */
 export function relaySettingsFromEnv(env: Readonly<Record<string, string | undefined>>, base: RelayBase, problems: string[]): RelaySettings | undefined {
   const before = problems.length;
-  const values = readVariables(env, relayVariables, problems);
+  const values = readVariables(env, relayVariables, problems, {
+    RELAY_CLIENT_ID: "with REDIS_URL: the application (client) ID of the relay's own app registration, a confidential client with Machine.Read.All",
+    RELAY_CLIENT_SECRET: "with REDIS_URL: a client secret of the relay's own app registration",
+  });
   if (problems.length > before) return undefined;
   return {
     ...base,

@@ -47,16 +47,36 @@ export async function publishEvent(redis: Redis, event: RelayEvent): Promise<voi
  * Listens on the channel with a connection of its own (a subscribed connection can do nothing else). ioredis
  * re-subscribes after a reconnect; `onResubscribed` then lets streams catch up on what they missed.
  */
-export async function subscribeEvents(subscriber: Redis, onEvent: (event: RelayEvent) => void, onResubscribed: () => void): Promise<void> {
+export async function subscribeEvents(subscriber: Redis, onEvent: (event: RelayEvent) => void, onResubscribed: () => void, warn: (message: string) => void): Promise<void> {
   let subscribedBefore = false;
+  /** The first subscription failed (Redis away at start): it is made when Redis answers. */
+  let owed = false;
   subscriber.on('message', (channel: string, message: string) => {
     if (channel !== keys.events) return;
     const event = parseRelayEvent(message);
     if (event) onEvent(event);
   });
   subscriber.on('ready', () => {
-    if (subscribedBefore) onResubscribed();
+    if (subscribedBefore) return onResubscribed();
+    if (!owed) return;
+    owed = false;
+    subscriber.subscribe(keys.events).then(
+      () => {
+        subscribedBefore = true;
+        onResubscribed();
+      },
+      (error: Error) => {
+        owed = true;
+        warn(`Not subscribed to the relay's events yet (Redis: ${error.message}).`);
+      },
+    );
   });
-  await subscriber.subscribe(keys.events);
-  subscribedBefore = true;
+  try {
+    await subscriber.subscribe(keys.events);
+    subscribedBefore = true;
+  } catch (error) {
+    // A Redis that is away at start does not stop the server: /readyz says so, and the relay subscribes later.
+    owed = true;
+    warn(`Not subscribed to the relay's events yet (Redis: ${(error as Error).message}); trying again when it answers.`);
+  }
 }

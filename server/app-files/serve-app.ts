@@ -47,6 +47,8 @@ export async function registerApp(app: FastifyInstance, settings: ServerSettings
     // No directory listings, no dotfiles, and config.json only as the route below writes it.
     list: false,
     dotfiles: 'deny',
+    // The Cache-Control of setHeaders below stands (the plugin's own would say max-age=0 for hashed assets too).
+    cacheControl: false,
     allowedPath: (pathname) => pathname !== '/config.json' && pathname !== '/simulator.json',
     setHeaders: (response, filePath) => {
       const pathname = `/${path.relative(root, filePath).split(path.sep).join('/')}`;

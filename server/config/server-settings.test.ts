@@ -73,7 +73,11 @@ describe("the server's settings", () => {
 
   it('with Redis, needs the relay’s own registration, and names what is missing', () => {
     const problems = problemsOf({ ...valid, REDIS_URL: 'redis://127.0.0.1:6379', RELAY_MAX_IDS: '0' });
-    expect(problems).toEqual(['RELAY_CLIENT_ID is required', 'RELAY_CLIENT_SECRET is required', 'RELAY_MAX_IDS must be at least 1 (got "0")']);
+    expect(problems).toEqual([
+      expect.stringMatching(/^RELAY_CLIENT_ID is required \(with REDIS_URL: .*Machine\.Read\.All\)$/),
+      expect.stringMatching(/^RELAY_CLIENT_SECRET is required \(with REDIS_URL: /),
+      'RELAY_MAX_IDS must be at least 1 (got "0")',
+    ]);
   });
 
   it('runs against the simulator when told where it signs in, and needs its Defender API then', () => {
@@ -86,5 +90,23 @@ describe("the server's settings", () => {
     expect(settingsFromEnv({ ...valid, TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(settingsFromEnv({ ...valid, TRUST_PROXY: '10.0.0.0/8, 192.168.1.4' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.4']);
     expect(problemsOf({ ...valid, TRUST_PROXY: '10.0.0.0/99' })).toEqual([expect.stringContaining('TRUST_PROXY must be false, a number')]);
+  });
+
+  it('names a bad CLOUD with a valid tenant, and every other problem beside it, each once', () => {
+    const problems = problemsOf({ ...valid, CLOUD: 'GCC', PORT: 'eighty', TRUST_PROXY: 'true', REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(problems).toEqual([
+      expect.stringContaining('PORT must be a number'),
+      expect.stringContaining('CLOUD must be one of'),
+      expect.stringContaining('TRUST_PROXY=true would believe any'),
+      expect.stringContaining('RELAY_CLIENT_ID is required'),
+      expect.stringContaining('RELAY_CLIENT_SECRET is required'),
+    ]);
+  });
+
+  it('says a given but invalid value is wrong, not also that it is missing; and checks the relay without a tenant', () => {
+    const problems = problemsOf({ TENANT_ID: 'x', CLIENT_ID: 'y', REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(problems.filter((problem) => problem.startsWith('TENANT_ID'))).toEqual([expect.stringContaining('TENANT_ID must be a GUID')]);
+    expect(problems.filter((problem) => problem.startsWith('CLIENT_ID'))).toEqual([expect.stringContaining('CLIENT_ID must be a GUID')]);
+    expect(problems).toEqual(expect.arrayContaining([expect.stringContaining('RELAY_CLIENT_ID is required')]));
   });
 });

@@ -85,15 +85,26 @@ export function defaultTokenIssuers(cloud: Cloud, tenantId: string): string[] {
   return [`${v1Host}/${tenantId}/`, `${cloud.loginHost}/${tenantId}/v2.0`];
 }
 
-function signInFrom(values: { TENANT_ID?: string; CLIENT_ID?: string; SIMULATOR_IDENTITY_URL?: string; CLOUD?: CloudName }, problems: string[]): SignInSettings | undefined {
-  if (values.SIMULATOR_IDENTITY_URL) {
+/** Whether a variable was given at all: one given but invalid has its problem already, not "is required" too. */
+function given(env: Readonly<Record<string, string | undefined>>, name: string): boolean {
+  return (env[name] ?? '').trim() !== '';
+}
+
+function signInFrom(
+  values: { TENANT_ID?: string; CLIENT_ID?: string; SIMULATOR_IDENTITY_URL?: string; CLOUD?: CloudName },
+  env: Readonly<Record<string, string | undefined>>,
+  problems: string[],
+): SignInSettings | undefined {
+  if (given(env, 'SIMULATOR_IDENTITY_URL')) {
+    if (!values.SIMULATOR_IDENTITY_URL) return undefined; // invalid: named already
     // TENANT_ID and CLIENT_ID name the simulator's, for the relay's checks of analysts' tokens.
     return { mode: 'simulator', identityUrl: new URL(values.SIMULATOR_IDENTITY_URL).origin, tenantId: values.TENANT_ID, clientId: values.CLIENT_ID };
   }
-  if (!values.TENANT_ID) problems.push('TENANT_ID is required (the directory (tenant) ID of your Entra tenant; or SIMULATOR_IDENTITY_URL to run against the simulator)');
-  if (!values.CLIENT_ID) problems.push("CLIENT_ID is required (the application (client) ID of the app's registration)");
+  if (!given(env, 'TENANT_ID')) problems.push('TENANT_ID is required (the directory (tenant) ID of your Entra tenant; or SIMULATOR_IDENTITY_URL to run against the simulator)');
+  if (!given(env, 'CLIENT_ID')) problems.push("CLIENT_ID is required (the application (client) ID of the app's registration)");
   if (!values.TENANT_ID || !values.CLIENT_ID) return undefined;
-  return { mode: 'tenant', cloud: need(values.CLOUD), tenantId: values.TENANT_ID, clientId: values.CLIENT_ID };
+  // A CLOUD that is not valid is named already; commercial stands in so that every other problem is found too.
+  return { mode: 'tenant', cloud: values.CLOUD ?? 'commercial', tenantId: values.TENANT_ID, clientId: values.CLIENT_ID };
 }
 
 /** Reads and validates the server's environment; throws a SettingsError naming every bad variable at once. */
@@ -101,22 +112,23 @@ export function settingsFromEnv(env: Readonly<Record<string, string | undefined>
   const problems: string[] = [];
   const values = readVariables(env, variables, problems);
   const trustProxy = values.TRUST_PROXY === undefined ? false : parseTrustProxy(values.TRUST_PROXY, problems);
-  const signIn = signInFrom(values, problems);
+  const signIn = signInFrom(values, env, problems);
   const cloud = clouds[values.CLOUD ?? 'commercial'];
-  if (signIn?.mode === 'simulator' && !values.DEFENDER_API_URL) problems.push("DEFENDER_API_URL is required with SIMULATOR_IDENTITY_URL (the simulator's Defender API)");
+  if (signIn?.mode === 'simulator' && !given(env, 'DEFENDER_API_URL')) problems.push("DEFENDER_API_URL is required with SIMULATOR_IDENTITY_URL (the simulator's Defender API)");
   const defenderApi = values.DEFENDER_API_URL ?? new URL(cloud.apiBaseUrl).origin;
   const tokenResource = (values.TOKEN_RESOURCE ?? cloud.tokenResource).replace(/\/+$/, '');
 
   let relay: RelaySettings | undefined;
-  if (values.REDIS_URL && signIn) {
-    if (signIn.mode === 'simulator' && !signIn.clientId) problems.push("CLIENT_ID is required with REDIS_URL (the app's client id: analysts' tokens must be issued to it)");
-    if (signIn.mode === 'simulator' && !signIn.tenantId) problems.push("TENANT_ID is required with REDIS_URL (analysts' tokens must carry it as tid)");
-    const relayTenant = signIn.tenantId ?? '';
-    const authority = values.AUTHORITY ?? (signIn.mode === 'tenant' ? `${cloud.loginHost}/${relayTenant}/v2.0` : signIn.identityUrl);
-    const issuers = values.TOKEN_ISSUERS ?? (signIn.mode === 'tenant' ? defaultTokenIssuers(cloud, relayTenant) : undefined);
+  // The relay's own variables are checked whenever Redis is asked for, whatever else is wrong: all at once.
+  if (given(env, 'REDIS_URL')) {
+    if (signIn?.mode === 'simulator' && !signIn.clientId && !given(env, 'CLIENT_ID')) problems.push("CLIENT_ID is required with REDIS_URL (the app's client id: analysts' tokens must be issued to it)");
+    if (signIn?.mode === 'simulator' && !signIn.tenantId && !given(env, 'TENANT_ID')) problems.push("TENANT_ID is required with REDIS_URL (analysts' tokens must carry it as tid)");
+    const relayTenant = signIn?.tenantId ?? '';
+    const authority = values.AUTHORITY ?? (signIn?.mode === 'simulator' ? signIn.identityUrl : `${cloud.loginHost}/${relayTenant}/v2.0`);
+    const issuers = values.TOKEN_ISSUERS ?? (signIn?.mode === 'simulator' ? undefined : defaultTokenIssuers(cloud, relayTenant));
     relay = relaySettingsFromEnv(
       env,
-      { redisUrl: values.REDIS_URL, tenantId: relayTenant, authority, tokenIssuers: issuers, appClientId: signIn.clientId ?? '', defenderApi, defenderResource: tokenResource },
+      { redisUrl: values.REDIS_URL ?? '', tenantId: relayTenant, authority, tokenIssuers: issuers, appClientId: signIn?.clientId ?? '', defenderApi, defenderResource: tokenResource },
       problems,
     );
   }

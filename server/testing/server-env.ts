@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CLIENT_ID, DEFENDER_RESOURCE, nodeUrl, RELAY_CLIENT_ID, RELAY_CLIENT_SECRET, TENANT_ID } from '../../sim/constants';
@@ -22,6 +22,8 @@ export function testAppDir(): string {
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Machine action watch</title><div id="root"></div>');
   writeFileSync(path.join(dir, 'redirect.html'), '<!doctype html><title>Signing in</title>');
   writeFileSync(path.join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  mkdirSync(path.join(dir, 'assets'));
+  writeFileSync(path.join(dir, 'assets', 'main-Ab12Cd34.js'), 'export {};');
   appDir = dir;
   return dir;
 }
