@@ -122,3 +122,15 @@ test('SIGTERM: the server says it is not ready at once, ends the stream when it 
   await expect(row(dana, action.id).getByTestId('action-status')).toHaveText('In progress');
   await dana.context().close();
 });
+
+test('an account the relay does not serve (no Machine.Read): told so, not that the relay is down, and never streamed anything', async ({ browser, signedInStates }) => {
+  const action = await simulator.createAction({ type: 'Isolate', scope: 'Full', status: 'InProgress' });
+  const riley = await analyst(browser, signedInStates, 'no-access', [action.id]);
+  const notice = riley.getByTestId('relay-notice');
+  await expect(notice).toHaveAttribute('data-relay-state', 'refused');
+  await expect(notice).toContainText('The team relay does not accept your account');
+  await expect(notice).not.toContainText('not answering');
+  // Read directly instead, Defender itself says what her account may not do.
+  await expect(row(riley, action.id).getByTestId('row-problem')).toBeVisible();
+  await riley.context().close();
+});

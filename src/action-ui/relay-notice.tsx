@@ -9,6 +9,15 @@ import { usePoller } from '../polling/poller-provider';
 export function RelayNotice() {
   const { relay } = usePoller();
   if (!relay) return null;
+  if (relay.state === 'refused') {
+    return (
+      <Alert color="amber" variant="outline" title="The team relay does not accept your account" data-testid="relay-notice" data-relay-state="refused">
+        This browser reads Defender itself, keeping to its own part of Defender&apos;s call limit
+        {relay.reason ? ` (${relay.reason})` : ''}. Your sign-in may lack a permission the relay needs; Defender itself
+        says below what your account may read.
+      </Alert>
+    );
+  }
   if (relay.state === 'unreachable') {
     return (
       <Alert color="amber" variant="outline" title="The team relay is not answering" data-testid="relay-notice" data-relay-state="unreachable">

@@ -154,14 +154,15 @@ describe('RelayLink', () => {
     instance.stop();
   });
 
-  it('asks for a renewed token once when the relay refuses one', async () => {
+  it('asks for a renewed token once when the relay refuses one, then says the relay does not accept this account', async () => {
     const relay = fakeRelay();
     relay.answers.stream = 401;
     const { instance, states, asked } = link(relay);
     instance.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(asked.slice(0, 2)).toEqual([false, true]);
-    expect(states.at(-1)).toBe('unreachable');
+    // Not "not answering": it answered, and said no to this account.
+    expect(states.at(-1)).toBe('refused');
     instance.stop();
   });
 

@@ -4,8 +4,16 @@ import type { Guid } from '../../core/lib/guid';
 import type { Timers } from '../../core/polling/action-poller';
 import { readStreamEvent, type StreamEvent } from '../../core/relay-stream/stream-events';
 
-/** connecting: the first attempt is under way; connected: the stream is open; unreachable: it is not, and is being retried. */
-export type RelayState = 'connecting' | 'connected' | 'unreachable';
+/**
+ * connecting: the first attempt is under way; connected: the stream is open; unreachable: it is not, and is
+ * being retried; refused: the relay answers but does not accept this account's token (a renewed one neither).
+ */
+export type RelayState = 'connecting' | 'connected' | 'unreachable' | 'refused';
+
+/** Whether the tab must read Defender itself meanwhile. */
+export function relayNotServing(state: RelayState | undefined): boolean {
+  return state === 'unreachable' || state === 'refused';
+}
 
 export const relayTimings = {
   /** Reconnecting backs off from 1 s, doubling to 30 s, with jitter, so that a team does not return at once. */
@@ -43,6 +51,8 @@ export interface RelayLinkOptions {
 }
 
 class RelayFailure extends Error {}
+/** The relay answered, and said no to this account: not an outage, and no better for trying at once. */
+class RelayRefusal extends RelayFailure {}
 
 /**
  * One authenticated stream to the team relay (server-sent events read with fetch: EventSource cannot send
@@ -150,7 +160,7 @@ export class RelayLink {
       }
       if (response.status !== 401 || forceRefresh) return response;
     }
-    throw new RelayFailure('the relay refused the sign-in');
+    throw new RelayRefusal('the relay does not accept this account');
   }
 
   private async connect(): Promise<void> {
@@ -160,6 +170,8 @@ export class RelayLink {
     this.cutBecause = undefined;
     try {
       const response = await this.request('/v1/stream', { headers: { Accept: 'text/event-stream' } }, abort.signal);
+      // Refused with a renewed token too: the relay is there, and this account is not one it serves.
+      if (response.status === 401 || response.status === 403) throw new RelayRefusal(`the relay does not accept this account (HTTP ${response.status})`);
       if (!response.ok || !response.body) throw new RelayFailure(`the relay answered HTTP ${response.status}`);
       this.connected = true;
       this.failures = 0;
@@ -174,13 +186,13 @@ export class RelayLink {
       this.connected = false;
       if (!this.running || abort !== this.abort) return; // stopped, or already reconnecting
       abort.abort();
-      this.retry(this.cutBecause ?? (error instanceof RelayFailure ? error.message : 'the stream failed'));
+      this.retry(this.cutBecause ?? (error instanceof RelayFailure ? error.message : 'the stream failed'), error instanceof RelayRefusal);
     }
   }
 
-  private retry(reason: string): void {
+  private retry(reason: string, refused = false): void {
     this.failures += 1;
-    this.options.onState('unreachable', reason);
+    this.options.onState(refused ? 'refused' : 'unreachable', reason);
     const delay = Math.min(relayTimings.firstRetryMs * 2 ** (this.failures - 1), relayTimings.maxRetryMs);
     const wait = Math.round(delay / 2 + (delay / 2) * this.options.random());
     this.timers.clearTimeout(this.retryTimer);

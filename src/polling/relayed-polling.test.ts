@@ -37,7 +37,10 @@ describe('RelayedPolling', () => {
     expect(calls.at(-1)).toBe('direct.start');
     relayed.relayState('connected');
     expect(calls.at(-1)).toBe('direct.stop');
-    expect(states).toEqual(['connecting', 'connected', 'unreachable', 'connected']);
+    // A relay that refuses this account serves it no more than one that is away.
+    relayed.relayState('refused');
+    expect(calls.at(-1)).toBe('direct.start');
+    expect(states).toEqual(['connecting', 'connected', 'unreachable', 'connected', 'refused']);
   });
 
   it('does not poll directly in a tab that does not lead', () => {

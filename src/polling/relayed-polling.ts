@@ -2,7 +2,7 @@ import type { Guid } from '../../core/lib/guid';
 import type { ActionPoller } from '../../core/polling/action-poller';
 import { toActionWatch } from '../../core/polling/check-record';
 import { pollTimings } from '../../core/polling/next-poll-delay';
-import type { RelayLink, RelayNews, RelayState } from './relay-link';
+import { relayNotServing, type RelayLink, type RelayNews, type RelayState } from './relay-link';
 import type { ActionWatch } from '../../core/polling/watch-state';
 
 export interface RelayedPollingOptions {
@@ -48,7 +48,7 @@ export class RelayedPolling {
   start(): void {
     this.leading = true;
     this.options.link.start();
-    if (this.state === 'unreachable') this.options.direct.start();
+    if (relayNotServing(this.state)) this.options.direct.start();
   }
 
   stop(): void {
@@ -88,7 +88,7 @@ export class RelayedPolling {
     this.state = state;
     this.options.onRelayState(state, reason);
     if (!this.leading) return;
-    if (state === 'unreachable') this.options.direct.start();
+    if (relayNotServing(state)) this.options.direct.start();
     else if (state === 'connected') this.options.direct.stop();
   }
 }

@@ -195,7 +195,8 @@ describe('the action page before and around the reads', () => {
     ['connecting', undefined, 'Connecting to the team relay…'],
     ['connected', undefined, 'Watching through the team relay: one poller for the whole team.'],
     ['unreachable', 'the relay cannot be reached', 'The team relay is not answering'],
-    ['unreachable', 'the relay refused this token', '(the relay refused this token)'],
+    ['unreachable', 'the relay answered HTTP 502', '(the relay answered HTTP 502)'],
+    ['refused', 'the relay does not accept this account (HTTP 401)', 'The team relay does not accept your account'],
   ] as const)('the team relay %s (%s): "%s"', (state, reason, words) => {
     renderActionPage(actionId, read({}, { poller: testPoller({ relay: { state, reason } }) }));
     expect(screen.getByTestId('relay-notice')).toHaveAttribute('data-relay-state', state);
