@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { CLIENT_ID, nodeUrl, RELAY_CLIENT_ID, RELAY_CLIENT_SECRET, TENANT_ID } from '../../sim/constants.ts';
+import { killProcess, startNodeProcess, startSimulatorProcess } from '../../sim/testing/simulator-process.ts';
 import type { WorkerPorts } from './worker-ports.ts';
 
 /** The app's own server (server/, built to JavaScript) in front of the production build, and a simulator behind it. */
@@ -18,37 +19,6 @@ export interface AppServer {
 export const e2eOutDir = process.env.E2E_OUT_DIR ?? 'dist';
 /** Inside server/, as `npm run build` puts it: the server's own dependencies resolve from there (server/node_modules). */
 export const e2eServerOutDir = `server/${e2eOutDir.replace(/^.*[\\/]/, '')}`;
-
-async function answers(url: string): Promise<boolean> {
-  try {
-    return (await fetch(url, { signal: AbortSignal.timeout(1_000) })).ok;
-  } catch {
-    return false;
-  }
-}
-
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const exited = once(child, 'exit');
-  process.kill(child.pid, 'SIGKILL');
-  await exited;
-}
-
-/** Spawns a process (node itself, not npx: a wrapper would outlive a kill by PID) and waits until `ready`. */
-async function launch(name: string, args: string[], env: Record<string, string>, ready: () => Promise<boolean>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  const deadline = Date.now() + 30_000;
-  while (!(await ready())) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      await kill(child);
-      throw new Error(`The ${name} did not start: ${errors || 'no output'}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100)); // polling a port that is not open yet
-  }
-  return child;
-}
 
 /**
  * The server's settings for this worker, as a deployer would write them for the simulator: the app signs in
@@ -77,30 +47,21 @@ export function serverEnv(ports: WorkerPorts): Record<string, string> {
  * server → Defender.
  */
 export async function startAppServer(ports: WorkerPorts): Promise<AppServer> {
-  // A simulator left behind on these ports would be joined rather than replaced: refuse to share one.
-  if (await answers(`${nodeUrl(ports.api)}/_sim/health`)) {
-    throw new Error(`A simulator already answers on port ${ports.api}: stop the run that left it, or move this one with E2E_PORT_BASE.`);
-  }
   const url = `http://localhost:${ports.app}`;
-  const simulator = await launch(
-    'simulator',
-    ['--import', 'tsx', 'sim/main.ts'],
-    { SIM_IDENTITY_PORT: String(ports.identity), SIM_API_PORT: String(ports.api), SIM_APP_ORIGINS: url },
-    () => answers(`${nodeUrl(ports.api)}/_sim/health`),
-  );
+  const simulator = await startSimulatorProcess({ identity: ports.identity, api: ports.api }, [url]);
   const startServer = (extraEnv: Record<string, string>) =>
-    launch('app server', [`${e2eServerOutDir}/main.js`], { ...serverEnv(ports), ...extraEnv }, () => answers(`${nodeUrl(ports.app)}/readyz`));
+    startNodeProcess('app server', [`${e2eServerOutDir}/main.js`], { env: { ...serverEnv(ports), ...extraEnv }, readyUrl: `${nodeUrl(ports.app)}/readyz` });
   let server: ChildProcess;
   try {
     server = await startServer({});
   } catch (error) {
-    await kill(simulator);
+    await simulator.stop();
     throw error;
   }
   return {
     url,
     async restart(extraEnv) {
-      await kill(server);
+      await killProcess(server);
       server = await startServer(extraEnv);
     },
     async terminate() {
@@ -110,8 +71,8 @@ export async function startAppServer(ports: WorkerPorts): Promise<AppServer> {
       return (await exited)[0];
     },
     async stop() {
-      await kill(server);
-      await kill(simulator);
+      await killProcess(server);
+      await simulator.stop();
     },
   };
 }

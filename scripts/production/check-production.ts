@@ -2,7 +2,7 @@
 // what a deployment ships into a clean folder, installs the server's dependencies there with
 // `npm ci --omit=dev` (no tsx, no Vite, no devDependency), starts it with `node` against the simulator
 // (started from this repository), and signs in through it in Chromium. Fails, naming the step, otherwise.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,43 +11,23 @@ import { chromium } from '@playwright/test';
 import { CLIENT_ID, nodeUrl, TENANT_ID } from '../../sim/constants.ts';
 import { seededActions } from '../../sim/seed.ts';
 import { chromiumLaunchOptions } from '../../sim/testing/chromium.ts';
+import { killProcess, startNodeProcess, startSimulatorProcess } from '../../sim/testing/simulator-process.ts';
 import { signInThroughApp } from '../../sim/testing/sign-in-through-app.ts';
 
-const ports = { app: Number(process.env.CHECK_PORT ?? 4500), identity: 4501, api: 4502 };
+// The app on CHECK_PORT (4500), the simulator on the two ports after it.
+const appPort = Number(process.env.CHECK_PORT ?? 4500);
+const ports = { app: appPort, identity: appPort + 1, api: appPort + 2 };
 const appOrigin = `http://localhost:${ports.app}`;
-const children: ChildProcess[] = [];
+/** What was started, to be stopped in reverse order whatever happens. */
+const stops: (() => Promise<void>)[] = [];
 
 function step(name: string): void {
   console.log(`check:production: ${name}`);
 }
 
-async function answers(url: string): Promise<boolean> {
-  try {
-    return (await fetch(url, { signal: AbortSignal.timeout(1_000) })).ok;
-  } catch {
-    return false;
-  }
-}
-
-async function start(name: string, args: string[], options: { cwd?: string; env: Record<string, string> }, ready: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, args, { cwd: options.cwd, env: { PATH: process.env.PATH ?? '', ...options.env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  children.push(child);
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  for (const deadline = Date.now() + 30_000; !(await answers(ready)); ) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${name} did not start: ${errors || 'no output'}`);
-    await new Promise((resolve) => setTimeout(resolve, 200)); // a port that is not open yet
-  }
-  return child;
-}
-
 async function stopAll(): Promise<void> {
-  for (const child of children.reverse()) {
-    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) continue;
-    const exited = once(child, 'exit');
-    process.kill(child.pid, 'SIGTERM');
-    await exited;
-  }
+  for (const stop of stops.reverse()) await stop();
+  stops.length = 0;
 }
 
 /** What a deployment ships: the manifests, the lockfile, the built app and the built server. Nothing else. */
@@ -74,7 +54,8 @@ async function main(): Promise<void> {
     }
 
     step('the simulator (from this repository), then `npm run serve` in the clean folder');
-    await start('The simulator', ['--import', 'tsx', 'sim/main.ts'], { env: { SIM_IDENTITY_PORT: String(ports.identity), SIM_API_PORT: String(ports.api), SIM_APP_ORIGINS: appOrigin } }, `${nodeUrl(ports.api)}/_sim/health`);
+    const simulator = await startSimulatorProcess({ identity: ports.identity, api: ports.api }, [appOrigin]);
+    stops.push(() => simulator.stop());
     const serverEnv = {
       PORT: String(ports.app),
       HOST: '127.0.0.1',
@@ -83,7 +64,9 @@ async function main(): Promise<void> {
       TENANT_ID,
       CLIENT_ID,
     };
-    const server = await start('The server', ['server/dist/main.js'], { cwd: folder, env: serverEnv }, `${nodeUrl(ports.app)}/readyz`);
+    // Only PATH of this environment: nothing of the repository's set-up leaks into the shipped server.
+    const server = await startNodeProcess('server', ['server/dist/main.js'], { cwd: folder, env: { PATH: process.env.PATH ?? '', ...serverEnv }, inheritEnv: false, readyUrl: `${nodeUrl(ports.app)}/readyz` });
+    stops.push(() => killProcess(server));
 
     step('the app, the API path and /readyz answer');
     const page = await fetch(`${appOrigin}/board`);

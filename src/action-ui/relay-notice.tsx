@@ -12,9 +12,8 @@ export function RelayNotice() {
   if (relay.state === 'refused') {
     return (
       <Alert color="amber" variant="outline" title="The team relay does not accept your account" data-testid="relay-notice" data-relay-state="refused">
-        This browser reads Defender itself, keeping to its own part of Defender&apos;s call limit
-        {relay.reason ? ` (${relay.reason})` : ''}. Your sign-in may lack a permission the relay needs; Defender itself
-        says below what your account may read.
+        This browser reads Defender itself, keeping to its own part of Defender&apos;s call limit. Your sign-in may
+        lack a permission the relay needs; Defender itself says below what your account may read.
       </Alert>
     );
   }

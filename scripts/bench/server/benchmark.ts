@@ -12,7 +12,8 @@ import { serverEnv } from '../../../server/testing/server-env.ts';
 import type { Benchmark, Figure } from '../harness/benchmark.ts';
 import { analystKeys, type AnalystKeys } from './bench-analysts.ts';
 import { measureDefenderPath, type LatencyFigures } from './defender-path-latency.ts';
-import { startServerProcess, startSimulatorProcess, type ServerProcess, type SimulatorProcess } from './server-child.ts';
+import { startBenchSimulator, startServerProcess, type ServerProcess } from './server-child.ts';
+import type { SimulatorProcess } from '../../../sim/testing/simulator-process.ts';
 import { measureStreams, streamCount, watchedIds, type StreamFigures } from './stream-fan-out.ts';
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -108,7 +109,7 @@ export const serverBenchmark: Benchmark = {
     let redis: Redis | undefined;
     try {
       progress('server: starting the simulator, Redis and the server (processes of their own)');
-      simulator = await startSimulatorProcess();
+      simulator = await startBenchSimulator();
       redisServer = await startRedis();
       keys = await analystKeys(simulator.identityPort);
       server = await startServerProcess(benchServerEnv({ redisUrl: redisServer.url, identityPort: simulator.identityPort, apiPort: simulator.apiPort }, keys.jwksUrl));

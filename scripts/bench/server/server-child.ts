@@ -1,9 +1,9 @@
 // The processes the server benchmark starts, each by its PID and stopped by it: the simulator
-// (`node --import tsx sim/main.ts`, as the end-to-end tests run theirs: scripts may not import sim/server.ts)
-// and the app's server (server-process.ts), which answers over IPC.
-import { spawn, type ChildProcess } from 'node:child_process';
+// (sim/testing/simulator-process.ts, as the end-to-end tests run theirs) and the app's server
+// (server-process.ts), which answers over IPC.
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { nodeUrl } from '../../../sim/constants.ts';
+import { killProcess, startSimulatorProcess, type SimulatorProcess } from '../../../sim/testing/simulator-process.ts';
 import { freePort } from '../../../relay/testing/free-port.ts';
 
 export interface MemoryFigures {
@@ -30,48 +30,9 @@ export type ChildReply =
   | { type: 'stats'; stats: LoopStats }
   | { type: 'closed' };
 
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const exited = once(child, 'exit');
-  process.kill(child.pid, 'SIGKILL');
-  await exited;
-}
-
-async function answers(url: string): Promise<boolean> {
-  try {
-    return (await fetch(url, { signal: AbortSignal.timeout(1_000) })).ok;
-  } catch {
-    return false;
-  }
-}
-
-export interface SimulatorProcess {
-  identityPort: number;
-  apiPort: number;
-  /** http://localhost:PORT, the issuer its tokens carry. */
-  identityUrl: string;
-  stop(): Promise<void>;
-}
-
 /** The simulator on free ports, in a process of its own. */
-export async function startSimulatorProcess(): Promise<SimulatorProcess> {
-  const identityPort = await freePort();
-  const apiPort = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sim/main.ts'], {
-    env: { ...process.env, SIM_IDENTITY_PORT: String(identityPort), SIM_API_PORT: String(apiPort) },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  const deadline = Date.now() + 30_000;
-  while (!(await answers(`${nodeUrl(apiPort)}/_sim/health`))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      await kill(child);
-      throw new Error(`The simulator did not start: ${errors || 'no output'}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100)); // its port is not open yet
-  }
-  return { identityPort, apiPort, identityUrl: `http://localhost:${identityPort}`, stop: () => kill(child) };
+export async function startBenchSimulator(): Promise<SimulatorProcess> {
+  return startSimulatorProcess({ identity: await freePort(), api: await freePort() });
 }
 
 export interface ServerProcess {
@@ -145,7 +106,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   try {
     ready = await next('ready');
   } catch (error) {
-    await kill(child);
+    await killProcess(child);
     throw error;
   }
   return {
@@ -164,7 +125,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       if (child.exitCode === null && child.signalCode === null) {
         const exited = once(child, 'exit');
         child.send({ type: 'close' } satisfies ChildRequest);
-        const timer = setTimeout(() => void kill(child), 10_000);
+        const timer = setTimeout(() => void killProcess(child), 10_000);
         await exited;
         clearTimeout(timer);
       }
