@@ -80,12 +80,13 @@ test('two tabs share one poller, and the other tab takes over when the leader cl
   await expect(rows(second)).toHaveCount(1);
   await expect(rows(second).getByTestId('action-status')).toHaveText('Pending');
 
-  // Over 20 s, the two tabs cost what one costs: one read per check (every 5 s), not two.
+  // Over 20 s, the two tabs cost what one costs: one read per check (at the budget's pace, about every
+  // 3 s: 6 or 7), not two (13).
   await simulator.clearRequests();
   await advanceClock(second, 20_000);
   const reads = (await simulator.requests()).filter((request) => readsAction(request, action.id)).length;
-  expect(reads).toBeGreaterThanOrEqual(3);
-  expect(reads).toBeLessThanOrEqual(5);
+  expect(reads).toBeGreaterThanOrEqual(5);
+  expect(reads).toBeLessThanOrEqual(8);
 
   // The leader closes; the remaining tab polls from now on and sees the action move.
   await page.close();

@@ -2,14 +2,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDefenderClient } from '../defender/defender-client';
 import { parseMachineAction } from '../defender/machine-action';
 import type { Guid } from '../lib/guid';
-import { fakeDefender, timeoutsOnTestTimers, type FakeDefender } from '../testing/fake-defender';
+import { fakeDefender, testApiBaseUrl, timeoutsOnTestTimers, type FakeDefender } from '../testing/fake-defender';
 import { actionBody } from '../testing/machine-actions';
 import { ActionPoller, type Timers } from './action-poller';
 import type { HistoryOf } from './check-plan';
 import { evenDurations, isolationHistory } from '../testing/duration-histories';
-import { checkpointsMs } from './history-pace';
 import { listShapeMemory, type ListShapeMemory } from './list-shape-memory';
 import { RateBudget } from './rate-budget';
+import { memoryHistoryStore, TypeHistories } from './type-histories';
 import type { ActionWatch } from './watch-state';
 
 const ids = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000003'] as Guid[];
@@ -25,6 +25,7 @@ function poller(
   pageOrigin?: string,
 ) {
   const seen = new Map<Guid, ActionWatch>();
+  const schedules: ReadonlyMap<Guid, number>[] = [];
   const pauses: (number | undefined)[] = [];
   const reports: string[] = [];
   const defender = createDefenderClient({ apiBaseUrl: fake.apiBaseUrl, getAccessToken: async () => 'test-token', fetch: fake.fetch, pageOrigin });
@@ -37,9 +38,10 @@ function poller(
     random: () => 0.5,
     onCheck: (id, watch) => seen.set(id, watch),
     onPause: (until) => pauses.push(until),
+    onSchedule: (schedule) => schedules.push(schedule),
     historyOf,
   });
-  return { instance, seen, pauses, reports };
+  return { instance, seen, pauses, reports, schedules };
 }
 
 beforeEach(() => {
@@ -68,38 +70,51 @@ describe('ActionPoller', () => {
     expect(fake.calls.every((call) => call.kind === 'list' && call.ids.length === 3)).toBe(true);
   });
 
-  it('checks an action less often as it ages: every 15 s after two minutes, every minute once long pending', async () => {
+  it('checks a running action at the budget\'s pace (a call about every 3 s), and every minute once its device looks offline', async () => {
     const fake = fakeDefender();
     fake.setAction(ids[0], { status: 'InProgress', createdAt: Date.now() - 5 * 60_000 });
     const { instance } = poller(fake);
     instance.setIds([ids[0]]);
     instance.start();
-    await vi.advanceTimersByTimeAsync(60_000);
-    expect(fake.calls.map((call) => call.at - fake.calls[0].at)).toEqual([0, 15_000, 30_000, 45_000, 60_000]);
+    await vi.advanceTimersByTimeAsync(20_000);
+    // The first read at once (a new ID), the next 2 s later (the floor), then at the budget's pace: 1,200
+    // an hour less the reserves (16), a call every 3.04 s.
+    const pace = new RateBudget({ perMinute: 80, perHour: 1_200 }).paceMs(1);
+    expect(pace).toBe(3_041);
+    expect(fake.calls.map((call) => call.at - fake.calls[0].at)).toEqual([0, 2_000, 2_000 + pace, 2_000 + 2 * pace, 2_000 + 3 * pace, 2_000 + 4 * pace, 2_000 + 5 * pace]);
 
     fake.calls.length = 0;
     fake.setAction(ids[0], { status: 'Pending', createdAt: Date.now() - 60 * 60_000 });
-    await vi.advanceTimersByTimeAsync(15_000); // the check that finds it long pending
+    await vi.advanceTimersByTimeAsync(3_000); // the check that finds it long pending
     await vi.advanceTimersByTimeAsync(5 * 60_000);
     expect(fake.calls.slice(1).map((call) => call.at - fake.calls[0].at)).toEqual([60_000, 120_000, 180_000, 240_000, 300_000]);
   });
 
-  it("paces by the kind's history where it is known: checks where finishes are likely, none before", async () => {
-    // Isolations here took 30 to 69 s: nothing is worth a check between the first read and the first of them.
+  it('with the budget too low for checks made only because a finish is likely, checks at each action\'s latest time, and waits rather than spins', async () => {
+    const fake = fakeDefender();
+    fake.setAction(ids[0], { status: 'InProgress' });
+    const budget = new RateBudget({ perMinute: 80, perHour: 1_200 });
+    budget.record(Date.now(), 65); // another tab's burst: 15 calls left, under twice the reserve of 8
+    const { instance } = poller(fake, budget);
+    instance.setIds([ids[0]]);
+    instance.start();
+    await vi.advanceTimersByTimeAsync(20_000);
+    // A new action's latest time is 5 s: no sooner while the budget is low.
+    expect(fake.calls.map((call) => call.at - fake.calls[0].at)).toEqual([0, 5_000, 10_000, 15_000, 20_000]);
+  });
+
+  it("shows a finish its kind's history calls unlikely within seconds, while the budget has calls to spare", async () => {
+    // Isolations here took 30 to 69 s; this one is done in 12 s.
     const history = isolationHistory(evenDurations(40, 30_000));
     const fake = fakeDefender();
     fake.setAction(ids[0], { status: 'Pending', createdAt: Date.now() });
-    const { instance } = poller(fake, undefined, undefined, () => history);
+    const { instance, seen } = poller(fake, undefined, undefined, () => history);
     instance.setIds([ids[0]]);
     instance.start();
-    await vi.advanceTimersByTimeAsync(70_000);
-    const checkedAfter = fake.calls.map((call) => call.at - fake.calls[0].at);
-    expect(checkedAfter[0]).toBe(0);
-    expect(checkedAfter[1]).toBeGreaterThanOrEqual(checkpointsMs(history)[0] ?? 0);
-    // Past the first step, every check falls on one, at least 2 s apart, until the slowest seen.
-    const inRange = checkedAfter.filter((after) => after > 30_000 && after <= 70_000);
-    expect(inRange.length).toBeGreaterThanOrEqual(10);
-    expect(inRange.slice(1).every((after, index) => after - (inRange[index] ?? 0) >= 2_000)).toBe(true);
+    await vi.advanceTimersByTimeAsync(12_000);
+    fake.setAction(ids[0], { status: 'Succeeded' });
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(seen.get(ids[0])?.action?.status).toBe('Succeeded');
   });
 
   it('stops reading an action once it is final, and stops calling when none is left', async () => {
@@ -135,8 +150,8 @@ describe('ActionPoller', () => {
 
     fake.calls.length = 0;
     instance.setIds([ids[0], ids[2]]); // ids[2] does not exist (yet)
-    await vi.advanceTimersByTimeAsync(7_000); // calls are spaced 3 s apart (80 % of 1,500 an hour)
-    expect(fake.calls.map((call) => [call.kind, call.ids])).toEqual([
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(fake.calls.slice(0, 2).map((call) => [call.kind, call.ids])).toEqual([
       ['list', [ids[2], ids[0]]], // the new ID first: it waited longest
       ['one', [ids[2]]],
     ]);
@@ -301,10 +316,11 @@ describe('ActionPoller: list shapes Defender refuses', () => {
     for (const watch of seen.values()) if (watch.failure) failures.push(watch.failure.problem.kind);
     expect(failures).toEqual([]);
     expect(statuses(seen, ids)).toEqual(['InProgress', 'InProgress', 'InProgress']);
-    expect(fake.calls.slice(0, 3).map((call) => [call.kind, call.filter, call.at - fake.calls[0].at])).toEqual([
+    const seconds = (at: number) => Math.floor((at - fake.calls[0].at) / 1_000) * 1_000;
+    expect(fake.calls.slice(0, 3).map((call) => [call.kind, call.filter, seconds(call.at)])).toEqual([
       ['list', 'in', 0],
-      ['list', 'or', 3_000], // at the budget's pace after the refused call
-      ['list', 'or', 8_000], // found 5 s before
+      ['list', 'or', 0], // at once: the IDs are still unread
+      ['list', 'or', 2_000], // 2 s after they were read, then at the budget's pace
     ]);
     expect(reports).toEqual([expect.stringContaining("listing with 'id eq … or id eq …' filters")]);
   });
@@ -390,11 +406,11 @@ describe('ActionPoller: paged list answers', () => {
     instance.start();
     await vi.advanceTimersByTimeAsync(7_000);
     expect(statuses(seen, watched)).toEqual(['Pending', 'Pending', 'Pending', 'Pending', 'Pending']);
-    // Page 2 at the budget's pace; page 3 with the next check, which also lists the actions due again.
-    expect(fake.calls.filter((call) => call.ids.length === 5).map((call) => [call.skip, call.at - fake.calls[0].at])).toEqual([
-      [0, 0],
-      [2, 3_000],
-      [4, 6_000],
+    // Further pages at once, as the IDs on them are unread: a pasted board is read whole in one go.
+    expect(fake.calls.slice(0, 3).map((call) => [call.skip, call.at - fake.calls[0].at < 100])).toEqual([
+      [0, true],
+      [2, true],
+      [4, true],
     ]);
     await vi.advanceTimersByTimeAsync(30_000);
     expect(fake.calls.filter((call) => call.kind === 'one')).toEqual([]);
@@ -406,14 +422,17 @@ describe('ActionPoller: paged list answers', () => {
     const fake = fakeDefender();
     const watched = board(4);
     for (const id of watched) fake.setAction(id, { status: 'Pending' });
-    fake.pageListsBy(2);
+    const nextLink = new URL(`${testApiBaseUrl}/api/machineactions`);
+    nextLink.searchParams.set('$filter', `id in (${watched.map((id) => `'${id}'`).join(',')})`);
+    nextLink.searchParams.set('$skip', '2');
+    fake.answerNext({ '@odata.context': 'x', value: watched.slice(0, 2).map((id) => actionBody({ id })), '@odata.nextLink': nextLink.href });
+    fake.failNext(429, { headers: { 'Retry-After': '30' } }); // the page
     const { instance, seen, pauses } = poller(fake);
     instance.setIds(watched);
     instance.start();
-    await vi.advanceTimersByTimeAsync(0);
-    fake.failNext(429, { headers: { 'Retry-After': '30' } });
-    await vi.advanceTimersByTimeAsync(3_000);
-    expect(pauses).toEqual([Date.now() + 30_000]);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(fake.calls.map((call) => call.skip)).toEqual([0, 2]);
+    expect(pauses).toEqual([fake.calls[1].at + 30_000]);
     expect(seen.get(watched[3])?.failure?.problem.kind).toBe('throttled');
     fake.calls.length = 0;
     await vi.advanceTimersByTimeAsync(29_000);
@@ -457,21 +476,98 @@ describe('ActionPoller: paged list answers', () => {
 });
 
 describe('ActionPoller: a big board', () => {
-  it('spreads its first reads over the minute, within the budget, and reads every ID within a bound', async () => {
+  it('reads a pasted board whole at once, within the minute\'s budget, then checks it in rounds at the budget\'s pace', async () => {
     const fake = fakeDefender();
     const watched = board(1_000);
     for (const id of watched) fake.setAction(id, { status: 'Pending' });
     const { instance, seen } = poller(fake);
     instance.setIds(watched);
     instance.start();
-    await vi.advanceTimersByTimeAsync(1_000);
+    await vi.advanceTimersByTimeAsync(0);
     expect(fake.calls.length).toBe(1); // the shape is not accepted yet: one list call probes it
+    await vi.advanceTimersByTimeAsync(1_000);
+    // 26 chunks of 39: every row has its status in the first second.
+    expect(watched.filter((id) => seen.get(id)?.action === undefined)).toEqual([]);
+    expect(fake.calls.length).toBe(26);
     await vi.advanceTimersByTimeAsync(59_000);
     const times = fake.calls.map((call) => call.at);
-    for (const at of times) expect(times.filter((other) => other >= at && other < at + 1_000).length).toBeLessThanOrEqual(3);
+    // Routine checks: at most three calls a check, at the budget's pace (3 s a call), within the minute's 80.
+    const routine = times.slice(26);
+    for (const at of routine) expect(routine.filter((other) => other >= at && other < at + 1_000).length).toBeLessThanOrEqual(3);
     expect(times.length).toBeLessThanOrEqual(80);
-    // 26 chunks of 39 at three a check, nine seconds apart: everything read within about 80 s.
+    expect(routine.length).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe('ActionPoller: the schedule it tells', () => {
+  it('tells when each action will be checked next, and the check comes then', async () => {
+    const fake = fakeDefender();
+    for (const id of ids) fake.setAction(id, { status: 'InProgress' });
+    const { instance, schedules } = poller(fake);
+    instance.setIds(ids);
+    instance.start();
+    for (let step = 0; step < 5; step += 1) {
+      await vi.advanceTimersByTimeAsync(500);
+      const told = schedules.at(-1)?.get(ids[0]);
+      expect(told).toBeDefined();
+      const callsBefore = fake.calls.length;
+      await vi.advanceTimersByTimeAsync((told ?? 0) - Date.now());
+      expect(fake.calls.length).toBe(callsBefore + 1);
+      expect(fake.calls.at(-1)?.at).toBe(told);
+    }
+  });
+
+  it("includes a 429's pause, and tells nothing once the poller stops", async () => {
+    const fake = fakeDefender();
+    fake.setAction(ids[0], { status: 'InProgress' });
+    const { instance, schedules } = poller(fake);
+    instance.setIds([ids[0]]);
+    instance.start();
+    await vi.advanceTimersByTimeAsync(10);
+    fake.failNext(429, { headers: { 'Retry-After': '40' } });
+    await vi.advanceTimersByTimeAsync(3_000);
+    const throttledAt = fake.calls.at(-1)?.at ?? 0;
+    expect(schedules.at(-1)?.get(ids[0])).toBeGreaterThanOrEqual(throttledAt + 40_000);
+    instance.stop();
+    expect(schedules.at(-1)?.size).toBe(0);
+  });
+
+  it('on a board too big for one check, tells the chunks left for later a later time', async () => {
+    const fake = fakeDefender();
+    const watched = board(200);
+    for (const id of watched) fake.setAction(id, { status: 'InProgress' });
+    const { instance, schedules } = poller(fake);
+    instance.setIds(watched);
+    instance.start();
+    await vi.advanceTimersByTimeAsync(1_000);
+    const times = new Set(watched.map((id) => schedules.at(-1)?.get(id)));
+    expect(times.size).toBeGreaterThan(1);
+    expect([...times].every((at) => at !== undefined && at > Date.now())).toBe(true);
+  });
+});
+
+describe('ActionPoller: the histories it reads itself', () => {
+  it("reads each watched type's history once, after the actions, through its budget, and paces by it", async () => {
+    const fake = fakeDefender();
+    for (const id of ids) fake.setAction(id, { status: 'InProgress', fields: { type: 'Isolate', scope: 'Full' } });
+    const budget = new RateBudget({ perMinute: 80, perHour: 1_200 });
+    const historyReads: { type: string; at: number; actionsReadBefore: number }[] = [];
+    const histories = new TypeHistories({
+      store: memoryHistoryStore(Date.now),
+      readActions: async (type) => {
+        historyReads.push({ type, at: Date.now(), actionsReadBefore: fake.calls.length });
+        return [];
+      },
+      now: Date.now,
+    });
+    const defender = createDefenderClient({ apiBaseUrl: fake.apiBaseUrl, getAccessToken: async () => 'test-token', fetch: fake.fetch });
+    const instance = new ActionPoller({ defender, budget, timers, listShapes: listShapeMemory(undefined), report: () => {}, onCheck: () => {}, histories });
+    instance.setIds(ids);
+    instance.start();
     await vi.advanceTimersByTimeAsync(30_000);
-    expect(watched.filter((id) => seen.get(id)?.action === undefined)).toEqual([]);
+    expect(historyReads).toEqual([{ type: 'Isolate', at: expect.any(Number), actionsReadBefore: 1 }]);
+    // Through the budget: every call counted, the history read's too.
+    expect(80 - budget.available(Date.now())).toBe(fake.calls.length + 1);
+    instance.stop();
   });
 });

@@ -2,11 +2,13 @@ import type { ActionListPage, DefenderClient } from '../defender/defender-client
 import { isDefenderRequestError, type DefenderProblem } from '../defender/defender-problem';
 import { encodedIdFilterLength } from '../defender/defender-urls';
 import type { Guid } from '../lib/guid';
-import { afterPage, dueAt, entryState, planCheck, type EntryState, type HistoryOf, type PendingPage, type WatchedEntry } from './check-plan';
+import { afterPage, checkFloorMs, entryState, forecastChecks, nextReadyAt, planCheck, type EntryState, type HistoryOf, type PendingPage, type WatchedEntry } from './check-plan';
 import { listShapeMemory, type ListShapeMemory } from './list-shape-memory';
 import { refusalStatus, type ListRefusal, type ListShape } from './list-shape';
 import { pollTimings } from './next-poll-delay';
 import type { RateBudget } from './rate-budget';
+import type { TypeHistories } from './type-histories';
+import type { MachineAction } from '../defender/machine-action';
 import { recordCheck, type ActionWatch, type CheckOutcome } from './watch-state';
 
 export interface Timers {
@@ -32,8 +34,25 @@ export interface PollerOptions {
   onCheck: (id: Guid, watch: ActionWatch, checkedAt: number) => void;
   /** A 429 paused every call until this time; undefined when the pause is over. */
   onPause?: (until: number | undefined) => void;
-  /** The tenant's history of an action's kind, for a pace that follows it; without, each action's age sets the pace. */
+  /**
+   * When each watched, running action will be checked next, from the planner's own plan: told after every
+   * change of plan, and empty once this poller stops (whoever polls next tells their own).
+   */
+  onSchedule?: (schedule: ReadonlyMap<Guid, number>) => void;
+  /**
+   * What the poller knows of each kind's durations here, and the reads that learn them: it reads each
+   * watched type's history itself, through its budget, after the actions (once a day per type). Without,
+   * the likelihoods are the age-based ones.
+   */
+  histories?: TypeHistories;
+  /** The tenant's history of an action's kind, where a test gives it directly; by default `histories`'. */
   historyOf?: HistoryOf;
+  /**
+   * False: each action is checked only at its latest time (its age's or its history's pace), never sooner
+   * while the budget has calls to spare: how the app paced before the budget-aware planner. Only the
+   * benchmarks that compare the two set it.
+   */
+  eagerChecks?: boolean;
   isHidden?: () => boolean;
   isOnline?: () => boolean;
   timers?: Timers;
@@ -49,7 +68,7 @@ export interface PollerOptions {
  * actions' failure: list-shape.ts picks the next shape, and the IDs are read again in it.
  */
 export class ActionPoller {
-  private readonly options: Required<Omit<PollerOptions, 'onPause' | 'historyOf'>> & Pick<PollerOptions, 'onPause' | 'historyOf'>;
+  private readonly options: Required<Omit<PollerOptions, 'onPause' | 'historyOf' | 'onSchedule' | 'histories'>> & Pick<PollerOptions, 'onPause' | 'historyOf' | 'onSchedule' | 'histories'>;
   private readonly entries = new Map<Guid, WatchedEntry>();
   /** Further pages of list answers, read in later checks like any other call. */
   private pages: PendingPage[] = [];
@@ -57,9 +76,12 @@ export class ActionPoller {
   private readonly reported = new Set<string>();
   private timer: unknown;
   private pausedUntil = 0;
+  /** The budget's pace after the last routine check: no routine call before then. */
   private notBefore = 0;
   private checking = false;
   private active = false;
+  /** The schedule told last, so that an unchanged one is not told again. */
+  private told: ReadonlyMap<Guid, number> = new Map();
 
   constructor(options: PollerOptions) {
     this.options = {
@@ -67,9 +89,11 @@ export class ActionPoller {
       isOnline: () => true,
       timers: realTimers,
       random: Math.random,
+      eagerChecks: true,
       listShapes: listShapeMemory(undefined),
       report: (message) => console.warn(`[machine-action-watch] ${message}`),
       ...options,
+      historyOf: options.historyOf ?? options.histories?.historyOf,
     };
   }
 
@@ -130,14 +154,32 @@ export class ActionPoller {
     this.active = false;
     this.pages = []; // their IDs are read afresh by whoever polls next
     this.clearTimer();
+    this.tell(new Map());
   }
 
   /** Re-plans the next check: after the tab becomes visible or the browser comes back online, say. */
   reschedule(): void {
     this.clearTimer();
     if (!this.active || this.checking) return;
-    const wait = this.millisecondsToNextCheck(this.options.timers.now());
+    const now = this.options.timers.now();
+    const wait = this.millisecondsToNextCheck(now);
     if (wait !== undefined) this.timer = this.options.timers.setTimeout(() => void this.check(), wait);
+    if (this.options.onSchedule) this.tell(wait === undefined ? new Map() : this.forecast(now, now + wait));
+  }
+
+  /** The planner's plan for the check at `at`, and for each action not in it, its latest time. */
+  private forecast(now: number, at: number): Map<Guid, number> {
+    const { budget } = this.options;
+    const plan = { available: budget.available(now), reserve: budget.reserve, routine: true };
+    // Offline, the next check waits for the browser to come back: no time to promise.
+    if (!this.options.isOnline()) return new Map();
+    return forecastChecks(this.states(now), at, plan, budget.paceMs(1), this.options.listShapes.current(), this.pages);
+  }
+
+  private tell(schedule: ReadonlyMap<Guid, number>): void {
+    if (sameSchedule(schedule, this.told)) return;
+    this.told = schedule;
+    this.options.onSchedule?.(schedule);
   }
 
   private clearTimer(): void {
@@ -145,20 +187,21 @@ export class ActionPoller {
     this.timer = undefined;
   }
 
-  private states(): Map<Guid, EntryState> {
-    const hidden = this.options.isHidden();
-    return new Map([...this.entries].map(([id, entry]) => [id, entryState(entry, hidden, this.options.historyOf)]));
+  private states(now: number): Map<Guid, EntryState> {
+    const { budget, historyOf, eagerChecks } = this.options;
+    const context = { now, hidden: this.options.isHidden(), paceMs: budget.paceMs(1), historyOf, eagerChecks };
+    return new Map([...this.entries].map(([id, entry]) => [id, entryState(entry, context)]));
   }
 
   private millisecondsToNextCheck(now: number): number | undefined {
-    let earliest: number | undefined;
-    for (const state of this.states().values()) {
-      const due = dueAt(state, now);
-      if (due !== undefined) earliest = earliest === undefined ? due : Math.min(earliest, due);
-    }
-    if (this.pages.length > 0) earliest = now; // a list answer is half read
-    if (earliest === undefined) return undefined;
-    return Math.max(earliest, this.pausedUntil, this.notBefore, now) - now;
+    const { budget } = this.options;
+    // When the budget holds a call of each kind: the routine ones leave its reserve (check-plan.ts).
+    const freeAt = { urgent: budget.nextFreeAt(now), due: budget.nextFreeAt(now, budget.reserve + 1), eager: budget.nextFreeAt(now, 2 * budget.reserve + 1) };
+    const ready = nextReadyAt(this.states(now), now, this.pages, freeAt);
+    if (ready === undefined) return undefined;
+    // New IDs and pages wait only for the budget and a 429; routine checks for the pace as well.
+    const pace = ready.urgent ? 0 : this.notBefore;
+    return Math.max(ready.at, this.pausedUntil, pace, now) - now;
   }
 
   private record(id: Guid, outcome: CheckOutcome, now: number): void {
@@ -182,21 +225,19 @@ export class ActionPoller {
     const { timers, budget } = this.options;
     const now = timers.now();
     if (!this.options.isOnline()) return; // the online event reschedules
-    if (now < this.pausedUntil || now < this.notBefore) return this.reschedule();
+    if (now < this.pausedUntil) return this.reschedule();
     if (this.pausedUntil !== 0) {
       this.pausedUntil = 0;
       this.options.onPause?.(undefined);
     }
 
     const shape = this.options.listShapes.current();
-    const plan = planCheck(this.states(), now, budget.available(now), shape, this.pages);
+    const available = budget.available(now);
+    const plan = planCheck(this.states(now), now, { available, reserve: budget.reserve, routine: now >= this.notBefore }, shape, this.pages);
     this.pages = plan.pagesLeft;
     const calls = plan.listChunks.length + plan.pages.length + plan.singleReads.length;
-    if (calls === 0) {
-      // Something is due but the budget has no call left: wait for the first call it frees.
-      if (plan.waiting.length > 0) this.notBefore = budget.nextFreeAt(now);
-      return this.reschedule();
-    }
+    // Nothing the budget and the pace allow now: the next check waits for what they free (millisecondsToNextCheck).
+    if (calls === 0) return this.reschedule();
 
     this.checking = true;
     budget.record(now, calls);
@@ -208,9 +249,23 @@ export class ActionPoller {
     try {
       await Promise.all(reads);
     } finally {
-      this.notBefore = now + budget.paceMs(calls);
+      if (plan.routineCalls > 0) this.notBefore = now + Math.max(checkFloorMs, budget.paceMs(plan.routineCalls));
       this.checking = false;
       this.reschedule();
+      this.readDueHistories();
+    }
+  }
+
+  /** The histories of the watched actions' types not known within the day: read after the actions, through the budget. */
+  private readDueHistories(): void {
+    const { histories } = this.options;
+    if (!histories || !this.active) return;
+    const actions: MachineAction[] = [];
+    for (const entry of this.entries.values()) if (entry.watched && entry.last?.watch.action) actions.push(entry.last.watch.action);
+    for (const type of histories.due(actions)) {
+      void histories.read(type, (call) => this.budgeted(call)).then((learnt) => {
+        if (learnt) this.reschedule(); // the likelihoods changed
+      });
     }
   }
 
@@ -310,6 +365,12 @@ export class ActionPoller {
     this.pausedUntil = Math.max(this.pausedUntil, until);
     this.reschedule();
   }
+}
+
+function sameSchedule(first: ReadonlyMap<Guid, number>, second: ReadonlyMap<Guid, number>): boolean {
+  if (first.size !== second.size) return false;
+  for (const [id, at] of first) if (second.get(id) !== at) return false;
+  return true;
 }
 
 /** An entry no check has answered for yet, watched. */

@@ -3,29 +3,45 @@ import type { DefenderProblem } from '../defender/defender-problem';
 import { parseMachineAction, type MachineAction } from '../defender/machine-action';
 import type { Guid } from '../lib/guid';
 import { actionBody } from '../testing/machine-actions';
-import { afterPage, dueAt, entryState, maxCallsPerCheck, maxPagesPerList, planCheck, type CheckPlan, type EntryState, type PendingPage, type WatchedEntry } from './check-plan';
+import { afterPage, dueAt, entryState, maxPagesPerList, nextReadyAt, planCheck, type CheckPlan, type EntryState, type PendingPage, type PlanBudget, type WatchedEntry } from './check-plan';
 import { firstListShape, type ListShape } from './list-shape';
+import { RateBudget } from './rate-budget';
 import { recordCheck, type ActionWatch } from './watch-state';
 
 const now = Date.parse('2026-01-05T10:00:00Z');
 const [a, b, c, d] = [1, 2, 3, 4].map((n) => `aaaaaaaa-0000-4000-8000-00000000000${n}` as Guid);
+const board = (count: number, prefix = '0000') => Array.from({ length: count }, (_, index) => `${prefix}0000-0000-4000-8000-${String(index).padStart(12, '0')}` as Guid);
 const many = Array.from({ length: 45 }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}` as Guid);
 
 const neverRead: EntryState = { kind: 'never-read' };
 const missing: EntryState = { kind: 'missing-from-list', since: now };
 const missingSince = (since: number): EntryState => ({ kind: 'missing-from-list', since });
 const stopped: EntryState = { kind: 'stopped' };
-const found = (dueAt: number): EntryState => ({ kind: 'found', dueAt });
+/** Found and running; by default neither eager nor likely, so due at its latest time only. */
+const found = (dueAt: number, extra: { checkedAt?: number; eager?: boolean; likelihood?: number } = {}): EntryState => ({
+  kind: 'found',
+  dueAt,
+  checkedAt: extra.checkedAt ?? now - 5_000,
+  eager: extra.eager ?? false,
+  likelihood: extra.likelihood ?? 0,
+});
+const eager = (likelihood: number, checkedAt = now - 3_000): EntryState => found(now + 60_000, { checkedAt, eager: true, likelihood });
 const readFailed = (dueAt: number): EntryState => ({ kind: 'read-failed', dueAt });
 const grace = (dueAt: number): EntryState => ({ kind: 'not-found-grace', dueAt });
 
 const accepted: ListShape = { ...firstListShape, accepted: true };
 
-function plan(states: [Guid, EntryState][], allowance = 10, shape = accepted, pages: PendingPage[] = []): CheckPlan {
-  return planCheck(new Map(states), now, allowance, shape, pages);
+const budget = (available: number, extra: Partial<PlanBudget> = {}): PlanBudget => ({ available, reserve: 0, routine: true, ...extra });
+
+type Calls = Omit<CheckPlan, 'routineCalls'>;
+
+/** The calls of the check, without the count of routine ones (tested on its own). */
+function plan(states: [Guid, EntryState][], allowance: number | PlanBudget = 10, shape = accepted, pages: PendingPage[] = []): Calls {
+  const { routineCalls: _, ...result } = planCheck(new Map(states), now, typeof allowance === 'number' ? budget(allowance) : allowance, shape, pages);
+  return result;
 }
 
-const calls = (listChunks: Guid[][], singleReads: Guid[] = [], waiting: Guid[] = [], pages: PendingPage[] = [], pagesLeft: PendingPage[] = []): CheckPlan => ({
+const calls = (listChunks: Guid[][], singleReads: Guid[] = [], waiting: Guid[] = [], pages: PendingPage[] = [], pagesLeft: PendingPage[] = []): Calls => ({
   listChunks,
   pages,
   pagesLeft,
@@ -35,7 +51,7 @@ const calls = (listChunks: Guid[][], singleReads: Guid[] = [], waiting: Guid[] =
 const noCall = calls([]);
 
 describe('planCheck: which call reads which action', () => {
-  it.each<[string, [Guid, EntryState][], CheckPlan]>([
+  it.each<[string, [Guid, EntryState][], Calls]>([
     ['nothing is due: no call', [[a, found(now + 1)], [b, grace(now + 1)], [c, stopped]], noCall],
     ['no action at all: no call', [], noCall],
     ['the one ID to read, never read: read alone (a clearer 404)', [[a, neverRead]], calls([], [a])],
@@ -68,7 +84,7 @@ describe('planCheck: which call reads which action', () => {
 describe('planCheck: the budget allowance', () => {
   const busy: [Guid, EntryState][] = [...many.map((id): [Guid, EntryState] => [id, found(now)]), [a, missing], [b, grace(now)]];
 
-  it.each<[string, number, (result: CheckPlan) => void]>([
+  it.each<[string, number, (result: Calls) => void]>([
     [
       'no call left: everything waits',
       0,
@@ -110,6 +126,65 @@ describe('planCheck: the budget allowance', () => {
   });
 });
 
+describe('planCheck: the budget-aware pace', () => {
+  it.each<[string, [Guid, EntryState][], PlanBudget, Calls, number]>([
+    ['an eager action 2 s after its last check: due at the pace', [[a, eager(0.1, now - 2_000)]], budget(10), calls([[a]]), 1],
+    ['an eager action checked under 2 s ago: not yet (the floor)', [[a, eager(0.9, now - 1_999)]], budget(10), noCall, 0],
+    ['eager, but the pace is not open: waits', [[a, eager(0.9)]], budget(10, { routine: false }), calls([], [], [a]), 0],
+    ['not eager (its device looks offline), not at its latest time: no call', [[a, found(now + 30_000)]], budget(10), noCall, 0],
+    ['one eager action sets off the list call, the rest of the board rides along', [[a, found(now + 30_000)], [b, eager(0.05)], [c, found(now + 50_000)]], budget(10), calls([[b, a, c]]), 1],
+    ['a call at its latest time leaves the reserve: one call left above it', [[a, found(now)]], budget(3, { reserve: 2 }), calls([[a]]), 1],
+    ['a call at its latest time leaves the reserve: none left above it', [[a, found(now)]], budget(2, { reserve: 2 }), calls([], [], [a]), 0],
+    ['an eager call leaves twice the reserve: one call left above it', [[a, eager(0.5)]], budget(5, { reserve: 2 }), calls([[a]]), 1],
+    ['an eager call leaves twice the reserve: none left above it', [[a, eager(0.5)]], budget(4, { reserve: 2 }), calls([], [], [a]), 0],
+    ['new IDs may spend the reserve, and the pace does not hold them', [[a, neverRead], [b, neverRead]], budget(1, { reserve: 2, routine: false }), calls([[a, b]]), 0],
+    ['a never-read ID and a due eager one share the call, which is not routine', [[a, eager(0.5)], [b, neverRead]], budget(10, { routine: false }), calls([[b, a]]), 0],
+  ])('%s', (_, states, allowance, expected, routineCalls) => {
+    expect(plan(states, allowance)).toEqual(expected);
+    expect(planCheck(new Map(states), now, allowance, accepted).routineCalls).toBe(routineCalls);
+  });
+
+  const chunkOf = (prefix: string) => board(39, prefix);
+
+  it('gives the calls to the chunks likeliest to hold a finish, after those at their latest time', () => {
+    const [unlikely, likely, overdue, likeliest] = [chunkOf('1111'), chunkOf('2222'), chunkOf('3333'), chunkOf('4444')];
+    const states: [Guid, EntryState][] = [
+      ...unlikely.map((id): [Guid, EntryState] => [id, eager(0.01)]),
+      ...likely.map((id): [Guid, EntryState] => [id, eager(0.3)]),
+      ...overdue.map((id): [Guid, EntryState] => [id, found(now - 1_000)]),
+      ...likeliest.map((id): [Guid, EntryState] => [id, eager(0.6)]),
+    ];
+    const result = planCheck(new Map(states), now, budget(80), accepted);
+    expect(result.listChunks).toEqual([overdue, likeliest, likely]);
+    expect(result.waiting).toEqual(unlikely);
+  });
+
+  it('many new IDs go at once, as far as the budget allows, however many chunks they take', () => {
+    const result = planCheck(new Map(board(500).map((id) => [id, neverRead])), now, budget(80, { reserve: 8, routine: false }), accepted);
+    expect(result.listChunks.flat()).toEqual(board(500));
+    expect(result.routineCalls).toBe(0);
+  });
+});
+
+describe('nextReadyAt: when the next check is worth making, and the budget holds a call for it', () => {
+  const free = (urgent: number, due: number, eager: number) => ({ urgent, due, eager });
+  it.each<[string, [Guid, EntryState][], ReturnType<typeof free>, { at: number; urgent: boolean } | undefined]>([
+    ['nothing watched: never', [], free(now, now, now), undefined],
+    ['a new ID: at once', [[a, neverRead]], free(now, now, now), { at: now, urgent: true }],
+    ['a new ID, the budget empty for 5 s: then', [[a, neverRead]], free(now + 5_000, now + 5_000, now + 5_000), { at: now + 5_000, urgent: true }],
+    ['an eager action: 2 s after its last check', [[a, eager(0.5, now - 500)]], free(now, now, now), { at: now + 1_500, urgent: false }],
+    [
+      'an eager action while the budget is too low for eager calls: at its latest time',
+      [[a, found(now + 4_000, { checkedAt: now - 1_000, eager: true, likelihood: 0.5 })]],
+      free(now, now, now + 30_000),
+      { at: now + 4_000, urgent: false },
+    ],
+    ['not eager: at its latest time, when the budget holds one past the reserve', [[a, found(now + 4_000)]], free(now, now + 9_000, now + 9_000), { at: now + 9_000, urgent: false }],
+  ])('%s', (_, states, freeAt, expected) => {
+    expect(nextReadyAt(new Map(states), now, [], freeAt)).toEqual(expected);
+  });
+});
+
 function action(status: string, createdAt = now - 10_000): MachineAction {
   const created = new Date(createdAt).toISOString();
   const parsed = parseMachineAction(actionBody({ status, creationDateTimeUtc: created, lastUpdateDateTimeUtc: created }));
@@ -132,6 +207,9 @@ const checked = (watch: ActionWatch, extra: Partial<WatchedEntry> = {}): Watched
 const notFound: DefenderProblem = { kind: 'not-found' };
 const server: DefenderProblem = { kind: 'server', status: 500 };
 
+/** The state's kind and times: whether it is eager and how likely, entryState's own tests below say. */
+const brief = (state: EntryState) => (state.kind === 'found' ? { kind: state.kind, dueAt: state.dueAt } : state);
+
 describe('entryState', () => {
   it.each<[string, WatchedEntry, boolean, EntryState]>([
     ['watched, no check answered yet', { watched: true, missingFromListSince: undefined }, false, neverRead],
@@ -149,16 +227,16 @@ describe('entryState', () => {
     ['not found for longer than the grace: stopped', checked(watchAfter(...Array.from({ length: 21 }, () => ({ problem: notFound })))), false, stopped],
     ['a failure only the analyst can fix: stopped', checked(watchAfter({ problem: { kind: 'forbidden' } })), false, stopped],
   ])('%s', (_, entry, hidden, expected) => {
-    expect(entryState(entry, hidden)).toEqual(expected);
+    expect(brief(entryState(entry, { now, hidden, paceMs: 3_000 }))).toEqual(brief(expected));
   });
 
   it('a failed list call leaves its new IDs in the next list call', () => {
-    const afterFailure = (problem: DefenderProblem) => entryState(checked(watchAfter({ problem })), false);
+    const afterFailure = (problem: DefenderProblem) => entryState(checked(watchAfter({ problem })), { now, hidden: false, paceMs: 3_000 });
     const states = new Map([
       [a, afterFailure(server)],
       [b, afterFailure({ kind: 'throttled', retryAfterMs: 1_000 })],
     ]);
-    expect(planCheck(states, now + 3_750, 10)).toEqual(calls([[b, a]])); // b's Retry-After ended first
+    expect(planCheck(states, now + 3_750, budget(10))).toMatchObject(calls([[b, a]])); // b's Retry-After ended first
   });
 });
 
@@ -175,7 +253,6 @@ describe('dueAt', () => {
   });
 });
 
-const board = (count: number, prefix = '0000') => Array.from({ length: count }, (_, index) => `${prefix}0000-0000-4000-8000-${String(index).padStart(12, '0')}` as Guid);
 const orShape: ListShape = { kind: 'or', maxFilterLength: 1_800, accepted: true };
 const singleShape: ListShape = { kind: 'single', maxFilterLength: 0, accepted: true };
 const page = (ids: Guid[], pagesRead = 1): PendingPage => ({ link: `https://api.securitycenter.microsoft.com/api/machineactions?$skip=${pagesRead * 2}`, ids, pagesRead });
@@ -183,7 +260,7 @@ const page = (ids: Guid[], pagesRead = 1): PendingPage => ({ link: `https://api.
 describe('planCheck: the list shape this tenant accepts', () => {
   const fifty = board(50);
 
-  it.each<[string, [Guid, EntryState][], ListShape, number, (result: CheckPlan) => void]>([
+  it.each<[string, [Guid, EntryState][], ListShape, number, (result: Calls) => void]>([
     [
       '`or` chains hold at most 20 IDs each',
       fifty.map((id) => [id, neverRead]),
@@ -193,7 +270,7 @@ describe('planCheck: the list shape this tenant accepts', () => {
     ],
     [
       'single reads: each due action is read alone, and none rides along',
-      [[a, found(now)], [b, found(now + 9_000)], [c, neverRead], [d, missing]],
+      [[a, found(now)], [b, found(now + 9_000)], [c, neverRead], [d, missingSince(now + 1)]],
       singleShape,
       10,
       (result) => expect(result).toEqual(calls([], [c, a, d])),
@@ -224,7 +301,7 @@ describe('planCheck: the list shape this tenant accepts', () => {
 });
 
 describe('planCheck: further pages of a list answer', () => {
-  it.each<[string, [Guid, EntryState][], PendingPage[], number, CheckPlan]>([
+  it.each<[string, [Guid, EntryState][], PendingPage[], number, Calls]>([
     ['a page to read goes first, and its IDs join no other call', [[a, neverRead], [b, neverRead], [c, neverRead]], [page([b, c])], 10, calls([], [a], [], [page([b, c])])],
     ['a page goes even when nothing else is due', [[a, found(now + 9_000)], [b, found(now + 9_000)]], [page([b])], 10, calls([], [], [], [page([b])])],
     ['a page for actions no one watches any more is dropped', [[a, found(now + 9_000)], [b, stopped]], [page([b])], 10, noCall],
@@ -251,50 +328,56 @@ describe('afterPage: whether to follow a nextLink', () => {
 });
 
 /**
- * Plays checks at the pace the poller keeps (the budget's 3 s a call, at 80 % of 1,500 an hour): each
- * check's calls answer at once, every read action due again 5 s later (a new action's pace). Returns when
- * each ID was read.
+ * Plays checks as the poller makes them, with the budget at 80 % of the quota (80 a minute, 1,200 an hour):
+ * a check every second at most, routine ones at the budget's pace (3 s a call), each call answered at once,
+ * every action read due again 5 s later (a new action's pace), never eager. Returns when each ID was read.
  */
-function playChecks(ids: Guid[], extraStates: [Guid, EntryState][], checks: number): Map<Guid, number[]> {
+function playChecks(ids: Guid[], extraStates: [Guid, EntryState][], untilMs: number): Map<Guid, number[]> {
   const states = new Map<Guid, EntryState>([...ids.map((id): [Guid, EntryState] => [id, neverRead]), ...extraStates]);
+  const rateBudget = new RateBudget({ perMinute: 80, perHour: 1_200 });
   const reads = new Map<Guid, number[]>();
-  let at = now;
-  for (let check = 0; check < checks; check += 1) {
-    const result = planCheck(states, at, 80, accepted);
+  let notBefore = now;
+  for (let at = now; at < now + untilMs; at += 1_000) {
+    const result = planCheck(states, at, { available: rateBudget.available(at), reserve: rateBudget.reserve, routine: at >= notBefore }, accepted);
     const read = [...result.listChunks.flat(), ...result.singleReads];
+    rateBudget.record(at, result.listChunks.length + result.singleReads.length);
     for (const id of read) {
       reads.set(id, [...(reads.get(id) ?? []), at]);
-      states.set(id, found(at + 5_000));
+      states.set(id, found(at + 5_000, { checkedAt: at }));
     }
-    at += Math.max(1, result.listChunks.length + result.singleReads.length) * 3_000;
+    if (result.routineCalls > 0) notBefore = at + rateBudget.paceMs(result.routineCalls);
   }
   return reads;
 }
 
-describe('planCheck: a big board is spread over time, and every ID is read within a bound', () => {
+describe('planCheck: a big board is read at once, then checked in rounds, every ID within a bound', () => {
   it.each<[string, number, number, number]>([
-    // [board, calls a round takes (chunks of 39), the longest any ID may wait: a round of checks, 9 s each]
-    ['100 IDs: three chunks, one check', 100, 3, 9_000],
-    ['1,000 IDs: 26 chunks, nine checks', 1_000, 26, 81_000],
-    ['4,000 IDs: 103 chunks, more than the budget allows in a minute', 4_000, 103, 315_000],
-  ])('%s', (_, size, callsARound, longestWaitMs) => {
+    // [board, list calls it takes (chunks of 39), the longest any ID may wait after its first read: a round
+    // of checks of three calls each, 3 × 3.04 s apart (the budget less its reserves), on whole seconds]
+    ['100 IDs: three chunks, read at once, one routine check a round', 100, 3, 10_000],
+    ['1,000 IDs: 26 chunks, read at once, nine checks a round', 1_000, 26, 90_000],
+    ['4,000 IDs: 103 chunks, more than the budget allows in a minute', 4_000, 103, 350_000],
+  ])('%s', (_, size, chunks, longestWaitMs) => {
     const ids = board(size);
-    const first = planCheck(new Map(ids.map((id) => [id, neverRead])), now, 80, accepted);
-    expect(first.listChunks.length + first.singleReads.length).toBe(Math.min(maxCallsPerCheck, callsARound));
+    const first = planCheck(new Map(ids.map((id) => [id, neverRead])), now, budget(80), accepted);
+    // New IDs are not routine: as many list calls as the minute's budget holds go at once.
+    expect(first.listChunks.length).toBe(Math.min(80, chunks));
+    expect(first.routineCalls).toBe(0);
 
-    const reads = playChecks(ids, [], Math.ceil(callsARound / maxCallsPerCheck) * 4);
+    const reads = playChecks(ids, [], 60_000 + longestWaitMs * 3);
     for (const id of ids) {
-      const times = [now, ...(reads.get(id) ?? [])];
-      expect(times.length).toBeGreaterThan(3);
+      const times = reads.get(id) ?? [];
+      expect(times[0]).toBeLessThanOrEqual(now + (chunks > 80 ? 60_000 : 0));
+      expect(times.length).toBeGreaterThan(2);
       const gaps = times.slice(1).map((time, index) => time - times[index]);
-      expect(Math.max(...gaps)).toBeLessThanOrEqual(longestWaitMs);
+      expect(Math.max(...gaps)).toBeLessThanOrEqual(longestWaitMs + 3_000);
     }
   });
 
   it('a lookup is not starved by a board whose list calls are always overdue', () => {
     const ids = board(1_000);
     const lookup = 'bbbbbbbb-0000-4000-8000-000000000001' as Guid;
-    const reads = playChecks(ids, [[lookup, missingSince(now)]], 30);
-    expect(reads.get(lookup)?.[0]).toBeLessThanOrEqual(now + 81_000);
+    const reads = playChecks(ids, [[lookup, missingSince(now)]], 120_000);
+    expect(reads.get(lookup)?.[0]).toBeLessThanOrEqual(now + 90_000);
   });
 });

@@ -3,17 +3,23 @@ import type { Guid } from '../lib/guid';
 import type { DurationHistory } from './duration-history';
 import { chunkIds } from './chunk-ids';
 import { chunkLimits, firstListShape, type ListShape } from './list-shape';
+import { finishLikelihood, isWorthThePace } from './finish-likelihood';
 import { nextPollDelay } from './next-poll-delay';
 import type { ActionWatch } from './watch-state';
 
 /** Where one watched action stands before a check, as far as choosing its call goes. */
 export type EntryState =
-  /** No check has answered for it yet: due at once. */
+  /** No check has answered for it yet: due at once, ahead of every routine check (the analyst waits on it). */
   | { kind: 'never-read' }
   /** Checked, but no call has brought it back yet (a 500, a 429, a timeout): due once its backoff is over. */
   | { kind: 'read-failed'; dueAt: number }
-  /** Defender returned it before and it is still running (a later call may have failed). */
-  | { kind: 'found'; dueAt: number }
+  /**
+   * Defender returned it before and it is still running (a later call may have failed). `dueAt` is the
+   * latest it may wait (today's cadence, or its kind's history, or a failure's backoff); `eager`, whether it
+   * is worth a check at the budget's pace before then; `likelihood`, its chance of finishing within the
+   * next pace interval, which decides who gets the calls when there are not enough.
+   */
+  | { kind: 'found'; dueAt: number; checkedAt: number; eager: boolean; likelihood: number }
   /** The last list call (since then) did not return it: read it alone next, as that read has the 404 grace. */
   | { kind: 'missing-from-list'; since: number }
   /** Its own read found no such action, and the not-found grace is still running. */
@@ -34,26 +40,44 @@ export interface WatchedEntry {
 /** How long an action's kind takes in this tenant, when there is enough history to go by. */
 export type HistoryOf = (action: MachineAction) => DurationHistory | undefined;
 
+/** What the state of an entry is judged with, besides the entry. */
+export interface StateContext {
+  now: number;
+  hidden: boolean;
+  /** The pace between checks, the window a finish's likelihood is judged over. */
+  paceMs: number;
+  historyOf?: HistoryOf;
+  /** False: no check before an action's latest time (the benchmarks' comparison with the pace before the planner). */
+  eagerChecks?: boolean;
+}
+
 /**
- * The entry's state. Delays are judged as of the last check, as the page judges them, so both agree, and
- * at the pace of the action's kind's history where `historyOf` knows it.
+ * The entry's state. Its latest time to be checked is judged as of the last check, as the page judges
+ * it, so both agree; whether a check before then is worth it, as of now.
  */
-export function entryState(entry: WatchedEntry, hidden: boolean, historyOf?: HistoryOf): EntryState {
+export function entryState(entry: WatchedEntry, context: StateContext): EntryState {
   if (!entry.watched) return { kind: 'stopped' };
   if (entry.missingFromListSince !== undefined) return { kind: 'missing-from-list', since: entry.missingFromListSince };
   if (!entry.last) return { kind: 'never-read' };
   const { watch, checkedAt } = entry.last;
-  const history = watch.action ? historyOf?.(watch.action) : undefined;
-  const delay = nextPollDelay(watch, { now: checkedAt, hidden, history });
+  const history = watch.action ? context.historyOf?.(watch.action) : undefined;
+  const delay = nextPollDelay(watch, { now: checkedAt, hidden: context.hidden, history });
   if (delay === false) return { kind: 'stopped' };
   const dueAt = checkedAt + delay;
   // A found action stays "found" through a later 404: the list call tries it first, then its own read.
-  if (watch.action) return { kind: 'found', dueAt };
+  if (watch.action) {
+    // A failing read is retried at its backoff, never sooner: calls would not make the failure pass.
+    const eager = context.eagerChecks !== false && watch.failure === undefined && isWorthThePace(watch.action, history, context.now, context.hidden);
+    return { kind: 'found', dueAt, checkedAt, eager, likelihood: finishLikelihood(watch.action, history, context.now, context.paceMs) };
+  }
   if (watch.failure?.problem.kind === 'not-found') return { kind: 'not-found-grace', dueAt };
   return { kind: 'read-failed', dueAt };
 }
 
-/** When the state asks for a call, or undefined when it asks for none. */
+/**
+ * When the state asks for a call at the latest, or undefined when it asks for none. An eager action may be
+ * checked before then, at the budget's pace: `readyAt` says from when.
+ */
 export function dueAt(state: EntryState, now: number): number | undefined {
   switch (state.kind) {
     case 'never-read':
@@ -66,6 +90,19 @@ export function dueAt(state: EntryState, now: number): number | undefined {
     case 'stopped':
       return undefined;
   }
+}
+
+/**
+ * Never sooner than this after an action's last check, whatever the budget allows: a finish is seen within
+ * about a second of it, and Defender's own pages refresh no faster.
+ */
+export const checkFloorMs = 2_000;
+
+/** When a check of the action is worth making: its latest time, or for an eager one, the floor after its last check. */
+export function readyAt(state: EntryState, now: number): number | undefined {
+  const latest = dueAt(state, now);
+  if (state.kind !== 'found' || !state.eager || latest === undefined) return latest;
+  return Math.min(latest, state.checkedAt + checkFloorMs);
 }
 
 /** A further page of an earlier list answer (its `@odata.nextLink`), still to be read for these IDs. */
@@ -81,10 +118,27 @@ export interface PendingPage {
 export const maxPagesPerList = 10;
 
 /**
- * At most this many calls go out in one check; the poller leaves the budget's pace between checks, so a big
- * board's first check is spread over the minute instead of spending the whole minute's allowance at once.
+ * At most this many routine calls go out in one check; the poller leaves the budget's pace after them, so
+ * the calls of a board too big for one are spread over the minute rather than spent at once. New IDs and
+ * further pages are not routine: they go at once, as far as the budget allows.
  */
 export const maxCallsPerCheck = 3;
+
+/** What the budget allows the check at hand. */
+export interface PlanBudget {
+  /** Calls that fit in the minute's and the hour's budget right now. */
+  available: number;
+  /**
+   * Of those, how many routine calls must leave for new IDs and pages: they are never queued behind routine
+   * checks. Calls made only because a finish is likely leave twice as many.
+   */
+  reserve: number;
+  /** Whether the budget's pace allows routine calls now (the last routine check's calls have been spaced out). */
+  routine: boolean;
+}
+
+/** A budget with room for everything, for a caller that only asks which calls a check would make. */
+export const roomyBudget: PlanBudget = { available: Number.POSITIVE_INFINITY, reserve: 0, routine: true };
 
 /** The calls one check makes. Empty when nothing is due, or when the budget has no call left. */
 export interface CheckPlan {
@@ -98,31 +152,37 @@ export interface CheckPlan {
   singleReads: Guid[];
   /** IDs this check would have read but for the budget or the spread: they wait for a later check. */
   waiting: Guid[];
-}
-
-function isDue(state: EntryState, now: number): boolean {
-  const at = dueAt(state, now);
-  return at !== undefined && at <= now;
+  /** Of the calls, how many were routine: the poller leaves the budget's pace after them. */
+  routineCalls: number;
 }
 
 /**
- * Which ID is read first: never read before anything, then the one waiting longest (due the earliest, or
- * left out of the list the earliest). An ID read goes to the back, so a board too big for one check is
- * read round the clock and none starves.
+ * How a due ID ranks for the calls, lowest first: new IDs (the analyst is waiting on them), then those at
+ * their latest time (the one that waited longest first, so that none starves), then eager ones, the likelier
+ * to have finished first. An ID that is not due has no rank: it only rides along in a list call.
  */
-function waitingSince(state: EntryState): number {
+type Rank = readonly [tier: number, order: number];
+
+function rankOf(state: EntryState, now: number): Rank | undefined {
   switch (state.kind) {
     case 'never-read':
-      return Number.NEGATIVE_INFINITY;
+      return [0, 0];
     case 'missing-from-list':
-      return state.since;
+      return [1, state.since];
     case 'read-failed':
-    case 'found':
     case 'not-found-grace':
-      return state.dueAt;
+      return state.dueAt <= now ? [1, state.dueAt] : undefined;
+    case 'found':
+      if (state.dueAt <= now) return [1, state.dueAt];
+      return state.eager && state.checkedAt + checkFloorMs <= now ? [2, -state.likelihood] : undefined;
     case 'stopped':
-      return Number.POSITIVE_INFINITY;
+      return undefined;
   }
+}
+
+function compareRanks(first: Rank | undefined, second: Rank | undefined): number {
+  if (first === undefined || second === undefined) return first === second ? 0 : first === undefined ? 1 : -1;
+  return ascending(first[0], second[0]) || ascending(first[1], second[1]);
 }
 
 /** Ascending, with equal infinities equal (a plain subtraction gives NaN for them). */
@@ -150,23 +210,24 @@ function chooseCalls(states: ReadonlyMap<Guid, EntryState>, due: ReadonlySet<Gui
 
 type Call = { kind: 'page'; page: PendingPage } | { kind: 'list'; ids: Guid[] } | { kind: 'single'; id: Guid };
 
-/** Pages first (finish what was started), then list chunks, then single reads, when they have waited as long. */
-const callOrder: Record<Call['kind'], number> = { page: 0, list: 1, single: 2 };
-
 function idsOfCall(call: Call): Guid[] {
   return call.kind === 'page' ? call.page.ids : call.kind === 'list' ? call.ids : [call.id];
 }
 
 /**
- * The calls of the check at `now`, given each watched action's state (in the order watched), how many calls
- * the budget allows now, the list shape this tenant accepts, and the pages still to follow. A check makes at
- * most `maxCallsPerCheck` calls, the longest-waiting first; while the shape is not accepted yet, one list
- * call of it goes out alone, as a probe. The rest waits.
+ * The calls of the check at `now`, given each watched action's state (in the order watched), what the
+ * budget allows, the list shape this tenant accepts, and the pages still to follow.
+ *
+ * New IDs and further pages go at once, as many as the budget holds: a pasted board is read whole in
+ * seconds. Routine checks go at the budget's pace, at most `maxCallsPerCheck` a check, leaving the
+ * budget's reserve: every eager action together while one list call holds them, and when the calls do not
+ * cover everything, first those at their latest time, then the chunks likeliest to hold a finish. While the
+ * shape is not accepted yet, one list call of it goes out alone, as a probe. The rest waits.
  */
 export function planCheck(
   states: ReadonlyMap<Guid, EntryState>,
   now: number,
-  allowance: number,
+  budget: PlanBudget = roomyBudget,
   shape: ListShape = firstListShape,
   pendingPages: readonly PendingPage[] = [],
 ): CheckPlan {
@@ -174,42 +235,122 @@ export function planCheck(
   const pages = pendingPages.map((page) => ({ ...page, ids: page.ids.filter(live) })).filter((page) => page.ids.length > 0);
   const paged = new Set(pages.flatMap((page) => page.ids));
   const open = new Map([...states].filter(([id]) => !paged.has(id)));
-  const due = new Set(idsOf(open, (state) => isDue(state, now)));
-  if (due.size === 0 && pages.length === 0) return { listChunks: [], pages: [], pagesLeft: [], singleReads: [], waiting: [] };
+  const ranks = new Map<Guid, Rank>();
+  for (const [id, state] of open) {
+    const rank = rankOf(state, now);
+    if (rank !== undefined) ranks.set(id, rank);
+  }
+  const due = new Set(ranks.keys());
+  if (due.size === 0 && pages.length === 0) return { listChunks: [], pages: [], pagesLeft: [], singleReads: [], waiting: [], routineCalls: 0 };
 
   const { listed, alone } = chooseCalls(open, due, shape);
-  const waitOfId = (id: Guid) => waitingSince(open.get(id) ?? { kind: 'stopped' });
-  const byWait = (ids: Guid[]) => [...ids].sort((first, second) => ascending(waitOfId(first), waitOfId(second)));
-  // Due IDs fill the chunks first, the longest-waiting first; IDs not due only top up the last one. A chunk
-  // with no due ID is not worth a call: a check set off by a lookup alone leaves the list for its own time.
+  // Sorting is stable: equal ranks keep the order watched. Riders (no rank) go nearest-due first.
+  const byRank = (ids: Guid[]) =>
+    [...ids].sort((first, second) => {
+      const [one, other] = [ranks.get(first), ranks.get(second)];
+      return one === undefined && other === undefined ? ascending(latestOf(open, first), latestOf(open, second)) : compareRanks(one, other);
+    });
+  // Due IDs fill the chunks first, the best-ranked first; IDs not due only top up the last one. A chunk with
+  // no due ID is not worth a call: a check set off by a lookup alone leaves the list for its own time.
   const limits = chunkLimits(shape);
-  const ordered = [...byWait(listed.filter((id) => due.has(id))), ...byWait(listed.filter((id) => !due.has(id)))];
-  const chunks = limits ? chunkIds(ordered, limits).filter((chunk) => chunk.some((id) => due.has(id))) : [];
+  const chunks = limits ? chunkIds(byRank(listed), limits).filter((chunk) => chunk.some((id) => due.has(id))) : [];
 
+  const rankOfCall = (call: Call): Rank => (call.kind === 'page' ? [-1, 0] : idsOfCall(call).map((id) => ranks.get(id)).reduce<Rank>((best, rank) => (rank && compareRanks(rank, best) < 0 ? rank : best), [9, 0]));
   const calls: Call[] = [
     ...pages.map((page): Call => ({ kind: 'page', page })),
     ...chunks.map((ids): Call => ({ kind: 'list', ids })),
-    ...byWait(alone).map((id): Call => ({ kind: 'single', id })),
+    ...byRank(alone).map((id): Call => ({ kind: 'single', id })),
   ];
-  const waitOf = (call: Call) => (call.kind === 'page' ? Number.NEGATIVE_INFINITY : Math.min(...idsOfCall(call).map(waitOfId)));
-  calls.sort((first, second) => ascending(waitOf(first), waitOf(second)) || callOrder[first.kind] - callOrder[second.kind]);
+  // Stable: at equal rank a list call goes before a single read, and chunks keep their order.
+  calls.sort((first, second) => compareRanks(rankOfCall(first), rankOfCall(second)));
   const readsAlone = new Set(alone);
 
-  const plan: CheckPlan = { listChunks: [], pages: [], pagesLeft: [], singleReads: [], waiting: [] };
-  let room = Math.max(0, Math.min(allowance, maxCallsPerCheck));
+  const plan: CheckPlan = { listChunks: [], pages: [], pagesLeft: [], singleReads: [], waiting: [], routineCalls: 0 };
+  let available = Math.max(0, budget.available);
+  let routineRoom = budget.routine ? maxCallsPerCheck : 0;
   for (const call of calls) {
+    const tier = rankOfCall(call)[0];
+    const urgent = tier <= 0;
     const probing = call.kind === 'list' && !shape.accepted && plan.listChunks.length > 0;
-    if (room === 0 || probing) {
+    // Calls made only because a finish is likely leave twice the reserve: the calls at their latest time
+    // always have some left, even in an hour the eager calls filled.
+    const kept = tier >= 2 ? 2 * budget.reserve : budget.reserve;
+    const fits = urgent ? available > 0 : routineRoom > 0 && available > kept;
+    if (!fits || probing) {
       plan.waiting.push(...idsOfCall(call).filter((id) => paged.has(id) || due.has(id) || readsAlone.has(id)));
       if (call.kind === 'page') plan.pagesLeft.push(call.page);
       continue;
     }
-    room -= 1;
+    available -= 1;
+    if (!urgent) {
+      routineRoom -= 1;
+      plan.routineCalls += 1;
+    }
     if (call.kind === 'page') plan.pages.push(call.page);
     else if (call.kind === 'list') plan.listChunks.push(call.ids);
     else plan.singleReads.push(call.id);
   }
   return plan;
+}
+
+/** The latest time an ID may wait, for ordering the IDs that only ride along: the nearest due first. */
+function latestOf(states: ReadonlyMap<Guid, EntryState>, id: Guid): number {
+  const state = states.get(id);
+  return state === undefined ? Number.POSITIVE_INFINITY : (dueAt(state, Number.NEGATIVE_INFINITY) ?? Number.POSITIVE_INFINITY);
+}
+
+/** When the budget next holds a call for each kind of call: a new ID's, one at its latest time, an eager one. */
+export interface BudgetFreeAt {
+  urgent: number;
+  due: number;
+  eager: number;
+}
+
+/**
+ * When the next check is worth making: the earliest time any watched ID is ready and the budget holds a
+ * call of its kind (new IDs and pages at once). The poller puts the budget's pace and a 429's pause on top
+ * of the routine ones.
+ */
+export function nextReadyAt(
+  states: ReadonlyMap<Guid, EntryState>,
+  now: number,
+  pendingPages: readonly PendingPage[] = [],
+  freeAt: BudgetFreeAt = { urgent: now, due: now, eager: now },
+): { at: number; urgent: boolean } | undefined {
+  if (pendingPages.length > 0 || [...states.values()].some((state) => state.kind === 'never-read')) return { at: Math.max(now, freeAt.urgent), urgent: true };
+  let earliest: number | undefined;
+  const consider = (at: number) => (earliest = earliest === undefined ? at : Math.min(earliest, at));
+  for (const state of states.values()) {
+    const latest = dueAt(state, now);
+    if (latest === undefined) continue;
+    consider(Math.max(latest, freeAt.due));
+    if (state.kind === 'found' && state.eager) consider(Math.max(state.checkedAt + checkFloorMs, freeAt.eager));
+  }
+  return earliest === undefined ? undefined : { at: earliest, urgent: false };
+}
+
+/**
+ * When each watched action will be checked next, from the plan of the next check (at `at`): the actions its
+ * calls read, then; the others at their latest time, and no sooner than a pace after it. What the page
+ * says ("next check at …") is this, so it includes the budget's wait and a 429's pause wherever `at` does.
+ */
+export function forecastChecks(
+  states: ReadonlyMap<Guid, EntryState>,
+  at: number,
+  budget: PlanBudget,
+  paceMs: number,
+  shape: ListShape = firstListShape,
+  pendingPages: readonly PendingPage[] = [],
+): Map<Guid, number> {
+  const plan = planCheck(states, at, budget, shape, pendingPages);
+  const read = new Set([...plan.listChunks.flat(), ...plan.singleReads, ...plan.pages.flatMap((page) => page.ids)]);
+  const next = new Map<Guid, number>();
+  for (const [id, state] of states) {
+    const latest = dueAt(state, at);
+    if (latest === undefined) continue;
+    next.set(id, read.has(id) ? at : Math.max(latest, at + paceMs));
+  }
+  return next;
 }
 
 /** What one answered page of a list call leaves to do. */

@@ -87,21 +87,32 @@ export class RateBudget {
 
   /**
    * The even spacing that spends the budget smoothly rather than in bursts: the gap a caller should leave
-   * after making `calls` calls.
+   * after making `calls` routine calls. It spends the budget less the reserves (see `reserve`), so that an
+   * hour of routine checks at this pace still leaves room for new IDs and for the checks that are due.
    */
   paceMs(calls: number): number {
-    return calls * Math.max(minuteMs / this.limits.perMinute, hourMs / this.limits.perHour);
+    const kept = 2 * this.reserve;
+    return Math.ceil(calls * Math.max(minuteMs / Math.max(1, this.limits.perMinute - kept), hourMs / Math.max(1, this.limits.perHour - kept)));
   }
 
-  /** The earliest time at which one more call fits (now, if one fits already). */
-  nextFreeAt(now: number): number {
-    if (this.available(now) > 0) return now;
-    const minuteFull = this.inLastMinute(now) >= this.limits.perMinute;
-    const hourFull = this.calls.length >= this.limits.perHour;
-    let at = now;
-    if (minuteFull) at = Math.max(at, this.calls[this.calls.length - this.limits.perMinute] + minuteMs);
-    if (hourFull) at = Math.max(at, this.calls[this.calls.length - this.limits.perHour] + hourMs);
-    return at;
+  /**
+   * Calls routine checks leave in the budget, a tenth of the minute's: a new ID pasted or a page opened
+   * is read at once, never queued behind routine checks that spent the hour.
+   */
+  get reserve(): number {
+    return Math.floor(Math.min(this.limits.perMinute, this.limits.perHour) / 10);
+  }
+
+  /** The earliest time at which `needed` more calls fit (now, if they fit already; never, past the limits). */
+  nextFreeAt(now: number, needed = 1): number {
+    if (this.available(now) >= needed) return now;
+    const freeAt = (window: number, limit: number, inWindow: number) => {
+      if (inWindow <= limit - needed) return now;
+      if (needed > limit) return Number.POSITIVE_INFINITY;
+      // The calls in the window must come down to limit - needed: the oldest that must go, goes then.
+      return this.calls[this.calls.length - (limit - needed) - 1] + window;
+    };
+    return Math.max(now, freeAt(minuteMs, this.limits.perMinute, this.inLastMinute(now)), freeAt(hourMs, this.limits.perHour, this.calls.length));
   }
 }
 

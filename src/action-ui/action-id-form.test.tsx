@@ -1,9 +1,16 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useLocation } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../testing/render';
 import { ActionIdForm } from './action-id-form';
+import { findActionIds } from './find-action-ids';
+
+// The real parser, behind a spy: a paste must be read once, by the form, and not again on its way to the board.
+vi.mock('./find-action-ids', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./find-action-ids')>();
+  return { ...actual, findActionIds: vi.fn(actual.findActionIds) };
+});
 
 function Where() {
   const location = useLocation();
@@ -32,6 +39,10 @@ function renderForm() {
 }
 
 describe('ActionIdForm', () => {
+  beforeEach(() => {
+    vi.mocked(findActionIds).mockClear();
+  });
+
   it('is focused, and goes to the action found in pasted ticket text', async () => {
     renderForm();
     const input = screen.getByLabelText('Machine action ID');
@@ -52,6 +63,21 @@ describe('ActionIdForm', () => {
     expect(screen.getByTestId('where')).toHaveTextContent('/board');
     expect(screen.getByTestId('state')).toHaveTextContent('Found 3 action IDs in what you pasted: added 3.');
     expect(JSON.parse(window.localStorage.getItem('machine-action-watch:watched-ids') ?? '[]')).toHaveLength(3);
+  });
+
+  it('reads a pasted ticket once, and puts on the board the IDs it read', async () => {
+    window.localStorage.clear();
+    window.localStorage.setItem('machine-action-watch:watched-ids', JSON.stringify(['11111111-1111-4111-8111-000000000001']));
+    renderForm();
+    await userEvent.click(screen.getByLabelText('Machine action ID'));
+    await userEvent.paste('11111111-1111-4111-8111-000000000001 and 11111111-1111-4111-8111-00000000000A, 11111111-1111-4111-8111-000000000001');
+    await userEvent.keyboard('{Enter}');
+    expect(findActionIds).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('state')).toHaveTextContent('Found 2 action IDs in what you pasted: added 1; 1 was already watched.');
+    expect(JSON.parse(window.localStorage.getItem('machine-action-watch:watched-ids') ?? '[]')).toEqual([
+      '11111111-1111-4111-8111-000000000001',
+      '11111111-1111-4111-8111-00000000000a',
+    ]);
   });
 
   it('starts a new line on Shift+Enter rather than watching', async () => {

@@ -42,7 +42,8 @@ export function ActionIdForm({ label = 'Machine action ID', autoFocus = false }:
       navigate(`/actions/${ids[0]}`);
       return;
     }
-    const result = watchList.add(text);
+    // The IDs read above go on as they are: the text is read once.
+    const result = watchList.addIds(ids);
     navigate('/board', { state: { pasted: describePaste(ids.length, result) } satisfies BoardArrival });
   }
 

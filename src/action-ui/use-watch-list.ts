@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Guid } from '../../core/lib/guid';
+import { findActionIds } from './find-action-ids';
 import { rememberWatched } from './recently-watched';
-import { addFromText, loadWatchList, saveWatchList, watchListStorageKey, type AddResult } from './watch-list';
+import { addToWatchList, loadWatchList, saveWatchList, watchListStorageKey, type AddResult } from './watch-list';
 
 /**
  * The analyst's watched IDs, kept in localStorage (IDs only) so they survive a reload, and kept in step
@@ -26,11 +27,11 @@ export function useWatchList() {
     return next;
   }, []);
 
-  const add = useCallback(
-    (text: string): AddResult => {
+  const addIds = useCallback(
+    (found: readonly Guid[]): AddResult => {
       let result: AddResult = { ids: [], added: [], alreadyWatched: [], overLimit: [] };
       update((current) => {
-        result = addFromText(current, text);
+        result = addToWatchList(current, found);
         return result.ids;
       });
       rememberWatched(window.localStorage, result.added, Date.now());
@@ -38,8 +39,10 @@ export function useWatchList() {
     },
     [update],
   );
+  /** For a caller that holds text (the board's paste field): its IDs are read here, once. */
+  const add = useCallback((text: string): AddResult => addIds(findActionIds(text)), [addIds]);
   const remove = useCallback((id: Guid) => update((current) => current.filter((other) => other !== id)), [update]);
   const removeAll = useCallback((gone: ReadonlySet<Guid>) => update((current) => current.filter((id) => !gone.has(id))), [update]);
 
-  return { ids, add, remove, removeAll };
+  return { ids, add, addIds, remove, removeAll };
 }

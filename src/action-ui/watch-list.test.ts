@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { Guid } from '../../core/lib/guid';
-import { addFromText, boardLimit, boardPath, describeAddition, describePaste, idsFromBoardLink, linkLimit, loadWatchList, saveWatchList, watchListStorageKey } from './watch-list';
+import { addToWatchList, boardLimit, boardPath, describeAddition, describePaste, idsFromBoardLink, linkLimit, loadWatchList, saveWatchList, watchListStorageKey } from './watch-list';
 
 const a = '5f1c3a9e-2b7d-4e8f-9a6b-1c2d3e4f5a6b' as Guid;
 const b = '11111111-1111-4111-8111-000000000001' as Guid;
 const c = '11111111-1111-4111-8111-000000000002' as Guid;
 
-describe('addFromText', () => {
-  it('adds each ID found in a ticket once, and says how many were already watched', () => {
-    const result = addFromText([a], `Isolations: ${b}, ${c}\nand again ${a.toUpperCase()} and ${b}`);
+describe('addToWatchList', () => {
+  it('takes IDs, not text: adds each once, and says how many were already watched', () => {
+    const result = addToWatchList([a], [b, c, a, b]);
     expect(result.ids).toEqual([a, b, c]);
     expect(result.added).toEqual([b, c]);
     expect(result.alreadyWatched).toEqual([a]);
     expect(describeAddition(result)).toBe('Added 2 actions; 1 was already watched.');
   });
 
-  it('changes nothing for text without an ID', () => {
-    const result = addFromText([a], 'please isolate finance-ws-014');
+  it('changes nothing when no ID was found', () => {
+    const result = addToWatchList([a], []);
     expect(result.ids).toEqual([a]);
     expect(describeAddition(result)).toMatch(/No machine action ID found/);
   });
@@ -68,7 +68,7 @@ describe('board address', () => {
 describe('board limit', () => {
   it('adds up to the limit and keeps the rest apart, to copy', () => {
     const watched = Array.from({ length: boardLimit - 1 }, (_, n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}` as Guid);
-    const result = addFromText(watched, `${b} ${c} ${watched[0]}`);
+    const result = addToWatchList(watched, [b, c, watched[0]]);
     expect(result.added).toEqual([b]);
     expect(result.overLimit).toEqual([c]);
     expect(result.alreadyWatched).toEqual([watched[0]]);

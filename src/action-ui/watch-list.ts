@@ -15,13 +15,16 @@ export interface AddResult {
   overLimit: Guid[];
 }
 
-/** Adds every action ID found in pasted text, each once, up to the board's limit; says what became of each. */
-export function addFromText(ids: readonly Guid[], text: string, limit = boardLimit): AddResult {
+/**
+ * Adds the IDs found in a paste or a link, each once, up to the board's limit; says what became of each.
+ * It takes IDs, not text: whoever holds the text has already read the IDs out of it (findActionIds).
+ */
+export function addToWatchList(ids: readonly Guid[], found: readonly Guid[], limit = boardLimit): AddResult {
   const present = new Set(ids);
   const added: Guid[] = [];
   const alreadyWatched: Guid[] = [];
   const overLimit: Guid[] = [];
-  for (const id of findActionIds(text)) {
+  for (const id of new Set(found)) {
     if (present.has(id)) alreadyWatched.push(id);
     else if (ids.length + added.length < limit) added.push(id);
     else overLimit.push(id);

@@ -1,11 +1,7 @@
 import { queryOptions, skipToken, type QueryKey } from '@tanstack/react-query';
 import type { MachineAction } from '../../core/defender/machine-action';
 import { isGuid, type Guid } from '../../core/lib/guid';
-import type { HistorySamples } from '../../core/polling/duration-history';
 import type { ActionWatch } from '../../core/polling/watch-state';
-
-/** What one history read found, by history key (type, and scope where it matters). */
-export type HistoryReadingsByKey = ReadonlyMap<string, HistorySamples>;
 
 const scope = 'machine-actions';
 
@@ -20,6 +16,12 @@ export const actionQueries = {
    * everything watched), and pages only read it.
    */
   watch: (id: Guid) => queryOptions<ActionWatch, Error, ActionWatch, readonly [typeof scope, 'watch', Guid]>({ queryKey: [scope, 'watch', id], queryFn: skipToken }),
+  /**
+   * When the polling tab's planner will check each watched action next. No query function: the poller
+   * writes it after every change of plan; empty while no poller here plans (the relay polls, say).
+   */
+  schedule: () =>
+    queryOptions<ReadonlyMap<Guid, number>, Error, ReadonlyMap<Guid, number>, readonly [typeof scope, 'schedule']>({ queryKey: [scope, 'schedule'], queryFn: skipToken }),
   /** The newest actions on one device, read on request through the poller's budget (`read`). */
   deviceActions: (machineId: string, read: (signal: AbortSignal) => Promise<MachineAction[]>) =>
     queryOptions({ queryKey: [scope, 'device', machineId] as const, queryFn: ({ signal }) => read(signal), retry: false, staleTime: 60_000 }),
@@ -27,12 +29,6 @@ export const actionQueries = {
    * The signed-in analyst's own actions of the last day, for the start page. Read once and kept for ten
    * minutes: coming back to the start page does not spend the quota again.
    */
-  /**
-   * How long actions of one type took in this tenant lately: read once a day at most (history-cache.ts
-   * keeps it across reloads), never retried at once, and never in the way of the watch itself.
-   */
-  history: (type: string, read: (signal: AbortSignal) => Promise<HistoryReadingsByKey>) =>
-    queryOptions({ queryKey: [scope, 'history', type] as const, queryFn: ({ signal }) => read(signal), retry: false, staleTime: 86_400_000, gcTime: 86_400_000 }),
   requestedBy: (requestor: string, read: (signal: AbortSignal) => Promise<MachineAction[]>) =>
     queryOptions({ queryKey: [scope, 'requested-by', requestor] as const, queryFn: ({ signal }) => read(signal), retry: false, staleTime: 10 * 60_000, gcTime: 30 * 60_000 }),
 };

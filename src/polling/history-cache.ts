@@ -1,10 +1,11 @@
 import * as v from 'valibot';
-import { emptySamples, historyKey, readHistory, type HistoryKind, type HistoryReading, type HistorySamples } from '../../core/polling/duration-history';
+import { emptySamples, historyKey, readHistory, type HistoryKind, type HistoryReading } from '../../core/polling/duration-history';
+import type { HistoryStore } from '../../core/polling/type-histories';
 
 /** A type's history is read at most once a day: durations drift over weeks, and each read is a call from the shared quota. */
 export const historyTtlMs = 86_400_000;
 
-const storagePrefix = 'machine-action-watch:duration-history:';
+export const historyStoragePrefix = 'machine-action-watch:duration-history:';
 /** As far ahead of this browser's clock as a stored time may be and still be believed. */
 const clockSkewMs = 5 * 60_000;
 /** Defender's largest `$top`: no honest entry holds more samples than one list call returns. */
@@ -38,15 +39,8 @@ const entrySchema = v.strictObject({
 
 type Entry = v.InferOutput<typeof entrySchema>;
 
-/** The tenant's recent durations, per action type, kept in the browser for a day. */
-export interface HistoryCache {
-  /** What is known of this kind of action from a read within the last day; undefined when its type is due. */
-  reading(kind: HistoryKind): HistoryReading | undefined;
-  /** Whether the type's history should be read: never read, read over a day ago, or unreadable. */
-  isDue(type: string): boolean;
-  /** Keeps what one list call for this type found (historySamples of its answer). */
-  keep(type: string, gathered: Iterable<HistorySamples>, options: { periodDays: number; readAt: number }): void;
-}
+/** The tenant's recent durations, per action type, kept in the browser for a day (the poller's HistoryStore). */
+export type HistoryCache = HistoryStore;
 
 const typeKey = (type: string) => historyKey({ type, scope: null });
 const ascending = (values: readonly number[]) => [...values].sort((a, b) => a - b);
@@ -80,9 +74,9 @@ function readingOf(entry: Entry, kind: HistoryKind): HistoryReading {
  * the list answer's device names, requestors and comments never reach storage.
  */
 export function historyCache(storage: HistoryStorage | undefined, options: { now: () => number; tenant: string }): HistoryCache {
-  const storageKey = (type: string) => `${storagePrefix}${encodeURIComponent(options.tenant)}:${encodeURIComponent(typeKey(type))}`;
+  const storageKey = (type: string) => `${historyStoragePrefix}${encodeURIComponent(options.tenant)}:${encodeURIComponent(typeKey(type))}`;
 
-  // What this page kept itself: where storage is full or blocked, a type is still read once a day, not on every ask.
+  // What this page kept itself where storage is full or blocked: a type is still read once a day, not on every ask.
   const kept = new Map<string, Entry>();
 
   const isFresh = (entry: Entry) => {
@@ -115,7 +109,7 @@ export function historyCache(storage: HistoryStorage | undefined, options: { now
     return fresh.sort((a, b) => b.readAt - a.readAt)[0];
   }
 
-  const readings = new Map<string, { readAt: number; reading: HistoryReading }>();
+  const readings = new Map<string, { entry: Entry; reading: HistoryReading }>();
 
   return {
     reading(kind) {
@@ -124,9 +118,9 @@ export function historyCache(storage: HistoryStorage | undefined, options: { now
       const key = historyKey(kind);
       // The same reading for the same read: a board's rows are drawn again only when what they show changes.
       const known = readings.get(key);
-      if (known?.readAt === entry.readAt) return known.reading;
+      if (known?.entry === entry) return known.reading;
       const reading = readingOf(entry, kind);
-      readings.set(key, { readAt: entry.readAt, reading });
+      readings.set(key, { entry, reading });
       return reading;
     },
     isDue: (type) => freshEntry(type) === undefined,
@@ -145,11 +139,13 @@ export function historyCache(storage: HistoryStorage | undefined, options: { now
           stillPending,
         }));
       const entry: Entry = { version: 1, type, periodDays, readAt, kinds };
-      kept.set(typeKey(type), entry);
       try {
-        storage?.setItem(storageKey(type), JSON.stringify(entry));
+        if (!storage) throw new Error('no storage');
+        storage.setItem(storageKey(type), JSON.stringify(entry));
+        kept.delete(typeKey(type));
       } catch {
         // storage full or blocked: the history lasts as long as this page, and is read again tomorrow
+        kept.set(typeKey(type), entry);
       }
     },
   };

@@ -102,6 +102,7 @@ function tab(locks: LockManagerLike, name: string, screen = { visible: true }, c
   const budget = new RateBudget({ perMinute: 80, perHour: 1_200 });
   const seen: Guid[] = [];
   const pauses: (number | undefined)[] = [];
+  const schedules: ReadonlyMap<Guid, number>[] = [];
   const channel = channels.open(`test-${name}`);
   const coordinator = new PollerCoordinator({
     poller,
@@ -110,11 +111,12 @@ function tab(locks: LockManagerLike, name: string, screen = { visible: true }, c
     locks,
     onCheck: (id) => seen.push(id),
     onPause: (until) => pauses.push(until),
+    onSchedule: (schedule) => schedules.push(schedule),
     isVisible: () => screen.visible,
     now: () => clock.now,
   });
   opened.push(coordinator);
-  return { poller, budget, coordinator, seen, pauses, screen, clock };
+  return { poller, budget, coordinator, seen, pauses, schedules, screen, clock };
 }
 
 /**
@@ -173,6 +175,26 @@ describe('PollerCoordinator', () => {
     await settle();
     expect(second.seen).toEqual([b]);
     expect(second.poller.learn).toHaveBeenCalledWith(b, watch, 123);
+  });
+
+  it("shows every tab the polling tab's schedule, a tab that joins later too", async () => {
+    const locks = fakeLocks();
+    const first = tab(locks, 'schedule');
+    const second = tab(locks, 'schedule');
+    first.coordinator.start();
+    second.coordinator.start();
+    second.coordinator.setLocalIds([a]);
+    await settle();
+    first.coordinator.publishSchedule(new Map([[a, 4_000]]));
+    await settle();
+    expect(first.schedules.at(-1)).toEqual(new Map([[a, 4_000]]));
+    expect(second.schedules.at(-1)).toEqual(new Map([[a, 4_000]]));
+
+    const third = tab(locks, 'schedule');
+    third.coordinator.start();
+    third.coordinator.setLocalIds([a]);
+    await settle();
+    expect(third.schedules.at(-1)).toEqual(new Map([[a, 4_000]]));
   });
 
   it('hands polling to the next tab when the leader leaves', async () => {

@@ -1,6 +1,6 @@
 import type { Guid } from '../../core/lib/guid';
 import type { ActionPoller } from '../../core/polling/action-poller';
-import { isPollerMessage, maxCallsInMessage, type KnownWatch, type PollerMessage } from './poller-messages';
+import { isPollerMessage, maxCallsInMessage, type KnownWatch, type PollerMessage, type ScheduleEntry } from './poller-messages';
 import type { RateBudget } from '../../core/polling/rate-budget';
 import { joinLeaderElection, type LockManagerLike } from './tab-leadership';
 import type { ActionWatch } from '../../core/polling/watch-state';
@@ -14,6 +14,8 @@ export interface CoordinatorOptions {
   /** Results for this tab, whoever polled them. */
   onCheck: (id: Guid, watch: ActionWatch, checkedAt: number) => void;
   onPause: (until: number | undefined) => void;
+  /** When each watched action will be checked next, whichever tab polls (empty while no tab's poller does). */
+  onSchedule?: (schedule: ReadonlyMap<Guid, number>) => void;
   onLeadingChange?: (leading: boolean) => void;
   /** Whether this tab is on screen; the leader polls at the pace of the most visible tab. */
   isVisible?: () => boolean;
@@ -43,6 +45,8 @@ export class PollerCoordinator {
   private readonly known = new Map<Guid, { watch: ActionWatch; checkedAt: number }>();
   /** The 429 pause, whichever tab met it: a tab that takes over the polling keeps to it. */
   private pausedUntil: number | undefined;
+  /** The polling tab's latest schedule, for the pages here and a tab that joins. */
+  private schedule: ScheduleEntry[] = [];
   private localIds: Guid[] = [];
   private leading = false;
   /** Stopped for good: a check still under way when the tab left tells no one (the channel is closing). */
@@ -162,6 +166,17 @@ export class PollerCoordinator {
     this.post({ type: 'paused', until });
   }
 
+  /** The planner's schedule, when this tab polls: shown here and sent to every other tab. */
+  publishSchedule(schedule: ReadonlyMap<Guid, number>): void {
+    this.scheduleHere([...schedule]);
+    this.post({ type: 'schedule', entries: this.schedule });
+  }
+
+  private scheduleHere(entries: ScheduleEntry[]): void {
+    this.schedule = entries;
+    this.options.onSchedule?.(new Map(entries));
+  }
+
   /** Calls this tab made (the poller's or a one-off), for every other tab's budget. */
   publishSpent(at: number, count: number): void {
     this.post({ type: 'spent', at, count });
@@ -201,7 +216,7 @@ export class PollerCoordinator {
       if (known) watches.push({ id, ...known });
     }
     const spent = this.options.budget.spentCalls(this.now()).slice(-maxCallsInMessage);
-    this.post({ type: 'catch-up', for: tab, watches, pausedUntil: this.pausedUntil, spent });
+    this.post({ type: 'catch-up', for: tab, watches, pausedUntil: this.pausedUntil, spent, schedule: this.schedule });
   }
 
   /** The IDs a tab's interest adds to what it said before; every one of them when it is new to this tab. */
@@ -248,6 +263,10 @@ export class PollerCoordinator {
         for (const check of data.watches) this.learn(check);
         this.options.budget.merge(data.spent);
         if (data.pausedUntil !== undefined && data.pausedUntil > (this.pausedUntil ?? 0)) this.pauseHere(data.pausedUntil);
+        if (data.schedule !== undefined && !this.leading) this.scheduleHere(data.schedule);
+        break;
+      case 'schedule':
+        if (!this.leading) this.scheduleHere(data.entries);
         break;
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPollerMessage, maxCallsInMessage } from './poller-messages';
+import { isPollerMessage, maxCallsInMessage, maxScheduleEntries } from './poller-messages';
 
 const id = '00000000-0000-4000-8000-00000000000a';
 const catchUp = { type: 'catch-up', for: 't', watches: [{ id, watch: {}, checkedAt: 1 }], pausedUntil: 5, spent: [1, 2] };
@@ -18,6 +18,9 @@ describe('isPollerMessage', () => {
     ['catch-up', catchUp],
     ['catch-up with nothing known and no pause', { ...catchUp, watches: [], pausedUntil: undefined, spent: [] }],
     ['catch-up with a full hour of calls', { ...catchUp, spent: Array<number>(maxCallsInMessage).fill(1) }],
+    ['catch-up with the schedule', { ...catchUp, schedule: [[id, 7]] }],
+    ['schedule', { type: 'schedule', entries: [[id, 7]] }],
+    ['an empty schedule (no poller plans here)', { type: 'schedule', entries: [] }],
   ])('believes a well-formed %s message', (_, message) => {
     expect(isPollerMessage(message)).toBe(true);
   });
@@ -49,6 +52,11 @@ describe('isPollerMessage', () => {
     ['catch-up whose calls are not a list', { ...catchUp, spent: 2 }],
     ['catch-up with a call at no time', { ...catchUp, spent: [1, 'x'] }],
     ['catch-up with more calls than an hour allows', { ...catchUp, spent: Array<number>(maxCallsInMessage + 1).fill(1) }],
+    ['catch-up with a schedule that is not a list', { ...catchUp, schedule: {} }],
+    ['schedule of an ID that is not a GUID', { type: 'schedule', entries: [["') or 1 eq 1", 7]] }],
+    ['schedule at no time', { type: 'schedule', entries: [[id, Number.NaN]] }],
+    ['schedule entry of three parts', { type: 'schedule', entries: [[id, 7, 8]] }],
+    ['schedule of more entries than a tab makes', { type: 'schedule', entries: Array.from({ length: maxScheduleEntries + 1 }, () => [id, 7]) }],
     ['an unknown type', { type: 'takeover', tab: 't' }],
     ['no type', { tab: 't' }],
     ['not an object', 'interest'],

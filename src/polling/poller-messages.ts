@@ -29,7 +29,15 @@ export type PollerMessage =
    * The polling tab's answer to a tab it has not heard from, or that wants new IDs: what it knows of those
    * actions (final ones too, which are never read again), its 429 pause and the last hour's calls.
    */
-  | { type: 'catch-up'; for: string; watches: KnownWatch[]; pausedUntil: number | undefined; spent: number[] };
+  | { type: 'catch-up'; for: string; watches: KnownWatch[]; pausedUntil: number | undefined; spent: number[]; schedule?: ScheduleEntry[] }
+  /** The polling tab's plan: when each watched action will be checked next (empty: nobody polls it here). */
+  | { type: 'schedule'; entries: ScheduleEntry[] };
+
+/** One watched action and when the polling tab's planner will check it next. */
+export type ScheduleEntry = [id: Guid, at: number];
+
+/** More entries than this is no schedule a tab of this app makes (the board holds 500, each page one more). */
+export const maxScheduleEntries = 5_000;
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -41,6 +49,10 @@ function isKnownWatch(value: unknown): value is KnownWatch {
   if (typeof value !== 'object' || value === null) return false;
   const known = value as Record<string, unknown>;
   return isId(known.id) && isTime(known.checkedAt) && typeof known.watch === 'object' && known.watch !== null;
+}
+
+function isSchedule(value: unknown): value is ScheduleEntry[] {
+  return Array.isArray(value) && value.length <= maxScheduleEntries && value.every((entry) => Array.isArray(entry) && entry.length === 2 && isId(entry[0]) && isTime(entry[1]));
 }
 
 /** Messages come from other tabs of the same origin, but are still checked before they are believed. */
@@ -75,8 +87,11 @@ export function isPollerMessage(data: unknown): data is PollerMessage {
         (message.pausedUntil === undefined || isTime(message.pausedUntil)) &&
         Array.isArray(message.spent) &&
         message.spent.length <= maxCallsInMessage &&
-        message.spent.every(isTime)
+        message.spent.every(isTime) &&
+        (message.schedule === undefined || isSchedule(message.schedule))
       );
+    case 'schedule':
+      return isSchedule(message.entries);
     default:
       return false;
   }

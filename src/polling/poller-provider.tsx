@@ -9,6 +9,7 @@ import { actionQueries } from './action-queries';
 import type { PollerCoordinator } from './poller-coordinator';
 import type { RelayState } from './relay-link';
 import type { Polling } from './start-polling';
+import { useSameIds } from './use-same-ids';
 
 export interface PollerControls {
   /** Declares the actions one part of the page shows; an empty list withdraws them. */
@@ -70,6 +71,7 @@ export function PollerProvider({ children }: { children: ReactNode }) {
         tenant: settings.authority,
         onCheck: (id, watch, checkedAt) => queryClient.setQueryData(actionQueries.watch(id).queryKey, watch, { updatedAt: checkedAt }),
         onPause: setPausedUntil,
+        onSchedule: (schedule) => queryClient.setQueryData(actionQueries.schedule().queryKey, schedule),
         localIds,
         relayUrl: settings.relayUrl,
         onRelayState: (state, reason) => setRelay({ state, reason }),
@@ -80,6 +82,7 @@ export function PollerProvider({ children }: { children: ReactNode }) {
     return () => {
       left = true;
       polling?.stop();
+      queryClient.setQueryData(actionQueries.schedule().queryKey, new Map());
       setRelay(undefined);
       coordinatorRef.current = undefined;
       pollerReady.current = deferred<ActionPoller>();
@@ -109,8 +112,9 @@ export function usePoller(): PollerControls {
 /** Watches these actions while the component is mounted. */
 export function useWatchInterest(owner: string, ids: readonly Guid[]): void {
   const { setInterest } = usePoller();
-  const key = ids.join(',');
-  // A change of IDs replaces the interest in one step: withdrawing it first would drop every watch.
-  useEffect(() => setInterest(owner, key ? (key.split(',') as Guid[]) : []), [owner, key, setInterest]);
+  const stableIds = useSameIds(ids);
+  // A change of IDs replaces the interest in one step: withdrawing it first would drop every watch. The
+  // provider keeps the list it is given, so it gets its own copy.
+  useEffect(() => setInterest(owner, [...stableIds]), [owner, stableIds, setInterest]);
   useEffect(() => () => setInterest(owner, []), [owner, setInterest]);
 }

@@ -4,8 +4,8 @@ import { onSignInElsewhere, onSignOutElsewhere } from '../auth/session-broadcast
 import type { Guid } from '../../core/lib/guid';
 import { isPageHidden } from '../lib/use-page-visible';
 import { ActionPoller } from '../../core/polling/action-poller';
-import { browserHistoryCache } from './history-cache';
-import { knownHistories } from './known-histories';
+import { TypeHistories } from '../../core/polling/type-histories';
+import { tenantHistories } from './tenant-histories';
 import { heartbeatMs, PollerCoordinator } from './poller-coordinator';
 import { budgetLimits, RateBudget } from '../../core/polling/rate-budget';
 import { RelayedPolling } from './relayed-polling';
@@ -16,11 +16,13 @@ import { sessionListShapeMemory } from './session-list-shapes';
 export interface PollingOptions {
   defender: DefenderClient;
   quota: { share: number; analystsAtOnce: number };
-  /** Whose history paces the checks: the authority's tenant, as the pages' history reads keep it. */
+  /** Whose history paces the checks: the authority's tenant, whose store the pages read. */
   tenant: string;
   /** Every result, whoever polled it: the provider writes it into the query cache. */
   onCheck: (id: Guid, watch: ActionWatch, checkedAt: number) => void;
   onPause: (until: number | undefined) => void;
+  /** When each watched action will be checked next, by whichever tab polls. */
+  onSchedule: (schedule: ReadonlyMap<Guid, number>) => void;
   /** The actions this tab shows right now. */
   localIds: () => Guid[];
   /** The team relay (config.json's relayUrl): when set, the leading tab watches through it. */
@@ -40,7 +42,7 @@ export interface Polling {
  * leads) and the coordinator that shares interest and results with the other tabs. In a chunk of its own,
  * loaded once the analyst is signed in: the start page's first load carries none of it.
  */
-export function startPolling({ defender, quota, tenant, onCheck, onPause, localIds, relayUrl, onRelayState }: PollingOptions): Polling {
+export function startPolling({ defender, quota, tenant, onCheck, onPause, onSchedule, localIds, relayUrl, onRelayState }: PollingOptions): Polling {
   const channel = new BroadcastChannel('machine-action-watch:poller');
   // The poller and the budget report to the coordinator, which needs both: the link is made just below.
   const link: { coordinator?: PollerCoordinator } = {};
@@ -52,12 +54,13 @@ export function startPolling({ defender, quota, tenant, onCheck, onPause, localI
     isOnline: () => onlineManager.isOnline(),
     onCheck: (id, watch, checkedAt) => link.coordinator?.publishCheck(id, watch, checkedAt),
     onPause: (until) => link.coordinator?.publishPause(until),
-    // The histories the pages read (use-type-history): the poller paces by them, and reads none itself.
-    historyOf: knownHistories(browserHistoryCache({ tenant }), Date.now),
+    onSchedule: (schedule) => link.coordinator?.publishSchedule(schedule),
+    // The poller reads each watched type's history itself; the pages show what it kept (use-type-history).
+    histories: new TypeHistories({ store: tenantHistories(tenant).store, readActions: (type, since) => defender.getActionHistory(type, since), now: Date.now }),
     listShapes: sessionListShapeMemory(),
   });
   const relayed = relayUrl ? throughRelay(relayUrl, defender, poller, link, onRelayState) : undefined;
-  const coordinator = new PollerCoordinator({ poller: relayed ?? poller, budget, channel, isVisible: () => !isPageHidden(), onCheck, onPause });
+  const coordinator = new PollerCoordinator({ poller: relayed ?? poller, budget, channel, isVisible: () => !isPageHidden(), onCheck, onPause, onSchedule });
   link.coordinator = coordinator;
   coordinator.start();
   coordinator.setLocalIds(localIds());

@@ -3,8 +3,9 @@ import type { DefenderProblem, DefenderProblemKind } from '../../core/defender/d
 import { problemFromResponse } from '../../core/defender/error-response';
 import type { MachineAction } from '../../core/defender/machine-action';
 import type { Guid } from '../../core/lib/guid';
+import type { HistorySamples } from '../../core/polling/duration-history';
 import { actionQueries } from '../polling/action-queries';
-import { historyKey, type HistorySamples } from '../../core/polling/duration-history';
+import { tenantHistories } from '../polling/tenant-histories';
 import type { ActionWatch, StatusChange } from '../../core/polling/watch-state';
 
 /** A watch whose latest check read the action at `readAt`; it was first seen in the statuses of `history`. */
@@ -74,9 +75,11 @@ export function seedWatch(queryClient: QueryClient, id: Guid, watch: ActionWatch
 }
 
 /** The key of a type's history read; the reading function is never called for data the cache already has. */
-const historyQueryKey = (type: string) => actionQueries.history(type, () => Promise.reject(new Error('not read in tests'))).queryKey;
 
-/** Writes what one history read found for a kind into the cache, as if read just now (it is then fresh for a day). */
-export function seedHistory(queryClient: QueryClient, samples: HistorySamples): void {
-  queryClient.setQueryData(historyQueryKey(samples.type), new Map([[historyKey(samples), samples]]));
+/**
+ * Keeps what one history read found for a kind in the tenant's store, as the poller would after reading it
+ * just now (it is then fresh for a day). setup.ts empties the store after each test.
+ */
+export function seedHistory(tenant: string, samples: HistorySamples): void {
+  tenantHistories(tenant).store.keep(samples.type, [samples], { periodDays: samples.periodDays, readAt: Date.now() });
 }

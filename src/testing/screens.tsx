@@ -6,8 +6,9 @@ import { BoardPage } from '../features/watch-board/board-page';
 import { toGuid, type Guid } from '../../core/lib/guid';
 import type { HistorySamples } from '../../core/polling/duration-history';
 import type { ActionWatch } from '../../core/polling/watch-state';
+import { actionQueries } from '../polling/action-queries';
 import { seedHistory, seedWatch } from './action-watches';
-import { renderWithProviders, testQueryClient, type ProviderOptions } from './render';
+import { renderWithProviders, testQueryClient, testSettings, type ProviderOptions } from './render';
 
 /** The GUID of a literal the test knows is one. */
 export function guid(text: string): Guid {
@@ -21,11 +22,14 @@ export interface SeededScreen extends ProviderOptions {
   watches?: readonly { id: Guid; watch: ActionWatch; checkedAt: number }[];
   /** What the types' history reads found. */
   histories?: readonly HistorySamples[];
+  /** When the poller's planner will check each action next, as the poller writes it. */
+  schedule?: readonly (readonly [Guid, number])[];
 }
 
-function seeded({ watches = [], histories = [], queryClient = testQueryClient(), ...options }: SeededScreen): ProviderOptions {
+function seeded({ watches = [], histories = [], schedule, queryClient = testQueryClient(), ...options }: SeededScreen): ProviderOptions {
   for (const { id, watch, checkedAt } of watches) seedWatch(queryClient, id, watch, checkedAt);
-  for (const samples of histories) seedHistory(queryClient, samples);
+  for (const samples of histories) seedHistory((options.settings ?? testSettings).authority, samples);
+  if (schedule) queryClient.setQueryData(actionQueries.schedule().queryKey, new Map(schedule));
   return { queryClient, ...options };
 }
 

@@ -1,8 +1,13 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { historyStoragePrefix } from '../polling/history-cache';
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  // What a test kept in the tenant's history store (seedHistory) is not the next test's.
+  for (const key of Object.keys(window.localStorage)) if (key.startsWith(historyStoragePrefix)) window.localStorage.removeItem(key);
+});
 
 // jsdom lacks these; Mantine reads them (its Vite template stubs them the same way).
 if (!window.matchMedia) {

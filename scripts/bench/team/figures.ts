@@ -1,5 +1,6 @@
 // The team benchmark's figures per run, its table and the issue's targets.
 import { verdict } from '../harness/budget.ts';
+import { limitFigures } from '../harness/limit.ts';
 import { median, percentile } from '../harness/statistics.ts';
 import { maxInAnyMinute } from '../polling/figures.ts';
 import type { TeamRun } from './team-run.ts';
@@ -19,6 +20,14 @@ export interface TeamFigures {
   shownP95S: number;
   missedDeliveries: number;
   realSeconds: number;
+  /** What checking every running action at the budget's full rate would show (harness/limit.ts). */
+  limitMedianS: number;
+  limitP95S: number;
+}
+
+function limitOf(run: TeamRun): Pick<TeamFigures, 'limitMedianS' | 'limitP95S'> {
+  const limit = limitFigures([{ finishedAts: run.finishes.map((finish) => finish.finishedAt), spans: run.spans }]);
+  return { limitMedianS: limit.delayMedianS, limitP95S: limit.delayP95S };
 }
 
 export function teamFigures(label: string, run: TeamRun): TeamFigures {
@@ -37,6 +46,7 @@ export function teamFigures(label: string, run: TeamRun): TeamFigures {
     shownP95S: delaysS.length > 0 ? percentile(delaysS, 95) : Number.NaN,
     missedDeliveries: run.missedDeliveries,
     realSeconds: run.realSeconds,
+    ...limitOf(run),
   };
 }
 
@@ -50,8 +60,8 @@ export interface SizeFigures {
 const seconds = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '—');
 
 export function teamTable(sizes: readonly SizeFigures[]): string[] {
-  const columns = ['analysts', 'actions', 'how', 'calls/h', 'busiest min', 'access reads', '429s', 'shown/finished', 'median s', 'p95 s'];
-  const widths = [8, 7, 30, 8, 11, 12, 5, 14, 8, 7];
+  const columns = ['analysts', 'actions', 'how', 'calls/h', 'busiest min', 'access reads', '429s', 'shown/finished', 'median s', 'p95 s', 'limit: median', 'p95'];
+  const widths = [8, 7, 30, 8, 11, 12, 5, 14, 8, 7, 13, 5];
   const row = (cells: string[]) => cells.map((cell, index) => (index === 2 ? cell.padEnd(widths[index]) : cell.padStart(widths[index]))).join(' ');
   const line = (figures: TeamFigures) =>
     row([
@@ -65,6 +75,8 @@ export function teamTable(sizes: readonly SizeFigures[]): string[] {
       `${figures.shown}/${figures.finishedWatches}`,
       seconds(figures.shownMedianS),
       seconds(figures.shownP95S),
+      seconds(figures.limitMedianS),
+      seconds(figures.limitP95S),
     ]);
   return [
     '',
@@ -77,7 +89,7 @@ export function teamTable(sizes: readonly SizeFigures[]): string[] {
     'access reads: the relay\'s access checks (GET /api/machineactions/{id} with the analyst\'s own token, once per account and action),',
     'counted apart: they draw on the app\'s quota, the poller\'s calls on the relay\'s. shown/finished: watches of actions that',
     'finished within the hour, and how many of them the analyst\'s client received final within it; median and p95 of',
-    'finish → shown over those.',
+    'finish → shown over those. limit: what checking every running action at the budget\'s full rate would show.',
   ];
 }
 
@@ -95,6 +107,15 @@ export function teamVerdicts(sizes: readonly SizeFigures[]): { target: string; v
       verdict: `${ratio.toFixed(2)}× (${largest.relay.calls} vs ${largest.oneAnalyst.calls}; every size ${ratios}) ${verdict(ratio, { max: 1.2 })}`,
     },
     { target: 'relay calls never over 1,200 an hour', verdict: `most ${most} (${sizes.map(calls).join(', ')}) ${verdict(most, { max: 1_200 })}` },
+    {
+      target: `finish → shown at ${largest.relay.analysts} analysts within 1.2× of one analyst watching the same actions`,
+      verdict: (() => {
+        const medianRatio = largest.relay.shownMedianS / largest.oneAnalyst.shownMedianS;
+        const p95Ratio = largest.relay.shownP95S / largest.oneAnalyst.shownP95S;
+        const worst = Math.max(medianRatio, p95Ratio);
+        return `median ${seconds(largest.relay.shownMedianS)} s vs ${seconds(largest.oneAnalyst.shownMedianS)} s (${medianRatio.toFixed(2)}×), p95 ${seconds(largest.relay.shownP95S)} s vs ${seconds(largest.oneAnalyst.shownP95S)} s (${p95Ratio.toFixed(2)}×) ${verdict(worst, { max: 1.2 })}`;
+      })(),
+    },
     {
       target: 'finishes shown at a median of 5 s or less, every size',
       verdict: `slowest median ${seconds(slowest)} s (${sizes.map((size) => `${size.relay.analysts}: ${seconds(size.relay.shownMedianS)}`).join(', ')}) ${verdict(slowest, { max: 5 })}`,

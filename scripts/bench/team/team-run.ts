@@ -20,6 +20,7 @@ import { parseRelayEvent } from '../../../relay/state/relay-events.ts';
 import { captureLog } from '../../../relay/testing/log-capture.ts';
 import { serverEnv } from '../../../server/testing/server-env.ts';
 import { EventTimers } from '../harness/event-timers.ts';
+import type { RunningSpan } from '../harness/limit.ts';
 import { AnalystStream } from './analyst-stream.ts';
 import { hourMs, type Login, type Team, type TeamAction } from './scenario.ts';
 import { Expectations, settledFetch, trackRedis } from './settling.ts';
@@ -38,6 +39,8 @@ export interface TeamRun {
   throttled: number;
   /** Each watch of an action that finished within the hour: when, and when that analyst was shown it. */
   finishes: { analyst: number; id: string; finishedAt: number; shownAt: number | undefined }[];
+  /** When each action was running, for the limit's figures. */
+  spans: RunningSpan[];
   /** Relay events the benchmark gave up waiting for (2 s of real time each): 0 unless something is wrong. */
   missedDeliveries: number;
   relayWarnings: string[];
@@ -95,11 +98,14 @@ async function collect(places: TeamPlaces, team: Team, start: number, token: str
     for (const action of page.actions) ends.set(action.id, action);
   }
   const finishes: TeamRun['finishes'] = [];
+  const spans: RunningSpan[] = [];
   for (const action of team.actions) {
     const final = ends.get(action.id);
     const finishedAt = final?.lastUpdatedAt?.getTime();
     if (final === undefined) throw new Error(`The simulator did not list ${action.id}`);
-    if (!isFinalStatus(final.status) || finishedAt === undefined || finishedAt >= start + hourMs) continue;
+    const inHour = isFinalStatus(final.status) && finishedAt !== undefined && finishedAt < start + hourMs;
+    spans.push({ createdAt: final.createdAt?.getTime() ?? start + action.createdAfterMs, finishedAt: inHour ? finishedAt : undefined });
+    if (!inHour) continue;
     for (const analyst of action.watchers) finishes.push({ analyst, id: action.id, finishedAt, shownAt: shownAt(analyst, action.id) });
   }
   return {
@@ -107,6 +113,7 @@ async function collect(places: TeamPlaces, team: Team, start: number, token: str
     accessChecks: inHour.filter((request) => !isPollerCall(request)).length,
     throttled: inHour.filter((request) => request.status === 429).length,
     finishes,
+    spans,
   };
 }
 

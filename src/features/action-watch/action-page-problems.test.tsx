@@ -138,7 +138,8 @@ function failing(problem: DefenderProblem, previous: ActionWatch | undefined): A
 }
 
 function renderFailing(problem: DefenderProblem, previous: ActionWatch | undefined, more: SeededScreen = {}) {
-  return renderActionPage(actionId, { watches: [{ id, watch: failing(problem, previous), checkedAt: now - 1_000 }], ...more });
+  // The poller plans no check after a failure only the analyst can fix; the page would not believe one anyway.
+  return renderActionPage(actionId, { watches: [{ id, watch: failing(problem, previous), checkedAt: now - 1_000 }], schedule: [[id, now + 5_000]], ...more });
 }
 
 describe('the action page when its latest check failed', () => {
@@ -175,7 +176,10 @@ describe('the action page when its latest check failed', () => {
     });
 
     it('404 within the grace a new action gets: "Not listed yet", checking again, no alert', () => {
-      renderActionPage(actionId, { watches: [{ id, watch: failingWatch(previous, problems.notFound, now - 1_000, now - 4_000), checkedAt: now - 1_000 }] });
+      renderActionPage(actionId, {
+        watches: [{ id, watch: failingWatch(previous, problems.notFound, now - 1_000, now - 4_000), checkedAt: now - 1_000 }],
+        schedule: [[id, now - 1_000 + pollTimings.notFoundRecheckMs]],
+      });
       expect(screen.getByText('Not listed yet: a new action can take a few seconds to appear. Checking again…').closest('[role="status"]')).not.toBeNull();
       expect(screen.queryByTestId('problem')).not.toBeInTheDocument();
       expect(screen.getByTestId('check-status')).toHaveTextContent(`next check at ${formatClock(now - 1_000 + pollTimings.notFoundRecheckMs)}`);

@@ -37,14 +37,15 @@ describe('the action page, for each status Defender gives', () => {
     ['Canceled', 'Cancelled', 'attention', true, 'Took'], // one L, as some of Microsoft's pages spell it
     ['Queued', 'Queued', 'unknown', false, 'Running for'], // unknown: shown as written, still watched
   ])('%s: the badge says "%s" (%s), and whether checking goes on', (status, badge, tone, final, durationField) => {
-    renderActionPage(actionId, read({ status }));
+    // The poller plans no check of a final action; the page would not believe one anyway.
+    renderActionPage(actionId, read({ status }, { schedule: [[id, checkedAt + 3_000]] }));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Isolate device');
     expect(screen.getByTestId('action-status')).toHaveTextContent(badge);
     expect(screen.getByTestId('action-status')).toHaveAttribute('data-tone', tone);
     expect(screen.getByTestId('action-status')).not.toHaveAttribute('data-stale');
     expect(document.title).toBe(`${badge} · Isolate device · Machine action watch`);
     expect(screen.getByTestId('check-status')).toHaveTextContent(`Last checked ${formatClock(checkedAt)} (just now)`);
-    expect(screen.getByTestId('check-status')).toHaveTextContent(final ? 'not checking any more' : /next check at \d/);
+    expect(screen.getByTestId('check-status')).toHaveTextContent(final ? 'not checking any more' : `next check at ${formatClock(checkedAt + 3_000)}`);
     // Final: creation to last update; running: creation to now.
     expect(detail(durationField)).toHaveTextContent(final ? '1 min 00 s' : '1 min 30 s');
     expect(screen.queryByTestId('problem')).not.toBeInTheDocument();
@@ -185,10 +186,16 @@ describe('the action page before and around the reads', () => {
     expect(screen.getByTestId('action-status')).toHaveTextContent('In progress');
   });
 
-  it('while a 429 pauses every call, the next check is when the pause ends', () => {
+  it("says the next check the poller's planner made: the end of a 429's pause, say", () => {
     const pausedUntil = now + 45_000;
-    renderActionPage(actionId, read({ status: 'InProgress' }, { poller: testPoller({ pausedUntil }) }));
+    renderActionPage(actionId, read({ status: 'InProgress' }, { poller: testPoller({ pausedUntil }), schedule: [[id, pausedUntil]] }));
     expect(screen.getByTestId('check-status')).toHaveTextContent(`next check at ${formatClock(pausedUntil)}`);
+  });
+
+  it('says no next check when no poller here plans one (the team relay polls), rather than guess', () => {
+    renderActionPage(actionId, read({ status: 'InProgress' }));
+    expect(screen.getByTestId('check-status')).toHaveTextContent(`Last checked ${formatClock(checkedAt)}`);
+    expect(screen.getByTestId('check-status')).not.toHaveTextContent('next check');
   });
 
   it.each([

@@ -5,7 +5,6 @@ import { usePageHidden } from '../../lib/use-page-visible';
 import { nextPollDelay } from '../../../core/polling/next-poll-delay';
 import { usePoller, useWatchInterest } from '../../polling/poller-provider';
 import { actionQueries } from '../../polling/action-queries';
-import { enoughHistory } from '../../../core/polling/duration-history';
 import { useTypeHistory } from '../../polling/use-type-history';
 
 /**
@@ -20,10 +19,11 @@ export function useActionWatch(id: Guid) {
   const online = useOnline();
   const watch = query.data;
   const checkedAt = watch ? query.dataUpdatedAt : undefined;
-  // Read once the action is known; the page's next check follows its kind's history, as the poller's does.
   const history = useTypeHistory(watch?.action);
-  const delay = watch ? nextPollDelay(watch, { now: query.dataUpdatedAt, hidden, history: enoughHistory(history) }) : false;
-  const nextCheckAt = checkedAt !== undefined && delay !== false ? Math.max(checkedAt + delay, poller.pausedUntil ?? 0) : undefined;
+  // Whether polling goes on does not depend on the pace; when the next check comes is the planner's word.
+  const delay = watch ? nextPollDelay(watch, { now: query.dataUpdatedAt, hidden }) : false;
+  const planned = useQuery({ ...actionQueries.schedule(), select: (schedule) => schedule.get(id) }).data;
+  const nextCheckAt = delay !== false ? planned : undefined;
   return {
     watch,
     isFirstCheck: watch === undefined,

@@ -15,7 +15,7 @@ import type { ActionWatch } from '../../../core/polling/watch-state';
 import { RelayNotice } from '../../action-ui/relay-notice';
 import { countForBoard, describeCounts, isFinished, sortForBoard, type BoardRow } from './board-rows';
 import { useWatchList } from '../../action-ui/use-watch-list';
-import { addFromText, boardLimit, describeAddition, idsFromBoardLink } from '../../action-ui/watch-list';
+import { addToWatchList, boardLimit, describeAddition, idsFromBoardLink } from '../../action-ui/watch-list';
 import { BeyondLimitNotice } from './beyond-limit-notice';
 import { ShareBoardButton } from './share-board-button';
 import { WatchedActions } from './watched-actions';
@@ -41,7 +41,7 @@ function PausedNotice({ pausedUntil }: { pausedUntil: number | undefined }) {
 
 /** `/board`: every watched action in one place, read with one request per check. */
 export function BoardPage() {
-  const { ids: saved, add, remove, removeAll } = useWatchList();
+  const { ids: saved, add, addIds, remove, removeAll } = useWatchList();
   // A list saved before the limit (or by another tab) may hold more than a board watches: the rest is
   // shown, to copy, and never silently dropped from storage.
   const ids = useMemo(() => saved.slice(0, boardLimit), [saved]);
@@ -50,12 +50,12 @@ export function BoardPage() {
   const location = useLocation();
   // A shared board link adds its IDs to this analyst's board; what it added is worked out before adding.
   const fromLink = useMemo(() => idsFromBoardLink(location.search, location.hash), [location.search, location.hash]);
-  const [linkMessage] = useState(() => (fromLink.length > 0 ? `From the link: ${describeAddition(addFromText(ids, fromLink.join(' ')))}` : undefined));
+  const [linkMessage] = useState(() => (fromLink.length > 0 ? `From the link: ${describeAddition(addToWatchList(ids, fromLink))}` : undefined));
   // A paste of several IDs elsewhere (the start page, say) sent the analyst here with what it added.
   const [pastedMessage] = useState(() => pastedFrom(location.state));
   useEffect(() => {
-    if (fromLink.length > 0) add(fromLink.join(' '));
-  }, [fromLink, add]);
+    if (fromLink.length > 0) addIds(fromLink);
+  }, [fromLink, addIds]);
 
   useWatchInterest('board', ids);
   const watches = useQueries({
