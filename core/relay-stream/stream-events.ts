@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { isGuid, type Guid } from '../lib/guid';
-import { parseCheckRecord, type CheckRecord } from '../polling/check-record';
+import { parseCheckRecord, type CheckRecord } from '../polling/watch/check-record';
 
 /**
  * The team relay's stream (server/README.md, "The stream"): server-sent events, each a name and one JSON

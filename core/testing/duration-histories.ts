@@ -1,4 +1,4 @@
-import { readHistory, type DurationHistory, type HistorySamples } from '../polling/duration-history';
+import { readHistory, type DurationHistory, type HistorySamples } from '../polling/history/duration-history';
 
 /** Full isolations here that each succeeded after one of `durationsMs`, nothing else known. */
 export function isolationSamples(durationsMs: readonly number[], changes: Partial<HistorySamples> = {}): HistorySamples {

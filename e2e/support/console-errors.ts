@@ -17,7 +17,7 @@ const benignConsoleErrors: readonly BenignConsoleError[] = [
   {
     text: /^Failed to load resource: the server responded with a status of (400|414) /,
     url: /\/api\/machineactions\?\$filter=[^#]*$/,
-    why: 'a list call in a shape Defender refuses (no `in`, a URL too long): the poller changes shape (core/polling/list-shape.ts)',
+    why: 'a list call in a shape Defender refuses (no `in`, a URL too long): the poller changes shape (core/polling/list-shapes/list-shape.ts)',
   },
   {
     text: /^Failed to load resource: the server responded with a status of 400 /,

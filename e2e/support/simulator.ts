@@ -13,7 +13,5 @@ export async function paceByAge(): Promise<void> {
   await simulator.injectFault({ status: 503, count: 10_000, match: 'type%20eq' });
 }
 
-/** A history read (a list call filtered on type), which the tests of the polling leave out of their counts. */
-export function isHistoryRead(request: { query: Record<string, string> }): boolean {
-  return /^type eq /.test(request.query.$filter ?? '');
-}
+/** A history read, which the tests of the polling leave out of their counts. */
+export { isHistoryRead } from '../../sim/testing/logged-reads.ts';

@@ -1,4 +1,4 @@
-import type { Timers } from '../../core/polling/action-poller';
+import type { Timers } from '../../core/polling/scheduler/action-poller';
 
 /**
  * Calls `callback` every `ms`: with setInterval when no timers are given (the service), else on `timers`

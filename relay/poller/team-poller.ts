@@ -1,8 +1,9 @@
 import type { Redis } from 'ioredis';
 import type { DefenderClient } from '../../core/defender/defender-client';
+import { memoryHistoryStore, TypeHistories } from '../../core/polling/history/type-histories';
 import type { Guid } from '../../core/lib/guid';
-import { ActionPoller, type Timers } from '../../core/polling/action-poller';
-import { RateBudget, type BudgetLimits } from '../../core/polling/rate-budget';
+import { ActionPoller, type Timers } from '../../core/polling/scheduler/action-poller';
+import { RateBudget, type BudgetLimits } from '../../core/polling/scheduler/rate-budget';
 import type { ActionStates } from '../state/action-states';
 import { toActionWatch, toCheckRecord } from '../state/check-record';
 import type { LeaderLease } from '../state/leader-lease';
@@ -24,7 +25,7 @@ export interface TeamPollerOptions {
   states: ActionStates;
   budget: SharedBudget;
   limits: BudgetLimits;
-  defender: Pick<DefenderClient, 'getMachineAction' | 'listMachineActions' | 'getMachineActionsPage'>;
+  defender: Pick<DefenderClient, 'getMachineAction' | 'listMachineActions' | 'getMachineActionsPage' | 'getActionHistory'>;
   leaderTtlMs: number;
   /** How often the leader re-reads the leases (it also hears of new ones at once over pub/sub). */
   scanMs: number;
@@ -43,6 +44,12 @@ export class TeamPoller {
   private readonly options: TeamPollerOptions;
   private readonly now: () => number;
   private poller: ActionPoller | undefined;
+  /**
+   * What this replica has learnt of each kind's durations (a read per type and day, with the app's token),
+   * so that the planner gives the team's calls to the likeliest finishes, as the browser's does. In memory:
+   * a replica that takes the lead reads them again, a call per watched type.
+   */
+  private readonly histories: TypeHistories;
   /** The leader's budget while it leads: what it spends, and what access checks spent elsewhere. */
   private budget: RateBudget | undefined;
   private ids: Guid[] = [];
@@ -57,6 +64,7 @@ export class TeamPoller {
     this.options = options;
     const { timers } = options;
     this.now = options.now ?? (timers ? () => timers.now() : Date.now);
+    this.histories = new TypeHistories({ store: memoryHistoryStore(this.now), readActions: (type, since) => options.defender.getActionHistory(type, since), now: this.now });
   }
 
   get isLeading(): boolean {
@@ -138,6 +146,7 @@ export class TeamPoller {
       listShapes: await redisListShapes(redis, (error) => log.warn(`Could not keep the list shape: ${error.message}`)),
       ...(this.options.timers ? { timers: this.options.timers } : {}),
       report: (message) => log.info(message),
+      histories: this.histories,
       onCheck: (id, watch, checkedAt) => void this.publish(id, watch, checkedAt),
       onPause: (until) => {
         budget.pause(until, this.now()).catch((error: Error) => log.warn(`Could not share the 429 pause: ${error.message}`));

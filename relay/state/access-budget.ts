@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
-import type { BudgetLimits } from '../../core/polling/rate-budget';
+import type { BudgetLimits } from '../../core/polling/scheduler/rate-budget';
 import { keys } from './keys';
 
 /**

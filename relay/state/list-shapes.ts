@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { listShapeMemory, type ListShapeMemory } from '../../core/polling/list-shape-memory';
+import { listShapeMemory, type ListShapeMemory } from '../../core/polling/list-shapes/list-shape-memory';
 import { keys } from './keys';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateBudget } from '../../core/polling/rate-budget';
+import { RateBudget } from '../../core/polling/scheduler/rate-budget';
 import { seedCalls } from './shared-budget';
 
 const now = 10_000_000;

@@ -15,3 +15,8 @@ export function readsAction(request: Pick<Read, 'path' | 'query'>, id: string): 
     (path.endsWith('/api/machineactions') && (request.query.$filter ?? '').toLowerCase().includes(id))
   );
 }
+
+/** A history read (a list call filtered on type): the poller's once a day per type, which counts of checks leave out. */
+export function isHistoryRead(request: Pick<Read, 'query'>): boolean {
+  return /^type eq /.test(request.query.$filter ?? '');
+}

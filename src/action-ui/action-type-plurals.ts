@@ -1,4 +1,4 @@
-import { historyKey, historyKindOf, type HistoryKind } from '../../core/polling/duration-history';
+import { historyKey, historyKindOf, type HistoryKind } from '../../core/polling/history/duration-history';
 
 // Many actions of one kind, in words an analyst would say: "isolations", not "Isolate device actions".
 // Keyed by historyKey, so a full scan and a quick one, or a selective isolation, each have their own words.

@@ -1,5 +1,5 @@
 import type { DefenderProblem } from '../../core/defender/defender-problem';
-import { pollTimings } from '../../core/polling/next-poll-delay';
+import { pollTimings } from '../../core/polling/pacing/next-poll-delay';
 
 export interface ProblemView {
   title: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readHistory, type DurationHistory, type HistorySamples, type OutcomeCounts, type TooLittleHistory } from '../../core/polling/duration-history';
+import { readHistory, type DurationHistory, type HistorySamples, type OutcomeCounts, type TooLittleHistory } from '../../core/polling/history/duration-history';
 import { longPendingWords, nineInTenMs, outcomeShareWords, slowerThanUsualWords, tooLittleHistoryWords, usualDurationWords, usualShortWords } from './history-words';
 
 function samples(durationsMs: number[], outcomes: Partial<OutcomeCounts> = {}, kind = { type: 'Isolate', scope: 'Full' as string | null }): HistorySamples {

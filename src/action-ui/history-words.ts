@@ -1,6 +1,6 @@
 import { formatRoughDuration, roughDurationMs } from '../lib/rough-duration';
-import { minimumFinished, type DurationHistory, type TooLittleHistory } from '../../core/polling/duration-history';
-import { longPendingAfterMs } from '../../core/polling/pending-hint';
+import { minimumFinished, type DurationHistory, type TooLittleHistory } from '../../core/polling/history/duration-history';
+import { longPendingAfterMs } from '../../core/polling/pacing/pending-hint';
 import { actionTypePlural } from './action-type-plurals';
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

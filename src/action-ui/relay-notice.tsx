@@ -1,5 +1,5 @@
 import { Alert, Text } from '@mantine/core';
-import { usePoller } from '../polling/poller-provider';
+import { usePoller } from '../polling/react/poller-provider';
 
 /**
  * Whether this tab watches through the team relay (config.json's relayUrl) or, while the relay does not

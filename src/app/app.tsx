@@ -7,7 +7,7 @@ import type { DefenderClient } from '../../core/defender/defender-client';
 import { AuthProvider } from '../auth/auth-provider';
 import { SettingsProvider } from '../config/settings-context';
 import type { Settings } from '../config/settings';
-import { PollerProvider } from '../polling/poller-provider';
+import { PollerProvider } from '../polling/react/poller-provider';
 import { AppLayout } from './app-layout';
 import { AppRoutes } from './app-routes';
 import { colorSchemeProps } from './color-scheme';

@@ -12,7 +12,7 @@ const root = createRoot(document.getElementById('root')!);
 // A deep link needs sign-in before anything else: fetch MSAL's chunk alongside config.json, not after it.
 if (window.location.pathname !== import.meta.env.BASE_URL) {
   void import('../auth/msal-session');
-  void import('../polling/start-polling');
+  void import('../polling/react/start-polling');
 }
 
 async function start() {

@@ -3,10 +3,10 @@ import type { DefenderProblem, DefenderProblemKind } from '../../core/defender/d
 import { problemFromResponse } from '../../core/defender/error-response';
 import type { MachineAction } from '../../core/defender/machine-action';
 import type { Guid } from '../../core/lib/guid';
-import type { HistorySamples } from '../../core/polling/duration-history';
-import { actionQueries } from '../polling/action-queries';
-import { tenantHistories } from '../polling/tenant-histories';
-import type { ActionWatch, StatusChange } from '../../core/polling/watch-state';
+import type { HistorySamples } from '../../core/polling/history/duration-history';
+import { actionQueries } from '../polling/react/action-queries';
+import { tenantHistories } from '../polling/history/tenant-histories';
+import type { ActionWatch, StatusChange } from '../../core/polling/watch/watch-state';
 
 /** A watch whose latest check read the action at `readAt`; it was first seen in the statuses of `history`. */
 export function readWatch(action: MachineAction, readAt: number, history: StatusChange[] = [{ status: action.status, at: readAt }]): ActionWatch {

@@ -11,7 +11,7 @@ import { AuthContext, type AuthSession, type AuthState } from '../auth/auth-stat
 import { clouds } from '../../core/defender/clouds';
 import type { Settings } from '../config/settings';
 import { SettingsProvider } from '../config/settings-context';
-import { PollerContext, type PollerControls } from '../polling/poller-provider';
+import { PollerContext, type PollerControls } from '../polling/react/poller-provider';
 import { fakeDefender, testApiBaseUrl, type FakeDefender } from '../../core/testing/fake-defender';
 
 const tenantId = 'c0ffee00-0000-4000-8000-000000000001';

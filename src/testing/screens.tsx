@@ -4,9 +4,9 @@ import { saveWatchList } from '../action-ui/watch-list';
 import { ActionPage } from '../features/action-watch/action-page';
 import { BoardPage } from '../features/watch-board/board-page';
 import { toGuid, type Guid } from '../../core/lib/guid';
-import type { HistorySamples } from '../../core/polling/duration-history';
-import type { ActionWatch } from '../../core/polling/watch-state';
-import { actionQueries } from '../polling/action-queries';
+import type { HistorySamples } from '../../core/polling/history/duration-history';
+import type { ActionWatch } from '../../core/polling/watch/watch-state';
+import { actionQueries } from '../polling/react/action-queries';
 import { seedHistory, seedWatch } from './action-watches';
 import { renderWithProviders, testQueryClient, testSettings, type ProviderOptions } from './render';
 

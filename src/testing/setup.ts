@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import { historyStoragePrefix } from '../polling/history-cache';
+import { historyStoragePrefix } from '../polling/history/history-cache';
 
 afterEach(() => {
   cleanup();

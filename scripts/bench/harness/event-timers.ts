@@ -3,7 +3,7 @@
 // simulator's clock is moved to each due time before it fires. An hour of polling takes seconds, and the
 // poller's code is the app's, unchanged.
 import type { SimulatorClient } from '../../../sim/testing/simulator-client.ts';
-import type { Timers } from '../../../core/polling/action-poller.ts';
+import type { Timers } from '../../../core/polling/scheduler/action-poller.ts';
 
 interface Scheduled {
   at: number;

@@ -9,7 +9,7 @@
 // publish to each stream's receipt of it, in this process.
 import type { Redis } from 'ioredis';
 import type { Guid } from '../../../core/lib/guid.ts';
-import type { CheckRecord } from '../../../core/polling/check-record.ts';
+import type { CheckRecord } from '../../../core/polling/watch/check-record.ts';
 import { formatEvent } from '../../../core/relay-stream/stream-events.ts';
 import { keys } from '../../../relay/state/keys.ts';
 import { seededActions } from '../../../sim/seed.ts';

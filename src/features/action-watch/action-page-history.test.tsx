@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { HistorySamples } from '../../../core/polling/duration-history';
+import type { HistorySamples } from '../../../core/polling/history/duration-history';
 import { readWatch } from '../../testing/action-watches';
 import { evenDurations, isolationSamples } from '../../../core/testing/duration-histories';
 import { actionId, apiTime, machineAction } from '../../../core/testing/machine-actions';

@@ -4,7 +4,7 @@ import type { MachineAction } from '../../../core/defender/machine-action';
 import { elapsedMs } from '../../action-ui/elapsed';
 import { nineInTenMs, outcomeShareWords, slowerThanUsualWords, tooLittleHistoryWords, usualDurationWords } from '../../action-ui/history-words';
 import { formatDuration } from '../../lib/time';
-import type { HistoryReading } from '../../../core/polling/duration-history';
+import type { HistoryReading } from '../../../core/polling/history/duration-history';
 
 /**
  * "Isolations here usually finish in about 1 min 10 s; 9 in 10 within 2 min": whether this one is taking

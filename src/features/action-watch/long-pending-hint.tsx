@@ -1,8 +1,8 @@
 import { Alert } from '@mantine/core';
 import type { MachineAction } from '../../../core/defender/machine-action';
 import { longPendingWords } from '../../action-ui/history-words';
-import { enoughHistory, type HistoryReading } from '../../../core/polling/duration-history';
-import { isPendingLongerThanUsual } from '../../../core/polling/pending-hint';
+import { enoughHistory, type HistoryReading } from '../../../core/polling/history/duration-history';
+import { isPendingLongerThanUsual } from '../../../core/polling/pacing/pending-hint';
 
 /**
  * An action pending longer than nearly all of its kind here (or, without enough history, over 10 minutes)

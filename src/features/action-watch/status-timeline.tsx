@@ -1,6 +1,6 @@
 import { List, Text, Title } from '@mantine/core';
 import { formatClock, formatDuration, formatUtc } from '../../lib/time';
-import type { StatusChange } from '../../../core/polling/watch-state';
+import type { StatusChange } from '../../../core/polling/watch/watch-state';
 import { statusLabel } from '../../action-ui/status-tone';
 
 /** Pending 10:02:11 → In progress 10:02:40 (29 s) → Succeeded 10:03:05 (25 s): the changes this app saw. */

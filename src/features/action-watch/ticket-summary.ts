@@ -4,8 +4,8 @@ import { hresultHex, hresultMeaning } from '../../action-ui/hresult-meanings';
 import { elapsedMs } from '../../action-ui/elapsed';
 import { slowerThanUsualWords, usualDurationWords } from '../../action-ui/history-words';
 import { isFinalStatus } from '../../../core/defender/action-status';
-import { enoughHistory, type DurationHistory, type HistoryReading } from '../../../core/polling/duration-history';
-import type { StatusChange } from '../../../core/polling/watch-state';
+import { enoughHistory, type DurationHistory, type HistoryReading } from '../../../core/polling/history/duration-history';
+import type { StatusChange } from '../../../core/polling/watch/watch-state';
 import { formatDuration, formatUtc } from '../../lib/time';
 
 function describeHResult(value: number): string {

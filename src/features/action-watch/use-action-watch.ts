@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import type { Guid } from '../../../core/lib/guid';
 import { useOnline } from '../../lib/use-online';
 import { usePageHidden } from '../../lib/use-page-visible';
-import { nextPollDelay } from '../../../core/polling/next-poll-delay';
-import { usePoller, useWatchInterest } from '../../polling/poller-provider';
-import { actionQueries } from '../../polling/action-queries';
-import { useTypeHistory } from '../../polling/use-type-history';
+import { nextPollDelay } from '../../../core/polling/pacing/next-poll-delay';
+import { usePoller, useWatchInterest } from '../../polling/react/poller-provider';
+import { actionQueries } from '../../polling/react/action-queries';
+import { useTypeHistory } from '../../polling/react/use-type-history';
 
 /**
  * One watched action as the page shows it. The tab's shared poller does the reading (one request per

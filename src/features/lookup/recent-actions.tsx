@@ -10,8 +10,8 @@ import { isDefenderRequestError } from '../../../core/defender/defender-problem'
 import type { MachineAction } from '../../../core/defender/machine-action';
 import { toGuid } from '../../../core/lib/guid';
 import { formatRelative } from '../../lib/time';
-import { actionQueries } from '../../polling/action-queries';
-import { usePoller } from '../../polling/poller-provider';
+import { actionQueries } from '../../polling/react/action-queries';
+import { usePoller } from '../../polling/react/poller-provider';
 
 const dayMs = 24 * 60 * 60_000;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMachineAction } from '../../../core/defender/machine-action';
 import type { Guid } from '../../../core/lib/guid';
-import type { ActionWatch } from '../../../core/polling/watch-state';
+import type { ActionWatch } from '../../../core/polling/watch/watch-state';
 import { actionBody } from '../../../core/testing/machine-actions';
 import { countForBoard, describeCounts, isFinished, lastChangeAt, sortForBoard, type BoardRow } from './board-rows';
 

@@ -1,8 +1,8 @@
 import { isFinalStatus } from '../../../core/defender/action-status';
 import { statusTone } from '../../action-ui/status-tone';
 import type { Guid } from '../../../core/lib/guid';
-import type { HistoryReading } from '../../../core/polling/duration-history';
-import type { ActionWatch } from '../../../core/polling/watch-state';
+import type { HistoryReading } from '../../../core/polling/history/duration-history';
+import type { ActionWatch } from '../../../core/polling/watch/watch-state';
 
 export interface BoardRow {
   id: Guid;

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Guid } from '../../../core/lib/guid';
-import { actionQueries, watchedActionId } from '../../polling/action-queries';
+import { actionQueries, watchedActionId } from '../../polling/react/action-queries';
 import { statusLabel } from '../../action-ui/status-tone';
 import { setFaviconBadge } from './favicon';
 import { newlyFinished, titleFor, type FinishNotice } from './finish-notices';

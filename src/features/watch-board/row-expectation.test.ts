@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMachineAction } from '../../../core/defender/machine-action';
-import { readHistory, type HistoryReading } from '../../../core/polling/duration-history';
+import { readHistory, type HistoryReading } from '../../../core/polling/history/duration-history';
 import { evenDurations, isolationSamples } from '../../../core/testing/duration-histories';
 import { actionBody } from '../../../core/testing/machine-actions';
 import { rowExpectation } from './row-expectation';

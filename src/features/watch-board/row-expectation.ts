@@ -1,7 +1,7 @@
 import { elapsedMs } from '../../action-ui/elapsed';
 import { nineInTenMs, slowerThanUsualWords, usualShortWords } from '../../action-ui/history-words';
 import { isFinalStatus } from '../../../core/defender/action-status';
-import { enoughHistory, type HistoryReading } from '../../../core/polling/duration-history';
+import { enoughHistory, type HistoryReading } from '../../../core/polling/history/duration-history';
 import type { RowStatus } from './row-status';
 
 /** What a row says of a running action against its kind's history: how long such actions take, and whether this one is late. */

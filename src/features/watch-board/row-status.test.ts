@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseMachineAction, type MachineAction } from '../../../core/defender/machine-action';
 import type { DefenderProblem } from '../../../core/defender/defender-problem';
-import { pollTimings } from '../../../core/polling/next-poll-delay';
-import type { ActionWatch } from '../../../core/polling/watch-state';
+import { pollTimings } from '../../../core/polling/pacing/next-poll-delay';
+import type { ActionWatch } from '../../../core/polling/watch/watch-state';
 import { actionBody } from '../../../core/testing/machine-actions';
 import { describeDuration, rowStatus, shownAction } from './row-status';
 

@@ -3,8 +3,8 @@ import { elapsedMs } from '../../action-ui/elapsed';
 import { isFinalStatus } from '../../../core/defender/action-status';
 import type { MachineAction } from '../../../core/defender/machine-action';
 import { formatDuration } from '../../lib/time';
-import { nextPollDelay } from '../../../core/polling/next-poll-delay';
-import type { ActionWatch } from '../../../core/polling/watch-state';
+import { nextPollDelay } from '../../../core/polling/pacing/next-poll-delay';
+import type { ActionWatch } from '../../../core/polling/watch/watch-state';
 
 /** The last good read, kept on the row while later checks fail. */
 export interface LastGoodRead {

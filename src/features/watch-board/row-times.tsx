@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
 import { formatDuration, formatRelative } from '../../lib/time';
 import { useTick } from '../../lib/use-tick';
-import type { HistoryReading } from '../../../core/polling/duration-history';
+import type { HistoryReading } from '../../../core/polling/history/duration-history';
 import { rowExpectation } from './row-expectation';
 import { describeDuration, type RowStatus } from './row-status';
 

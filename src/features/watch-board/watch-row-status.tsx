@@ -4,8 +4,8 @@ import { formatClock } from '../../lib/time';
 import { useTick } from '../../lib/use-tick';
 import { longPendingWords } from '../../action-ui/history-words';
 import type { MachineAction } from '../../../core/defender/machine-action';
-import { enoughHistory, type HistoryReading } from '../../../core/polling/duration-history';
-import { isPendingLongerThanUsual } from '../../../core/polling/pending-hint';
+import { enoughHistory, type HistoryReading } from '../../../core/polling/history/duration-history';
+import { isPendingLongerThanUsual } from '../../../core/polling/pacing/pending-hint';
 import { shownAction, type LastGoodRead, type RowStatus } from './row-status';
 import { rowTickMs } from './row-times';
 
