@@ -1,4 +1,4 @@
-import { advanceToNextCheck, expectNoCheckWithin } from './support/checks.ts';
+import { advanceToNextCheck, advanceUntilCheckSent, expectNoCheckWithin } from './support/checks.ts';
 import { paceByAge, simulator } from './support/simulator.ts';
 import { expect, open, test } from './support/test.ts';
 
@@ -98,4 +98,22 @@ test('a status change is announced in a polite live region, the first read is no
   await advanceToNextCheck(page, action.id);
   await expect(page.getByTestId('action-status')).toHaveText('Succeeded');
   await expect(announcer).toHaveText('Status changed from In progress to Succeeded. Watching has stopped.');
+});
+
+test("the action page's 'next check at' is when the next check comes: the planner's own plan", async ({ page }) => {
+  const action = await simulator.createAction({ type: 'Isolate', status: 'Pending', timeline: [{ status: 'Succeeded', afterMs: 600_000 }] });
+  await page.clock.install();
+  await open(page, `/actions/${action.id}`);
+  await expect(page.getByTestId('action-status')).toHaveText('Pending');
+  for (let check = 0; check < 3; check += 1) {
+    await expect(page.getByTestId('check-status')).toContainText('next check at');
+    const said = (await page.getByTestId('check-status').textContent())?.match(/next check at (.+?)(\)|$)/)?.[1]?.trim();
+    const sent = await advanceUntilCheckSent(page, action.id);
+    // The page's clock when the check went, in the page's own clock format (a step of the test's clock is 1 s).
+    const sentAt = await page.evaluate(() => Date.now());
+    const shown = (at: number) => page.evaluate((time) => new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' }).format(time), at);
+    expect([await shown(sentAt), await shown(sentAt - 1_000)]).toContain(said);
+    await (await sent.response())?.finished();
+    await expect(page.getByTestId('check-status')).not.toContainText(`next check at ${said}`); // the next plan is shown
+  }
 });

@@ -2,7 +2,10 @@ import type { ActionListPage, DefenderClient } from '../../defender/defender-cli
 import { isDefenderRequestError, type DefenderProblem } from '../../defender/defender-problem';
 import { encodedIdFilterLength } from '../../defender/defender-urls';
 import type { Guid } from '../../lib/guid';
-import { afterPage, checkFloorMs, entryState, forecastChecks, nextReadyAt, planCheck, type EntryState, type PendingPage, type WatchedEntry } from './check-plan';
+import { callsKept, planCheck } from './check-plan';
+import { checkFloorMs, entryState, type EntryState, type WatchedEntry } from './entry-state';
+import { afterPage, type PendingPage } from './list-pages';
+import { forecastChecks, nextReadyAt } from './next-check';
 import { listShapeMemory, type ListShapeMemory } from '../list-shapes/list-shape-memory';
 import { refusalStatus, type ListRefusal, type ListShape } from '../list-shapes/list-shape';
 import { pollTimings } from '../pacing/next-poll-delay';
@@ -196,8 +199,12 @@ export class ActionPoller {
 
   private millisecondsToNextCheck(now: number): number | undefined {
     const { budget } = this.options;
-    // When the budget holds a call of each kind: the routine ones leave its reserve (check-plan.ts).
-    const freeAt = { urgent: budget.nextFreeAt(now), due: budget.nextFreeAt(now, budget.reserve + 1), eager: budget.nextFreeAt(now, 2 * budget.reserve + 1) };
+    // When the budget holds a call of each kind: the routine ones leave what the planner keeps back.
+    const freeAt = {
+      urgent: budget.nextFreeAt(now),
+      due: budget.nextFreeAt(now, callsKept(budget.reserve, false) + 1),
+      eager: budget.nextFreeAt(now, callsKept(budget.reserve, true) + 1),
+    };
     const ready = nextReadyAt(this.states(now), now, this.pages, freeAt);
     if (ready === undefined) return undefined;
     // New IDs and pages wait only for the budget and a 429; routine checks for the pace as well.

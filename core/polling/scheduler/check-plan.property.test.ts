@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Guid } from '../../lib/guid';
-import { checkFloorMs, planCheck, readyAt, type EntryState } from './check-plan';
+import { planCheck } from './check-plan';
+import { checkFloorMs, readyAt, type EntryState } from './entry-state';
 import { firstListShape } from '../list-shapes/list-shape';
 import { RateBudget, type BudgetLimits } from './rate-budget';
 
@@ -11,6 +12,8 @@ import { RateBudget, type BudgetLimits } from './rate-budget';
 // likely one.
 
 const start = Date.parse('2026-01-05T10:00:00Z');
+/** Each property plays simulated hours for many boards: seconds of work, more on a busy machine. Not a timing. */
+const propertyTimeoutMs = 60_000;
 const shape = { ...firstListShape, accepted: true };
 
 interface PlayedAction {
@@ -107,7 +110,7 @@ describe('planCheck, played over time (properties)', () => {
       ),
       { numRuns: 25 },
     );
-  });
+  }, propertyTimeoutMs);
 
   it('checks every running action within its bound while the board fits one list call, an hour long and past it', () => {
     fc.assert(
@@ -123,7 +126,7 @@ describe('planCheck, played over time (properties)', () => {
       }),
       { numRuns: 20 },
     );
-  });
+  }, propertyTimeoutMs);
 
   it('never leaves a likelier finish unread in a check that reads a less likely one of the same board', () => {
     fc.assert(
@@ -133,13 +136,13 @@ describe('planCheck, played over time (properties)', () => {
       }),
       { numRuns: 20 },
     );
-  });
+  }, propertyTimeoutMs);
 
   it('does not starve the unlikely: on a board too big for the budget, each running action is read at least every few minutes', () => {
     fc.assert(
       fc.property(fc.array(playedAction(0), { minLength: 200, maxLength: 400 }), (actions) => {
         const lasting = actions.map((action) => ({ ...action, finishesAfterMs: 3_600_000 }));
-        const { checks } = play(lasting, { perMinute: 80, perHour: 1_200 }, 20 * 60_000);
+        const { checks } = play(lasting, { perMinute: 80, perHour: 1_200 }, 12 * 60_000);
         // Up to 11 chunks of 39 at 20 calls a minute: a round takes at most 33 s past an action's bound.
         lasting.forEach((action, index) => {
           const times = checks.get(idOf(index)) ?? [];
@@ -149,5 +152,5 @@ describe('planCheck, played over time (properties)', () => {
       }),
       { numRuns: 10 },
     );
-  });
+  }, propertyTimeoutMs);
 });

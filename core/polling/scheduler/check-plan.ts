@@ -1,117 +1,8 @@
 import type { Guid } from '../../lib/guid';
-import type { HistoryOf } from '../history/duration-history';
 import { chunkIds } from '../list-shapes/chunk-ids';
 import { chunkLimits, firstListShape, type ListShape } from '../list-shapes/list-shape';
-import { finishLikelihood, isWorthThePace } from '../pacing/finish-likelihood';
-import { nextPollDelay } from '../pacing/next-poll-delay';
-import type { ActionWatch } from '../watch/watch-state';
-
-/** Where one watched action stands before a check, as far as choosing its call goes. */
-export type EntryState =
-  /** No check has answered for it yet: due at once, ahead of every routine check (the analyst waits on it). */
-  | { kind: 'never-read' }
-  /** Checked, but no call has brought it back yet (a 500, a 429, a timeout): due once its backoff is over. */
-  | { kind: 'read-failed'; dueAt: number }
-  /**
-   * Defender returned it before and it is still running (a later call may have failed). `dueAt` is the
-   * latest it may wait (today's cadence, or its kind's history, or a failure's backoff); `eager`, whether it
-   * is worth a check at the budget's pace before then; `likelihood`, its chance of finishing within the
-   * next pace interval, which decides who gets the calls when there are not enough.
-   */
-  | { kind: 'found'; dueAt: number; checkedAt: number; eager: boolean; likelihood: number }
-  /** The last list call (since then) did not return it: read it alone next, as that read has the 404 grace. */
-  | { kind: 'missing-from-list'; since: number }
-  /** Its own read found no such action, and the not-found grace is still running. */
-  | { kind: 'not-found-grace'; dueAt: number }
-  /** Final, a failure only the analyst can fix, the grace over, or no one watches it: no call. */
-  | { kind: 'stopped' };
-
-/** What the poller keeps of one action between checks. */
-export interface WatchedEntry {
-  /** Someone watches it now. An entry no one watches keeps what was learnt, should it be watched again. */
-  watched: boolean;
-  /** The latest check's result, made here or learnt from another tab; absent until a check answers. */
-  last?: { watch: ActionWatch; checkedAt: number };
-  /** When the last list call (all its pages) left it out; undefined once a later check answered for it. */
-  missingFromListSince: number | undefined;
-}
-
-/** What the state of an entry is judged with, besides the entry. */
-export interface StateContext {
-  now: number;
-  hidden: boolean;
-  /** The pace between checks, the window a finish's likelihood is judged over. */
-  paceMs: number;
-  historyOf?: HistoryOf;
-  /** False: no check before an action's latest time (the benchmarks' comparison with the pace before the planner). */
-  eagerChecks?: boolean;
-}
-
-/**
- * The entry's state. Its latest time to be checked is judged as of the last check, as the page judges
- * it, so both agree; whether a check before then is worth it, as of now.
- */
-export function entryState(entry: WatchedEntry, context: StateContext): EntryState {
-  if (!entry.watched) return { kind: 'stopped' };
-  if (entry.missingFromListSince !== undefined) return { kind: 'missing-from-list', since: entry.missingFromListSince };
-  if (!entry.last) return { kind: 'never-read' };
-  const { watch, checkedAt } = entry.last;
-  const history = watch.action ? context.historyOf?.(watch.action) : undefined;
-  const delay = nextPollDelay(watch, { now: checkedAt, hidden: context.hidden, history });
-  if (delay === false) return { kind: 'stopped' };
-  const dueAt = checkedAt + delay;
-  // A found action stays "found" through a later 404: the list call tries it first, then its own read.
-  if (watch.action) {
-    // A failing read is retried at its backoff, never sooner: calls would not make the failure pass.
-    const eager = context.eagerChecks !== false && watch.failure === undefined && isWorthThePace(watch.action, history, context.now, context.hidden);
-    return { kind: 'found', dueAt, checkedAt, eager, likelihood: finishLikelihood(watch.action, history, context.now, context.paceMs) };
-  }
-  if (watch.failure?.problem.kind === 'not-found') return { kind: 'not-found-grace', dueAt };
-  return { kind: 'read-failed', dueAt };
-}
-
-/**
- * When the state asks for a call at the latest, or undefined when it asks for none. An eager action may be
- * checked before then, at the budget's pace: `readyAt` says from when.
- */
-export function dueAt(state: EntryState, now: number): number | undefined {
-  switch (state.kind) {
-    case 'never-read':
-    case 'missing-from-list':
-      return now;
-    case 'read-failed':
-    case 'found':
-    case 'not-found-grace':
-      return state.dueAt;
-    case 'stopped':
-      return undefined;
-  }
-}
-
-/**
- * Never sooner than this after an action's last check, whatever the budget allows: a finish is seen within
- * about a second of it, and Defender's own pages refresh no faster.
- */
-export const checkFloorMs = 2_000;
-
-/** When a check of the action is worth making: its latest time, or for an eager one, the floor after its last check. */
-export function readyAt(state: EntryState, now: number): number | undefined {
-  const latest = dueAt(state, now);
-  if (state.kind !== 'found' || !state.eager || latest === undefined) return latest;
-  return Math.min(latest, state.checkedAt + checkFloorMs);
-}
-
-/** A further page of an earlier list answer (its `@odata.nextLink`), still to be read for these IDs. */
-export interface PendingPage {
-  link: string;
-  /** The IDs of the list call that this answer has not returned yet. */
-  ids: Guid[];
-  /** Pages of this answer read so far, the first (the list call itself) included. */
-  pagesRead: number;
-}
-
-/** Pages of one list answer followed at most: Defender has been seen to hand out nextLinks in a loop. */
-export const maxPagesPerList = 10;
+import { checkFloorMs, dueAt, type EntryState } from './entry-state';
+import type { PendingPage } from './list-pages';
 
 /**
  * At most this many routine calls go out in one check; the poller leaves the budget's pace after them, so
@@ -131,6 +22,15 @@ export interface PlanBudget {
   reserve: number;
   /** Whether the budget's pace allows routine calls now (the last routine check's calls have been spaced out). */
   routine: boolean;
+}
+
+/**
+ * How many calls a routine call leaves in the budget: the reserve; twice it for a call made only because a
+ * finish is likely (an eager one), so that the calls at their latest time always have some left, even in
+ * an hour the eager calls filled.
+ */
+export function callsKept(reserve: number, eager: boolean): number {
+  return eager ? 2 * reserve : reserve;
 }
 
 /** A budget with room for everything, for a caller that only asks which calls a check would make. */
@@ -268,9 +168,7 @@ export function planCheck(
     const tier = rankOfCall(call)[0];
     const urgent = tier <= 0;
     const probing = call.kind === 'list' && !shape.accepted && plan.listChunks.length > 0;
-    // Calls made only because a finish is likely leave twice the reserve: the calls at their latest time
-    // always have some left, even in an hour the eager calls filled.
-    const kept = tier >= 2 ? 2 * budget.reserve : budget.reserve;
+    const kept = callsKept(budget.reserve, tier >= 2);
     const fits = urgent ? available > 0 : routineRoom > 0 && available > kept;
     if (!fits || probing) {
       plan.waiting.push(...idsOfCall(call).filter((id) => paged.has(id) || due.has(id) || readsAlone.has(id)));
@@ -293,80 +191,4 @@ export function planCheck(
 function latestOf(states: ReadonlyMap<Guid, EntryState>, id: Guid): number {
   const state = states.get(id);
   return state === undefined ? Number.POSITIVE_INFINITY : (dueAt(state, Number.NEGATIVE_INFINITY) ?? Number.POSITIVE_INFINITY);
-}
-
-/** When the budget next holds a call for each kind of call: a new ID's, one at its latest time, an eager one. */
-export interface BudgetFreeAt {
-  urgent: number;
-  due: number;
-  eager: number;
-}
-
-/**
- * When the next check is worth making: the earliest time any watched ID is ready and the budget holds a
- * call of its kind (new IDs and pages at once). The poller puts the budget's pace and a 429's pause on top
- * of the routine ones.
- */
-export function nextReadyAt(
-  states: ReadonlyMap<Guid, EntryState>,
-  now: number,
-  pendingPages: readonly PendingPage[] = [],
-  freeAt: BudgetFreeAt = { urgent: now, due: now, eager: now },
-): { at: number; urgent: boolean } | undefined {
-  if (pendingPages.length > 0 || [...states.values()].some((state) => state.kind === 'never-read')) return { at: Math.max(now, freeAt.urgent), urgent: true };
-  let earliest: number | undefined;
-  const consider = (at: number) => (earliest = earliest === undefined ? at : Math.min(earliest, at));
-  for (const state of states.values()) {
-    const latest = dueAt(state, now);
-    if (latest === undefined) continue;
-    consider(Math.max(latest, freeAt.due));
-    if (state.kind === 'found' && state.eager) consider(Math.max(state.checkedAt + checkFloorMs, freeAt.eager));
-  }
-  return earliest === undefined ? undefined : { at: earliest, urgent: false };
-}
-
-/**
- * When each watched action will be checked next, from the plan of the next check (at `at`): the actions its
- * calls read, then; the others at their latest time, and no sooner than a pace after it. What the page
- * says ("next check at …") is this, so it includes the budget's wait and a 429's pause wherever `at` does.
- */
-export function forecastChecks(
-  states: ReadonlyMap<Guid, EntryState>,
-  at: number,
-  budget: PlanBudget,
-  paceMs: number,
-  shape: ListShape = firstListShape,
-  pendingPages: readonly PendingPage[] = [],
-): Map<Guid, number> {
-  const plan = planCheck(states, at, budget, shape, pendingPages);
-  const read = new Set([...plan.listChunks.flat(), ...plan.singleReads, ...plan.pages.flatMap((page) => page.ids)]);
-  const next = new Map<Guid, number>();
-  for (const [id, state] of states) {
-    const latest = dueAt(state, at);
-    if (latest === undefined) continue;
-    next.set(id, read.has(id) ? at : Math.max(latest, at + paceMs));
-  }
-  return next;
-}
-
-/** What one answered page of a list call leaves to do. */
-export interface AfterPage {
-  /** The page to read next, for the IDs not returned yet. */
-  next?: PendingPage;
-  /** IDs no page returned: each is read alone next, with the not-found grace. */
-  leftOut: Guid[];
-  /** Why a nextLink was not followed. */
-  gaveUp?: 'page-limit' | 'same-link';
-}
-
-/**
- * After a page of a list answer (`pagesRead` pages read, this one included): follow its nextLink while it
- * can still return an ID asked for, at most `maxPagesPerList` pages, never the same link twice in a row.
- */
-export function afterPage(asked: readonly Guid[], returned: ReadonlySet<Guid>, pagesRead: number, nextLink: string | undefined, link?: string): AfterPage {
-  const leftOut = asked.filter((id) => !returned.has(id));
-  if (leftOut.length === 0 || nextLink === undefined) return { leftOut };
-  if (nextLink === link) return { leftOut, gaveUp: 'same-link' };
-  if (pagesRead >= maxPagesPerList) return { leftOut, gaveUp: 'page-limit' };
-  return { next: { link: nextLink, ids: leftOut, pagesRead }, leftOut: [] };
 }

@@ -3,7 +3,7 @@
 // check every (calls × the budget's pace), never sooner than 2 s, shows it after a uniformly spread part of
 // that gap (spread by the golden ratio, so that the figures do not depend on luck).
 import type { Guid } from '../../../core/lib/guid.ts';
-import { checkFloorMs } from '../../../core/polling/scheduler/check-plan.ts';
+import { checkFloorMs } from '../../../core/polling/scheduler/entry-state.ts';
 import { chunkIds } from '../../../core/polling/list-shapes/chunk-ids.ts';
 import { budgetLimits, RateBudget } from '../../../core/polling/scheduler/rate-budget.ts';
 import { median, percentile } from './statistics.ts';

@@ -25,7 +25,8 @@ export function comparisonLines(app: PollingFigures, naive: PollingFigures): Com
     { figure: 'Finish → shown, median (s)', app: app.delayMedianS, naive: naive.delayMedianS, digits: 1 },
     { figure: 'Finish → shown, 95th pct (s)', app: app.delayP95S, naive: naive.delayP95S, digits: 1 },
     { figure: '  median, finished within 2 min (s)', app: app.earlyDelayMedianS, naive: naive.earlyDelayMedianS, digits: 1, max: 5 },
-    { figure: 'Naive calls ÷ app calls', app: fewerTimes, naive: Number.NaN, digits: 1, min: 20 },
+    // Printed, no longer a target: latency comes before saving calls the share already allows (the planner).
+    { figure: 'Naive calls ÷ app calls', app: fewerTimes, naive: Number.NaN, digits: 1 },
   ];
 }
 

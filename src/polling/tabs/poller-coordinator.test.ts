@@ -378,6 +378,32 @@ describe('PollerCoordinator', () => {
     expect(fake.calls[0].at).toBeGreaterThanOrEqual(until);
   });
 
+  it("takes over the leader's pace with the polling: no burst of checks at a hand-over", async () => {
+    const fake = fakeDefender();
+    // Pending for 20 minutes: its device looks offline, so it is read once a minute, by whichever tab polls.
+    fake.setAction(b, { status: 'Pending', createdAt: Date.now() - 20 * 60_000 });
+    const locks = fakeLocks();
+    const leader = pollingTab(locks, 'handover-pace', fake);
+    leader.coordinator.start();
+    await settle();
+    const next = pollingTab(locks, 'handover-pace', fake);
+    next.coordinator.start();
+    next.coordinator.setLocalIds([b]);
+    await settle();
+    await vi.waitFor(() => expect(fake.calls).toHaveLength(1));
+    await settle();
+    const firstRead = fake.calls[0].at;
+
+    await vi.advanceTimersByTimeAsync(10_000);
+    leader.coordinator.stop();
+    await settle();
+    expect(next.coordinator.isLeading).toBe(true);
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect(fake.calls).toHaveLength(1); // the new leader knows it was read 50 s ago
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(fake.calls.map((call) => call.at - firstRead)).toEqual([0, 60_000]);
+  });
+
   it('tells a tab that joins during a 429 pause of the pause', async () => {
     const locks = fakeLocks();
     const leader = tab(locks, 'pause-join');
