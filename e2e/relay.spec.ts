@@ -59,6 +59,8 @@ test('two analysts watch through one relay: one list call a check for both, each
   await expect(row(robin, workstation.id).getByTestId('row-problem')).toBeVisible();
   await expect(row(robin, workstation.id).getByTestId('action-status')).toHaveCount(0);
   await expect(robin.getByText('finance-ws-014.contoso.example')).toHaveCount(0);
+  // The relay keeps its histories to itself: the tab reads its type's history (with Dana's own token) for the board.
+  await expect(row(dana, workstation.id).getByTestId('row-usual')).toHaveText(/^usually about/);
 
   // The finish reaches both boards from the relay's one poller (the simulator's clock skips the scan's 25 s).
   await simulator.advanceClock(25_000);
@@ -68,7 +70,8 @@ test('two analysts watch through one relay: one list call a check for both, each
 
   const lists = (await simulator.requests()).filter((request) => request.method === 'GET' && isIdList(request.query));
   expect(lists.length).toBeGreaterThan(1);
-  // Every list of IDs came from the relay, none from a browser; once both watched, each named the union.
+  // Every list of IDs came from the relay, none from a browser (a browser's reads are of histories only); once
+  // both watched, each named the union.
   expect(lists.every((request) => request.user === RELAY_CLIENT_ID)).toBe(true);
   const both = lists.filter((request) => request.query.$filter?.includes(branch.id) && request.query.$filter.includes(workstation.id));
   expect(both.length).toBeGreaterThan(0);

@@ -35,6 +35,9 @@ export interface TeamPollerOptions {
   timers?: Timers;
 }
 
+/** The share of each window the relay's routine checks leave (the browser's is 1 %): room for access checks. */
+export const relayKeptShare = 0.05;
+
 /**
  * Every replica runs one: it contests the leader lease, and while it holds it runs the app's own ActionPoller
  * over the union of the team's leases. Holding is judged by this replica's clock too: if it cannot renew
@@ -138,7 +141,9 @@ export class TeamPoller {
       log.warn(`Could not read the shared budget, not polling yet: ${(error as Error).message}`);
       return;
     }
-    const rateBudget = new RateBudget(limits, (_at, count) => this.record(count));
+    // The team's access checks (a read with an analyst's own token for each ID they watch) come from the same
+    // budget: routine checks leave them 5 % of each window, eager ones 10 % (rate-budget.ts's CallKind).
+    const rateBudget = new RateBudget(limits, (_at, count) => this.record(count), { keptShare: relayKeptShare });
     for (const calls of seeded) rateBudget.mirror(calls.at, calls.count);
     const poller = new ActionPoller({
       defender: this.options.defender,

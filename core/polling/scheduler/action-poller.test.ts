@@ -80,9 +80,9 @@ describe('ActionPoller', () => {
     instance.start();
     await vi.advanceTimersByTimeAsync(20_000);
     // The first read at once (a new ID), the next 2 s later (the floor), then at the budget's pace: 1,200
-    // an hour less the reserves (16), a call every 3.04 s.
+    // an hour less the 2 % eager checks leave (24), a call every 3.06 s.
     const pace = new RateBudget({ perMinute: 80, perHour: 1_200 }).paceMs(1);
-    expect(pace).toBe(3_041);
+    expect(pace).toBe(3_062);
     expect(fake.calls.map((call) => call.at - fake.calls[0].at)).toEqual([0, 2_000, 2_000 + pace, 2_000 + 2 * pace, 2_000 + 3 * pace, 2_000 + 4 * pace, 2_000 + 5 * pace]);
 
     fake.calls.length = 0;
@@ -96,7 +96,8 @@ describe('ActionPoller', () => {
     const fake = fakeDefender();
     fake.setAction(ids[0], { status: 'InProgress' });
     const budget = new RateBudget({ perMinute: 80, perHour: 1_200 });
-    budget.record(Date.now(), 65); // another tab's burst: 15 calls left, under twice the reserve of 8
+    // Half an hour of another tab's calls: 1,180 of the hour's 1,200, past what eager checks may spend (1,176).
+    budget.record(Date.now() - 30 * 60_000, 1_180);
     const { instance } = poller(fake, budget);
     instance.setIds([ids[0]]);
     instance.start();
@@ -534,6 +535,22 @@ describe('ActionPoller: the schedule it tells', () => {
     expect(schedules.at(-1)?.size).toBe(0);
   });
 
+  it('tells when the check comes while the budget is what holds it back', async () => {
+    const fake = fakeDefender();
+    fake.setAction(ids[0], { status: 'InProgress' });
+    const budget = new RateBudget({ perMinute: 80, perHour: 1_200 });
+    const { instance, schedules } = poller(fake, budget);
+    instance.setIds([ids[0]]);
+    instance.start();
+    await vi.advanceTimersByTimeAsync(10);
+    budget.record(Date.now(), 78); // another tab's burst: the minute is all but spent
+    instance.reschedule();
+    const told = schedules.at(-1)?.get(ids[0]);
+    const callsBefore = fake.calls.length;
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(fake.calls[callsBefore]?.at).toBe(told);
+  });
+
   it('on a board too big for one check, tells the chunks left for later a later time', async () => {
     const fake = fakeDefender();
     const watched = board(200);
@@ -570,5 +587,55 @@ describe('ActionPoller: the histories it reads itself', () => {
     // Through the budget: every call counted, the history read's too.
     expect(80 - budget.available(Date.now())).toBe(fake.calls.length + 1);
     instance.stop();
+  });
+});
+
+describe('ActionPoller: waits it cannot keep', () => {
+  it('takes a pause no Retry-After could ask for (Infinity, years) as at most an hour, and sets no timer in a loop', async () => {
+    const fake = fakeDefender();
+    fake.setAction(ids[0], { status: 'InProgress' });
+    const { instance } = poller(fake);
+    instance.setIds([ids[0]]);
+    instance.start();
+    await vi.advanceTimersByTimeAsync(10);
+    instance.pauseUntil(Number.POSITIVE_INFINITY);
+    instance.pauseUntil(Date.now() + 10 * 365 * 86_400_000);
+    const callsBefore = fake.calls.length;
+    await vi.advanceTimersByTimeAsync(3_599_000);
+    expect(fake.calls.length).toBe(callsBefore);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(fake.calls.length).toBe(callsBefore + 1);
+    instance.stop();
+  });
+
+  it('plans no check, rather than spin, with a budget that allows no call at all', async () => {
+    const fake = fakeDefender();
+    fake.setAction(ids[0], { status: 'InProgress' });
+    const { instance } = poller(fake, new RateBudget({ perMinute: 0, perHour: 0 }));
+    instance.setIds([ids[0]]);
+    instance.start();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(fake.calls).toEqual([]);
+    expect(vi.getTimerCount()).toBe(0);
+    instance.stop();
+  });
+});
+
+describe('ActionPoller: once stopped', () => {
+  it('makes no history read that was still waiting for the budget', async () => {
+    const fake = fakeDefender();
+    fake.setAction(ids[0], { status: 'InProgress', fields: { type: 'Isolate', scope: 'Full' } });
+    const budget = new RateBudget({ perMinute: 80, perHour: 1_200 });
+    budget.record(Date.now(), 79); // one call left: the action's read takes it, the history read waits
+    let historyReads = 0;
+    const histories = new TypeHistories({ store: memoryHistoryStore(Date.now), readActions: async () => ((historyReads += 1), []), now: Date.now });
+    const { instance } = poller(fake, budget, undefined, undefined, undefined, histories);
+    instance.setIds([ids[0]]);
+    instance.start();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(fake.calls).toHaveLength(1);
+    instance.stop();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(historyReads).toBe(0);
   });
 });

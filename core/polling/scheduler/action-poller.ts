@@ -2,13 +2,14 @@ import type { ActionListPage, DefenderClient } from '../../defender/defender-cli
 import { isDefenderRequestError, type DefenderProblem } from '../../defender/defender-problem';
 import { encodedIdFilterLength } from '../../defender/defender-urls';
 import type { Guid } from '../../lib/guid';
-import { callsKept, planCheck } from './check-plan';
+import { planCheck } from './check-plan';
 import { checkFloorMs, entryState, type EntryState, type WatchedEntry } from './entry-state';
 import { afterPage, type PendingPage } from './list-pages';
 import { forecastChecks, nextReadyAt } from './next-check';
 import { listShapeMemory, type ListShapeMemory } from '../list-shapes/list-shape-memory';
 import { refusalStatus, type ListRefusal, type ListShape } from '../list-shapes/list-shape';
 import { pollTimings } from '../pacing/next-poll-delay';
+import { maxRetryAfterMs } from '../../defender/retry-after';
 import type { RateBudget } from './rate-budget';
 import type { HistoryOf } from '../history/duration-history';
 import type { TypeHistories } from '../history/type-histories';
@@ -128,7 +129,8 @@ export class ActionPoller {
       const now = timers.now();
       const freeAt = Math.max(budget.nextFreeAt(now), this.pausedUntil);
       if (freeAt <= now) break;
-      await new Promise<void>((resolve) => timers.setTimeout(resolve, freeAt - now));
+      if (!Number.isFinite(freeAt)) throw new Error('The rate budget allows no call at all.');
+      await new Promise<void>((resolve) => timers.setTimeout(resolve, Math.min(freeAt - now, longestTimerMs)));
     }
     budget.record(timers.now());
     try {
@@ -151,6 +153,7 @@ export class ActionPoller {
   /** Starts polling (this tab leads); `stop` hands polling over to someone else. */
   start(): void {
     this.active = true;
+    this.told = new Map([[startMarker, 0]]); // tell this poller's first schedule, whatever was told before
     this.reschedule();
   }
 
@@ -166,17 +169,20 @@ export class ActionPoller {
     this.clearTimer();
     if (!this.active || this.checking) return;
     const now = this.options.timers.now();
-    const wait = this.millisecondsToNextCheck(now);
-    if (wait !== undefined) this.timer = this.options.timers.setTimeout(() => void this.check(), wait);
+    const found = this.millisecondsToNextCheck(now);
+    // A budget that never frees a call plans no check (a timer of Infinity would fire at once, in a loop).
+    const wait = found !== undefined && Number.isFinite(found) ? found : undefined;
+    if (wait !== undefined) this.timer = this.options.timers.setTimeout(() => void this.check(), Math.min(wait, longestTimerMs));
     if (this.options.onSchedule) this.tell(wait === undefined ? new Map() : this.forecast(now, now + wait));
   }
 
   /** The planner's plan for the check at `at`, and for each action not in it, its latest time. */
   private forecast(now: number, at: number): Map<Guid, number> {
-    const { budget } = this.options;
-    const plan = { available: budget.available(now), reserve: budget.reserve, routine: true };
     // Offline, the next check waits for the browser to come back: no time to promise.
     if (!this.options.isOnline()) return new Map();
+    const { budget } = this.options;
+    // The check at `at` as it will be planned then: with what the budget holds then, and the pace's say.
+    const plan = { available: budget.allowanceAt(at), routine: at >= this.notBefore };
     return forecastChecks(this.states(now), at, plan, budget.paceMs(1), this.options.listShapes.current(), this.pages);
   }
 
@@ -199,12 +205,8 @@ export class ActionPoller {
 
   private millisecondsToNextCheck(now: number): number | undefined {
     const { budget } = this.options;
-    // When the budget holds a call of each kind: the routine ones leave what the planner keeps back.
-    const freeAt = {
-      urgent: budget.nextFreeAt(now),
-      due: budget.nextFreeAt(now, callsKept(budget.reserve, false) + 1),
-      eager: budget.nextFreeAt(now, callsKept(budget.reserve, true) + 1),
-    };
+    // When the budget holds a call of each kind: the routine ones leave what it keeps back (rate-budget.ts).
+    const freeAt = { urgent: budget.nextFreeAt(now, 'urgent'), due: budget.nextFreeAt(now, 'due'), eager: budget.nextFreeAt(now, 'eager') };
     const ready = nextReadyAt(this.states(now), now, this.pages, freeAt);
     if (ready === undefined) return undefined;
     // New IDs and pages wait only for the budget and a 429; routine checks for the pace as well.
@@ -240,8 +242,7 @@ export class ActionPoller {
     }
 
     const shape = this.options.listShapes.current();
-    const available = budget.available(now);
-    const plan = planCheck(this.states(now), now, { available, reserve: budget.reserve, routine: now >= this.notBefore }, shape, this.pages);
+    const plan = planCheck(this.states(now), now, { available: budget.allowance(now), routine: now >= this.notBefore }, shape, this.pages);
     this.pages = plan.pagesLeft;
     const calls = plan.listChunks.length + plan.pages.length + plan.singleReads.length;
     // Nothing the budget and the pace allow now: the next check waits for what they free (millisecondsToNextCheck).
@@ -271,7 +272,9 @@ export class ActionPoller {
     const actions: MachineAction[] = [];
     for (const entry of this.entries.values()) if (entry.watched && entry.last?.watch.action) actions.push(entry.last.watch.action);
     for (const type of histories.due(actions)) {
-      void histories.read(type, (call) => this.budgeted(call)).then((learnt) => {
+      // Only while this poller runs: a read still waiting for the budget when it stops is not made.
+      const whileActive = <T>(call: () => Promise<T>) => this.budgeted(() => (this.active ? call() : Promise.reject(new Error('stopped'))));
+      void histories.read(type, whileActive).then((learnt) => {
         if (learnt) this.reschedule(); // the likelihoods changed
       });
     }
@@ -341,7 +344,7 @@ export class ActionPoller {
     if (page.ignoredNextLink !== undefined) this.report(`Not following a next page off this API's list path: ${page.ignoredNextLink}`);
     const next = afterPage(ids, returned, pagesRead, page.nextLink, link);
     if (next.gaveUp) this.report(`Stopped following a list answer's pages (${next.gaveUp}); the rest is read one by one.`);
-    if (next.next) this.pages.push(next.next);
+    if (next.next && this.active) this.pages.push(next.next); // stopped: whoever polls next reads them afresh
     this.leftOut(next.leftOut, now);
   }
 
@@ -370,10 +373,18 @@ export class ActionPoller {
    * throttled. No onPause: the news came from that tab, which has told everyone already.
    */
   pauseUntil(until: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, until);
+    // No pause Defender could ask for is longer than Retry-After's cap: a longer one is a bad message.
+    if (!Number.isFinite(until)) return;
+    this.pausedUntil = Math.max(this.pausedUntil, Math.min(until, this.options.timers.now() + maxRetryAfterMs));
     this.reschedule();
   }
 }
+
+/** Longer waits than this overflow a timer (and would fire at once): the poller wakes, re-plans and waits again. */
+const longestTimerMs = 2 ** 31 - 1;
+
+/** Not an ID: a schedule no plan makes, so that the first one after a start is always told. */
+const startMarker = 'not-told-yet' as Guid;
 
 function sameSchedule(first: ReadonlyMap<Guid, number>, second: ReadonlyMap<Guid, number>): boolean {
   if (first.size !== second.size) return false;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Guid } from '../../lib/guid';
 import { planCheck } from './check-plan';
 import { checkFloorMs, readyAt, type EntryState } from './entry-state';
+import { nextReadyAt } from './next-check';
 import { firstListShape } from '../list-shapes/list-shape';
 import { RateBudget, type BudgetLimits } from './rate-budget';
 
@@ -35,6 +36,10 @@ interface Played {
   checks: Map<Guid, number[]>;
   /** Checks in which a ready, eager action went unread while a less likely ready, eager one was read. */
   passedOver: string[];
+  /** How many checks read a ready, eager action: the comparison above is made in these. */
+  eagerChecks: number;
+  /** Times at which the next check was due now by nextReadyAt, yet planCheck made no call. */
+  wokeForNothing: number[];
 }
 
 const idOf = (index: number) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}` as Guid;
@@ -46,6 +51,8 @@ function play(actions: readonly PlayedAction[], limits: BudgetLimits, durationMs
   const checks = new Map<Guid, number[]>();
   const calls: number[] = [];
   const passedOver: string[] = [];
+  const wokeForNothing: number[] = [];
+  let eagerChecks = 0;
   let notBefore = start;
   for (let now = start; now < start + durationMs; now += tickMs) {
     actions.forEach((action, index) => {
@@ -54,16 +61,23 @@ function play(actions: readonly PlayedAction[], limits: BudgetLimits, durationMs
         states.set(idOf(index), { kind: 'never-read' });
       }
     });
-    const plan = planCheck(states, now, { available: budget.available(now), reserve: budget.reserve, routine: now >= notBefore }, shape);
+    const plan = planCheck(states, now, { available: budget.allowance(now), routine: now >= notBefore }, shape);
     const count = plan.listChunks.length + plan.singleReads.length;
+    // What the poller's timer is set by: a check it says is worth making now must make a call, or the
+    // poller would wake again at once, for ever.
+    const freeAt = { urgent: budget.nextFreeAt(now, 'urgent'), due: budget.nextFreeAt(now, 'due'), eager: budget.nextFreeAt(now, 'eager') };
+    const ready = nextReadyAt(states, now, [], freeAt);
+    if (ready !== undefined && Math.max(ready.at, ready.urgent ? now : notBefore) <= now && count === 0) wokeForNothing.push(now - start);
     if (count === 0) continue;
     budget.record(now, count);
     for (let call = 0; call < count; call += 1) calls.push(now);
     const read = new Set([...plan.listChunks.flat(), ...plan.singleReads]);
-    const ready = [...states].filter(([, state]) => state.kind === 'found' && state.eager && state.dueAt > now && (readyAt(state, now) ?? Infinity) <= now);
+    const eagerReady = [...states].filter(([, state]) => state.kind === 'found' && state.eager && state.dueAt > now && (readyAt(state, now) ?? Infinity) <= now);
     const likelihood = (state: EntryState) => (state.kind === 'found' ? state.likelihood : 0);
-    const leastLikelyRead = Math.min(...ready.filter(([id]) => read.has(id)).map(([, state]) => likelihood(state)));
-    for (const [id, state] of ready) if (!read.has(id) && likelihood(state) > leastLikelyRead) passedOver.push(`${id} at ${now - start} ms`);
+    const readEager = eagerReady.filter(([id]) => read.has(id));
+    if (readEager.length > 0) eagerChecks += 1;
+    const leastLikelyRead = Math.min(...readEager.map(([, state]) => likelihood(state)));
+    for (const [id, state] of eagerReady) if (!read.has(id) && likelihood(state) > leastLikelyRead) passedOver.push(`${id} at ${now - start} ms`);
     for (const id of read) {
       const action = actions[Number(id.slice(-12))];
       checks.get(id)?.push(now);
@@ -72,7 +86,7 @@ function play(actions: readonly PlayedAction[], limits: BudgetLimits, durationMs
     }
     if (plan.routineCalls > 0) notBefore = now + Math.max(checkFloorMs, budget.paceMs(plan.routineCalls));
   }
-  return { calls, checks, passedOver };
+  return { calls, checks, passedOver, eagerChecks, wokeForNothing };
 }
 
 const playedAction = (maxAddedMs: number) =>
@@ -103,7 +117,8 @@ describe('planCheck, played over time (properties)', () => {
         fc.integer({ min: 1, max: 15 }),
         (actions, perMinute, hourMinutes) => {
           const limits = { perMinute, perHour: perMinute * hourMinutes };
-          const { calls } = play(actions, limits, 70 * 60_000, 2_000);
+          const { calls, wokeForNothing } = play(actions, limits, 70 * 60_000, 2_000);
+          expect(wokeForNothing).toEqual([]);
           expect(mostInAnyWindow(calls, 60_000)).toBeLessThanOrEqual(limits.perMinute);
           expect(mostInAnyWindow(calls, 3_600_000)).toBeLessThanOrEqual(limits.perHour);
         },
@@ -131,8 +146,9 @@ describe('planCheck, played over time (properties)', () => {
   it('never leaves a likelier finish unread in a check that reads a less likely one of the same board', () => {
     fc.assert(
       fc.property(fc.array(playedAction(10 * 60_000), { minLength: 40, maxLength: 200 }), (actions) => {
-        const { passedOver } = play(actions, { perMinute: 80, perHour: 1_200 }, 15 * 60_000);
+        const { passedOver, eagerChecks } = play(actions, { perMinute: 80, perHour: 1_200 }, 15 * 60_000);
         expect(passedOver).toEqual([]);
+        if (actions.some((action) => action.eager)) expect(eagerChecks).toBeGreaterThan(0); // the comparison was made
       }),
       { numRuns: 20 },
     );

@@ -34,7 +34,11 @@ const grace = (dueAt: number): EntryState => ({ kind: 'not-found-grace', dueAt }
 
 const accepted: ListShape = { ...firstListShape, accepted: true };
 
-const budget = (available: number, extra: Partial<PlanBudget> = {}): PlanBudget => ({ available, reserve: 0, routine: true, ...extra });
+/** `available` calls now; routine ones leave `reserve` of them, eager ones twice that. */
+const budget = (available: number, { reserve = 0, routine = true } = {}): PlanBudget => ({
+  available: { urgent: available, due: available - reserve, eager: available - 2 * reserve },
+  routine,
+});
 
 type Calls = Omit<CheckPlan, 'routineCalls'>;
 
@@ -71,8 +75,9 @@ describe('planCheck: which call reads which action', () => {
     ['read-failed IDs (a failed list call) stay in the next list call', [[a, readFailed(now)], [b, readFailed(now)], [c, readFailed(now)]], calls([[a, b, c]])],
     ['a read-failed ID not due yet rides along with the list', [[a, found(now)], [b, readFailed(now + 9_000)]], calls([[a, b]])],
     ['the most overdue first, inside a chunk too', [[a, found(now)], [b, found(now - 4_000)], [c, neverRead]], calls([[c, b, a]])],
-    // The lone unread ID is read alone whenever a check happens, after what waited longer.
-    ['a lone read-failed ID, not due, is read alone with a due lookup', [[a, readFailed(now + 9_000)], [b, grace(now)]], calls([], [b, a])],
+    // A read alone costs a call of its own: a failed ID waits out its backoff, whatever else is read.
+    ['a lone read-failed ID, not due, waits out its backoff while a due lookup is read', [[a, readFailed(now + 9_000)], [b, grace(now)]], calls([], [b])],
+    ['a lone read-failed ID, due, is read alone', [[a, readFailed(now)], [b, grace(now + 1)]], calls([], [a])],
   ])('%s', (_, states, expected) => {
     expect(plan(states)).toEqual(expected);
   });
@@ -341,7 +346,7 @@ function playChecks(ids: Guid[], extraStates: [Guid, EntryState][], untilMs: num
   const reads = new Map<Guid, number[]>();
   let notBefore = now;
   for (let at = now; at < now + untilMs; at += 1_000) {
-    const result = planCheck(states, at, { available: rateBudget.available(at), reserve: rateBudget.reserve, routine: at >= notBefore }, accepted);
+    const result = planCheck(states, at, { available: rateBudget.allowance(at), routine: at >= notBefore }, accepted);
     const read = [...result.listChunks.flat(), ...result.singleReads];
     rateBudget.record(at, result.listChunks.length + result.singleReads.length);
     for (const id of read) {

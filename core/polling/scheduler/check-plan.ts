@@ -3,6 +3,7 @@ import { chunkIds } from '../list-shapes/chunk-ids';
 import { chunkLimits, firstListShape, type ListShape } from '../list-shapes/list-shape';
 import { checkFloorMs, dueAt, type EntryState } from './entry-state';
 import type { PendingPage } from './list-pages';
+import type { CallKind } from './rate-budget';
 
 /**
  * At most this many routine calls go out in one check; the poller leaves the budget's pace after them, so
@@ -11,30 +12,15 @@ import type { PendingPage } from './list-pages';
  */
 export const maxCallsPerCheck = 3;
 
-/** What the budget allows the check at hand. */
+/** What the budget allows the check at hand: how many calls of each kind fit now (rate-budget.ts's CallKind). */
 export interface PlanBudget {
-  /** Calls that fit in the minute's and the hour's budget right now. */
-  available: number;
-  /**
-   * Of those, how many routine calls must leave for new IDs and pages: they are never queued behind routine
-   * checks. Calls made only because a finish is likely leave twice as many.
-   */
-  reserve: number;
+  available: Record<CallKind, number>;
   /** Whether the budget's pace allows routine calls now (the last routine check's calls have been spaced out). */
   routine: boolean;
 }
 
-/**
- * How many calls a routine call leaves in the budget: the reserve; twice it for a call made only because a
- * finish is likely (an eager one), so that the calls at their latest time always have some left, even in
- * an hour the eager calls filled.
- */
-export function callsKept(reserve: number, eager: boolean): number {
-  return eager ? 2 * reserve : reserve;
-}
-
 /** A budget with room for everything, for a caller that only asks which calls a check would make. */
-export const roomyBudget: PlanBudget = { available: Number.POSITIVE_INFINITY, reserve: 0, routine: true };
+export const roomyBudget: PlanBudget = { available: { urgent: Number.POSITIVE_INFINITY, due: Number.POSITIVE_INFINITY, eager: Number.POSITIVE_INFINITY }, routine: true };
 
 /** The calls one check makes. Empty when nothing is due, or when the budget has no call left. */
 export interface CheckPlan {
@@ -50,6 +36,13 @@ export interface CheckPlan {
   waiting: Guid[];
   /** Of the calls, how many were routine: the poller leaves the budget's pace after them. */
   routineCalls: number;
+}
+
+const callKinds: readonly CallKind[] = ['urgent', 'due', 'eager'];
+
+/** Which of the budget's limits a call of this rank spends up to: new IDs and pages, due checks, eager ones. */
+function kindOfTier(tier: number): CallKind {
+  return tier <= 0 ? 'urgent' : tier >= 2 ? 'eager' : 'due';
 }
 
 /**
@@ -101,7 +94,8 @@ function chooseCalls(states: ReadonlyMap<Guid, EntryState>, due: ReadonlySet<Gui
   const lookups = idsOf(states, (state, id) => (state.kind === 'missing-from-list' || state.kind === 'not-found-grace') && due.has(id));
   // With just one ID to read, its own read answers a clearer 404 than a list that leaves it out.
   if (found.length + unread.length > 1) return { listed: [...found, ...unread], alone: lookups };
-  return { listed: found, alone: [...unread, ...lookups] };
+  // Read alone only when due: a failed read waits out its backoff, whatever else is read meanwhile.
+  return { listed: found, alone: [...unread.filter((id) => due.has(id)), ...lookups] };
 }
 
 type Call = { kind: 'page'; page: PendingPage } | { kind: 'list'; ids: Guid[] } | { kind: 'single'; id: Guid };
@@ -162,20 +156,19 @@ export function planCheck(
   const readsAlone = new Set(alone);
 
   const plan: CheckPlan = { listChunks: [], pages: [], pagesLeft: [], singleReads: [], waiting: [], routineCalls: 0 };
-  let available = Math.max(0, budget.available);
+  const available = { ...budget.available };
   let routineRoom = budget.routine ? maxCallsPerCheck : 0;
   for (const call of calls) {
-    const tier = rankOfCall(call)[0];
-    const urgent = tier <= 0;
+    const kind = kindOfTier(rankOfCall(call)[0]);
+    const urgent = kind === 'urgent';
     const probing = call.kind === 'list' && !shape.accepted && plan.listChunks.length > 0;
-    const kept = callsKept(budget.reserve, tier >= 2);
-    const fits = urgent ? available > 0 : routineRoom > 0 && available > kept;
+    const fits = available[kind] > 0 && (urgent || routineRoom > 0);
     if (!fits || probing) {
       plan.waiting.push(...idsOfCall(call).filter((id) => paged.has(id) || due.has(id) || readsAlone.has(id)));
       if (call.kind === 'page') plan.pagesLeft.push(call.page);
       continue;
     }
-    available -= 1;
+    for (const each of callKinds) available[each] -= 1; // one call, whatever its kind, is one less of every kind
     if (!urgent) {
       routineRoom -= 1;
       plan.routineCalls += 1;

@@ -109,3 +109,48 @@ describe('RateBudget', () => {
     );
   });
 });
+
+describe('RateBudget: what each kind of call may spend', () => {
+  const limits = { perMinute: 80, perHour: 1_200 };
+  const now = 10 * 3_600_000;
+
+  it('lets new IDs spend it all, checks at their latest time all but 1 %, eager checks all but 2 % (of each window)', () => {
+    const budget = new RateBudget(limits);
+    expect(budget.limitsFor('urgent')).toEqual(limits);
+    expect(budget.limitsFor('due')).toEqual({ perMinute: 80, perHour: 1_188 });
+    expect(budget.limitsFor('eager')).toEqual({ perMinute: 79, perHour: 1_176 });
+    budget.record(now - 1_800_000, 1_180);
+    expect(budget.allowance(now)).toEqual({ urgent: 20, due: 8, eager: 0 });
+  });
+
+  it('keeps more where asked (the relay, for its access checks), never below one call where the quota has one', () => {
+    expect(new RateBudget(limits, undefined, { keptShare: 0.05 }).limitsFor('eager')).toEqual({ perMinute: 72, perHour: 1_080 });
+    expect(new RateBudget({ perMinute: 1, perHour: 24 }).limitsFor('eager')).toEqual({ perMinute: 1, perHour: 24 });
+    expect(new RateBudget({ perMinute: 0, perHour: 0 }).limitsFor('urgent')).toEqual({ perMinute: 0, perHour: 0 });
+  });
+
+  it('says when a call of each kind next fits: the oldest call that must leave its window, or never', () => {
+    const budget = new RateBudget(limits);
+    budget.record(now - 1_800_000, 1_180);
+    expect(budget.nextFreeAt(now, 'urgent')).toBe(now);
+    expect(budget.nextFreeAt(now, 'eager')).toBe(now - 1_800_000 + 3_600_000);
+    expect(new RateBudget({ perMinute: 0, perHour: 0 }).nextFreeAt(now)).toBe(Number.POSITIVE_INFINITY);
+    const minute = new RateBudget(limits);
+    minute.record(now - 50_000, 40);
+    minute.record(now - 10_000, 40);
+    expect(minute.nextFreeAt(now, 'urgent')).toBe(now + 10_000); // the first 40 leave the minute then
+  });
+
+  it('counts what will fit later without forgetting a call that still counts now', () => {
+    const budget = new RateBudget({ perMinute: 80, perHour: 10 });
+    budget.record(now - 3_590_000, 5); // leaves the hour in 10 s
+    expect(budget.availableAt(now + 20_000)).toBe(10);
+    expect(budget.available(now)).toBe(5);
+    expect(budget.allowanceAt(now + 5_000)).toEqual({ urgent: 5, due: 5, eager: 5 });
+  });
+
+  it('paces routine calls at the eager limit: 1,176 an hour is a call every 3.06 s', () => {
+    expect(new RateBudget(limits).paceMs(1)).toBe(3_062);
+    expect(new RateBudget(limits).paceMs(3)).toBe(9_184);
+  });
+});

@@ -22,6 +22,19 @@ const minuteMs = 60_000;
 const hourMs = 3_600_000;
 
 /**
+ * What a call is for, which decides how much of the budget it may use: a new ID or a further page (the
+ * analyst is waiting) all of it; a check at an action's latest time all but a reserve; a check made only
+ * because a finish is likely all but twice the reserve, so that an hour of those still leaves room for the
+ * others.
+ */
+export type CallKind = 'urgent' | 'due' | 'eager';
+
+/** The share of each window routine calls leave by default: 1 % (12 calls of 1,200 an hour), twice for eager ones. */
+export const defaultKeptShare = 0.01;
+
+const keptTimes: Record<CallKind, number> = { urgent: 0, due: 1, eager: 2 };
+
+/**
  * Sliding-window accounting of the calls made: whether one more may be made now, and if not, when.
  * Holds only the times of the last hour's calls, this tab's and (mirrored) every other tab's: the quota
  * is one for all of them, so a tab that takes over the polling goes on from what was spent.
@@ -29,13 +42,25 @@ const hourMs = 3_600_000;
 export class RateBudget {
   private readonly limits: BudgetLimits;
   private readonly onRecord: ((at: number, count: number) => void) | undefined;
+  private readonly keptShare: number;
   /** Call times, oldest first. */
   private calls: number[] = [];
 
-  /** `onRecord` hears of every call this tab makes, to tell the other tabs. */
-  constructor(limits: BudgetLimits, onRecord?: (at: number, count: number) => void) {
+  /**
+   * `onRecord` hears of every call this tab makes, to tell the other tabs. `keptShare`: the share of each
+   * window that routine calls leave (the relay leaves more, for its access checks).
+   */
+  constructor(limits: BudgetLimits, onRecord?: (at: number, count: number) => void, options: { keptShare?: number } = {}) {
     this.limits = limits;
     this.onRecord = onRecord;
+    this.keptShare = Math.min(Math.max(options.keptShare ?? defaultKeptShare, 0), 0.25);
+  }
+
+  /** The limits a kind of call may spend up to; never below one call a window where the quota has one. */
+  limitsFor(kind: CallKind): BudgetLimits {
+    const share = this.keptShare * keptTimes[kind];
+    const within = (limit: number) => (limit <= 0 ? 0 : Math.max(1, limit - Math.floor(limit * share)));
+    return { perMinute: within(this.limits.perMinute), perHour: within(this.limits.perHour) };
   }
 
   private forget(now: number): void {
@@ -51,10 +76,37 @@ export class RateBudget {
     return count;
   }
 
-  /** How many calls may be made right now without leaving the budget. */
-  available(now: number): number {
+  /** How many calls of this kind may be made right now without leaving the budget. */
+  available(now: number, kind: CallKind = 'urgent'): number {
     this.forget(now);
-    return Math.max(0, Math.min(this.limits.perMinute - this.inLastMinute(now), this.limits.perHour - this.calls.length));
+    const limits = this.limitsFor(kind);
+    return Math.max(0, Math.min(limits.perMinute - this.inLastMinute(now), limits.perHour - this.calls.length));
+  }
+
+  /** How many calls of each kind may be made right now: what a check may spend. */
+  allowance(now: number): Record<CallKind, number> {
+    return { urgent: this.available(now, 'urgent'), due: this.available(now, 'due'), eager: this.available(now, 'eager') };
+  }
+
+  /** The same at a later time, counting only the calls made so far (availableAt). */
+  allowanceAt(at: number): Record<CallKind, number> {
+    return { urgent: this.availableAt(at, 'urgent'), due: this.availableAt(at, 'due'), eager: this.availableAt(at, 'eager') };
+  }
+
+  /**
+   * How many calls of this kind will fit at a later time, counting only the calls made so far: for a plan
+   * of the next check. Forgets nothing (available() forgets what is over an hour old, which for an earlier
+   * time may not be).
+   */
+  availableAt(at: number, kind: CallKind = 'urgent'): number {
+    let inMinute = 0;
+    let inHour = 0;
+    for (const call of this.calls) {
+      if (call > at - hourMs && call <= at) inHour += 1;
+      if (call > at - minuteMs && call <= at) inMinute += 1;
+    }
+    const limits = this.limitsFor(kind);
+    return Math.max(0, Math.min(limits.perMinute - inMinute, limits.perHour - inHour));
   }
 
   /** Calls this tab makes. */
@@ -87,32 +139,25 @@ export class RateBudget {
 
   /**
    * The even spacing that spends the budget smoothly rather than in bursts: the gap a caller should leave
-   * after making `calls` routine calls. It spends the budget less the reserves (see `reserve`), so that an
-   * hour of routine checks at this pace still leaves room for new IDs and for the checks that are due.
+   * after making `calls` routine calls. At the eager calls' limits, so that an hour of routine checks at
+   * this pace still leaves room for new IDs and for the checks that are due.
    */
   paceMs(calls: number): number {
-    const kept = 2 * this.reserve;
-    return Math.ceil(calls * Math.max(minuteMs / Math.max(1, this.limits.perMinute - kept), hourMs / Math.max(1, this.limits.perHour - kept)));
+    const eager = this.limitsFor('eager');
+    return Math.ceil(calls * Math.max(minuteMs / Math.max(1, eager.perMinute), hourMs / Math.max(1, eager.perHour)));
   }
 
-  /**
-   * Calls routine checks leave in the budget, a tenth of the minute's: a new ID pasted or a page opened
-   * is read at once, never queued behind routine checks that spent the hour.
-   */
-  get reserve(): number {
-    return Math.floor(Math.min(this.limits.perMinute, this.limits.perHour) / 10);
-  }
-
-  /** The earliest time at which `needed` more calls fit (now, if they fit already; never, past the limits). */
-  nextFreeAt(now: number, needed = 1): number {
-    if (this.available(now) >= needed) return now;
+  /** The earliest time at which one more call of this kind fits: now, if one fits already; never, where the quota has none. */
+  nextFreeAt(now: number, kind: CallKind = 'urgent'): number {
+    if (this.available(now, kind) > 0) return now;
+    const limits = this.limitsFor(kind);
     const freeAt = (window: number, limit: number, inWindow: number) => {
-      if (inWindow <= limit - needed) return now;
-      if (needed > limit) return Number.POSITIVE_INFINITY;
-      // The calls in the window must come down to limit - needed: the oldest that must go, goes then.
-      return this.calls[this.calls.length - (limit - needed) - 1] + window;
+      if (inWindow < limit) return now;
+      if (limit <= 0) return Number.POSITIVE_INFINITY;
+      // The calls in the window must come down to limit - 1: the oldest one that must go, goes then.
+      return this.calls[this.calls.length - limit] + window;
     };
-    return Math.max(now, freeAt(minuteMs, this.limits.perMinute, this.inLastMinute(now)), freeAt(hourMs, this.limits.perHour, this.calls.length));
+    return Math.max(now, freeAt(minuteMs, limits.perMinute, this.inLastMinute(now)), freeAt(hourMs, limits.perHour, this.calls.length));
   }
 }
 

@@ -60,8 +60,10 @@ export const teamBenchmark: Benchmark = {
         'Two simulator accounts (analyst, guest) play the analysts, alternately: the relay keeps one watch set and one access verdict',
         'per account (oid), so each client sends its account\'s whole set. A shared action is shared across the two accounts, so here',
         'one access read per account and action is one per analyst and action, as with an account each.',
-        "Both ways poll with the app's planner (core/polling/scheduler/check-plan.ts) on their budget: the relay on the team's share, each",
-        "direct analyst on the share split analystsAtOnce ways; neither reads the history here, so the likelihoods are the age-based ones.",
+        "Both ways poll with the app's planner (core/polling/scheduler/check-plan.ts) on their budget: the relay on the team's share (its",
+        'routine checks leaving 5 % of each window for access checks), each direct analyst on the share split analystsAtOnce ways. The',
+        "relay reads each type's history (its calls counted above); the direct pollers here do not. The relay's Redis budgets count in",
+        'fixed windows of real time: the benchmark forgets their minute counts each simulated minute, as a real minute would.',
         ...(warnings.length > 0 ? ['', 'Relay warnings:', ...warnings.slice(0, 20).map((warning) => `  ${warning}`)] : []),
       ];
       return { results: { sizes, verdicts, runs: Object.fromEntries(Object.entries(runs).map(([key, run]) => [key, { ...run, callTimes: undefined }])) }, figures: [], notes };

@@ -124,6 +124,16 @@ async function begin(places: TeamPlaces, team: Team) {
   return { tokens, start, timers: new EventTimers(places.simulator, start), startedAt: Date.now() };
 }
 
+/** The minute windows of the relay's budgets in Redis (state/shared-budget.ts, state/access-budget.ts). */
+const minuteCountPatterns = [`${keys.budgetPrefix}:minute:*`, `${keys.budgetPrefix}:access:minute:*`, `${keys.budgetPrefix}:access:analyst:*`];
+
+async function forgetMinuteCounts(redis: Redis): Promise<void> {
+  for (const pattern of minuteCountPatterns) {
+    const found = await redis.keys(pattern);
+    if (found.length > 0) await redis.del(...found);
+  }
+}
+
 /** The team through the relay: one stream and one watch per analyst, one poller for all. */
 export async function runThroughRelay(places: TeamPlaces, team: Team): Promise<TeamRun> {
   await places.redis.flushall();
@@ -160,6 +170,9 @@ export async function runThroughRelay(places: TeamPlaces, team: Team): Promise<T
       await timers.runUntil(start); // settles what is under way, moves no time
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
+    // The relay's Redis budgets count in fixed windows of real time, and the hour here passes in seconds: each
+    // simulated minute, the minute's counts are forgotten, as a real minute's are (the hour's last the run).
+    for (let at = start + 60_000; at < start + hourMs; at += 60_000) timers.schedule(at, () => forgetMinuteCounts(places.redis));
     for (const login of team.logins) streams.push(await AnalystStream.open(relay.url, tokens.get(login) as string, timers.now, expectations));
     const watchedBy = new Map<Login, string[]>();
     for (const action of team.actions) {

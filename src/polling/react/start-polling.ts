@@ -47,6 +47,8 @@ export function startPolling({ defender, quota, tenant, onCheck, onPause, onSche
   // The poller and the budget report to the coordinator, which needs both: the link is made just below.
   const link: { coordinator?: PollerCoordinator } = {};
   const budget = new RateBudget(budgetLimits(quota.share, quota.analystsAtOnce), (at, count) => link.coordinator?.publishSpent(at, count));
+  // The poller reads each watched type's history itself; the pages show what it kept (use-type-history).
+  const histories = new TypeHistories({ store: tenantHistories(tenant).store, readActions: (type, since) => defender.getActionHistory(type, since), now: Date.now });
   const poller = new ActionPoller({
     defender,
     budget,
@@ -55,11 +57,10 @@ export function startPolling({ defender, quota, tenant, onCheck, onPause, onSche
     onCheck: (id, watch, checkedAt) => link.coordinator?.publishCheck(id, watch, checkedAt),
     onPause: (until) => link.coordinator?.publishPause(until),
     onSchedule: (schedule) => link.coordinator?.publishSchedule(schedule),
-    // The poller reads each watched type's history itself; the pages show what it kept (use-type-history).
-    histories: new TypeHistories({ store: tenantHistories(tenant).store, readActions: (type, since) => defender.getActionHistory(type, since), now: Date.now }),
+    histories,
     listShapes: sessionListShapeMemory(),
   });
-  const relayed = relayUrl ? throughRelay(relayUrl, defender, poller, link, onRelayState) : undefined;
+  const relayed = relayUrl ? throughRelay(relayUrl, defender, poller, histories, link, onRelayState) : undefined;
   const coordinator = new PollerCoordinator({ poller: relayed ?? poller, budget, channel, isVisible: () => !isPageHidden(), onCheck, onPause, onSchedule });
   link.coordinator = coordinator;
   coordinator.start();
@@ -97,6 +98,7 @@ function throughRelay(
   relayUrl: string,
   defender: DefenderClient,
   poller: ActionPoller,
+  histories: TypeHistories,
   link: { coordinator?: PollerCoordinator },
   onRelayState: PollingOptions['onRelayState'],
 ): RelayedPolling {
@@ -108,7 +110,12 @@ function throughRelay(
       onEvent: (event) => relayed.relayEvent(event),
       onState: (state, reason) => relayed.relayState(state, reason),
     }),
-    onCheck: (id, watch, checkedAt) => link.coordinator?.publishCheck(id, watch, checkedAt),
+    onCheck: (id, watch, checkedAt) => {
+      link.coordinator?.publishCheck(id, watch, checkedAt);
+      // The relay keeps its histories to itself: this tab reads what its pages show, through its own budget,
+      // once a day per type, as its poller would.
+      if (watch.action) for (const type of histories.due([watch.action])) void histories.read(type, (call) => poller.budgeted(call));
+    },
     onRelayState: (state, reason) => onRelayState?.(state, reason),
   });
   return relayed;

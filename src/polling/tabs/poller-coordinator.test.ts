@@ -195,6 +195,13 @@ describe('PollerCoordinator', () => {
     third.coordinator.setLocalIds([a]);
     await settle();
     expect(third.schedules.at(-1)).toEqual(new Map([[a, 4_000]]));
+
+    // The leader leaves: its plan goes with it, until the next leader's poller tells its own.
+    first.coordinator.stop();
+    await settle();
+    expect(second.coordinator.isLeading).toBe(true);
+    expect(second.schedules.at(-1)).toEqual(new Map());
+    expect(third.schedules.at(-1)).toEqual(new Map());
   });
 
   it('hands polling to the next tab when the leader leaves', async () => {

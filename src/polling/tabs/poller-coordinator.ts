@@ -1,6 +1,6 @@
 import type { Guid } from '../../../core/lib/guid';
 import type { ActionPoller } from '../../../core/polling/scheduler/action-poller';
-import { isPollerMessage, maxCallsInMessage, type KnownWatch, type PollerMessage, type ScheduleEntry } from './poller-messages';
+import { isPollerMessage, maxCallsInMessage, maxScheduleEntries, type KnownWatch, type PollerMessage, type ScheduleEntry } from './poller-messages';
 import type { RateBudget } from '../../../core/polling/scheduler/rate-budget';
 import { joinLeaderElection, type LockManagerLike } from './tab-leadership';
 import type { ActionWatch } from '../../../core/polling/watch/watch-state';
@@ -138,6 +138,8 @@ export class PollerCoordinator {
     this.leading = true;
     this.options.onLeadingChange?.(true);
     this.post({ type: 'hello', tab: this.tab });
+    // The last leader's plan is no longer anyone's: this tab's poller tells its own (none, while the relay polls).
+    this.publishSchedule(new Map());
     this.updatePollerIds();
     this.options.poller.start();
   }
@@ -168,7 +170,8 @@ export class PollerCoordinator {
 
   /** The planner's schedule, when this tab polls: shown here and sent to every other tab. */
   publishSchedule(schedule: ReadonlyMap<Guid, number>): void {
-    this.scheduleHere([...schedule]);
+    // Cut to what the other tabs believe: a longer list they would refuse whole, and keep the old one.
+    this.scheduleHere([...schedule].slice(0, maxScheduleEntries));
     this.post({ type: 'schedule', entries: this.schedule });
   }
 

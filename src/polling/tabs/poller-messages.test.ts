@@ -38,6 +38,7 @@ describe('isPollerMessage', () => {
     ['checked without a time', { type: 'checked', id, watch: {} }],
     ['checked without a watch', { type: 'checked', id, watch: null, checkedAt: 1 }],
     ['paused until a string', { type: 'paused', until: 'soon' }],
+    ['paused for ever', { type: 'paused', until: Number.POSITIVE_INFINITY }],
     ['spent at no time', { type: 'spent', at: Number.NaN, count: 1 }],
     ['spent, no call', { type: 'spent', at: 10, count: 0 }],
     ['spent, half a call', { type: 'spent', at: 10, count: 1.5 }],

@@ -75,7 +75,7 @@ export function isPollerMessage(data: unknown): data is PollerMessage {
     case 'checked':
       return isKnownWatch(message);
     case 'paused':
-      return message.until === undefined || typeof message.until === 'number';
+      return message.until === undefined || isTime(message.until);
     case 'spent':
       // A count is spent call by call: a huge one would hang the tab that believed it.
       return isTime(message.at) && isCallCount(message.count);
