@@ -27,7 +27,7 @@ async function expectStaleStatus(page: Page, id: string): Promise<void> {
   await expect(row(page, id).getByTestId('stale-note')).toHaveText(/^as of \d{1,2}:\d{2}:\d{2}.*, may be out of date$/);
 }
 
-test('an action read once that then answers 404: "Action not found", its last status kept and marked stale', async ({ page }) => {
+test('an action read once that then answers 404: "Not found, or not yours to see", its last status kept and marked stale', async ({ page }) => {
   const id = await watchOnBoard(page);
   await simulator.injectFault({ status: 404, match: id, count: 100 });
   await advanceToNextCheck(page, id);
@@ -36,11 +36,14 @@ test('an action read once that then answers 404: "Action not found", its last st
   await expectStaleStatus(page, id);
 
   await advanceClock(page, 25_000);
-  await expect(row(page, id).getByTestId('row-problem')).toHaveText('Action not found');
+  await expect(row(page, id).getByTestId('row-problem')).toHaveText('Not found, or not yours to see');
+  await expect(row(page, id).getByTestId('row-problem-brief')).toHaveText("Check the ID, or ask for access to the device's group.");
   await expectStaleStatus(page, id);
+  // Read running once, but past reading now: never counted as running.
+  await expect(page.getByTestId('board-counts')).toHaveText("0 running · 0 succeeded · 0 need attention · 1 can't be read");
   // Its page says the same.
   await row(page, id).getByRole('link', { name: 'Run antivirus scan (Quick)' }).click();
-  await expect(page.getByTestId('problem')).toContainText('Action not found');
+  await expect(page.getByTestId('problem')).toContainText('Not found, or not yours to see');
 });
 
 test('an action whose check is refused (403): "Access denied", its last status kept and marked stale', async ({ page }) => {

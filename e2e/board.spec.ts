@@ -149,7 +149,9 @@ test('a final status raises an in-app notice, marks the tab, and a desktop notif
   expect(created).toEqual([{ title: 'A machine action needs attention', body: 'Isolate device on hr-ws-007.contoso.example: Failed (needs attention)' }]);
 
   await page.getByRole('button', { name: `Dismiss the notice about ${action.id}` }).click();
-  await expect(page).toHaveTitle('Machine action watch');
+  // The news is read; the failed action is still on the board, and the tab counts it as the summary does.
+  await expect(page).toHaveTitle('1 needs attention · Machine action watch');
+  await expect(page.getByTestId('board-counts')).toHaveText('0 running · 0 succeeded · 1 needs attention');
 });
 
 test('copy for the ticket puts a plain-text summary on the clipboard', async ({ context, page }) => {

@@ -60,6 +60,9 @@ test('the board shows how long each running action usually takes, and flags the 
   await expect(row(late.id).getByTestId('row-slower')).toHaveText('slower than 9 in 10 isolations here');
   await expect(row(fresh.id).getByTestId('row-slower')).toHaveCount(0);
   await expect(row(fresh.id).getByRole('progressbar')).toBeVisible();
+  // The summary and the tab count the late one as the row flags it.
+  await expect(page.getByTestId('board-counts')).toHaveText('2 running (1 late) · 0 succeeded · 0 need attention');
+  await expect(page).toHaveTitle('1 late · Machine action watch');
   // One history read for the type, however many of its actions the board shows.
   expect((await simulator.requests()).filter(isHistoryCall('Isolate'))).toHaveLength(1);
 });

@@ -120,7 +120,9 @@ test.describe('404 Not Found', () => {
     await advanceToNextCheck(page, id, 5_000);
     await expect(page.getByText('Not listed yet')).toBeVisible();
     await advanceClock(page, 25_000);
-    await expect(problem(page)).toContainText('no machine action with this ID in this tenant');
+    // Words true of both causes the API cannot tell apart: an unknown ID, or a device outside the analyst's device groups.
+    await expect(problem(page)).toContainText('Not found, or not yours to see');
+    await expect(problem(page)).toContainText('it does not exist in this tenant, or it is on a device outside your device groups');
     await expect(problem(page)).toContainText('few seconds');
     await expectPageIntact(page);
     await expect(page.getByTestId('check-status')).toContainText('not checking any more');

@@ -56,8 +56,12 @@ test('two analysts watch through one relay: one list call a check for both, each
   await expect(row(dana, branch.id).getByTestId('action-status')).toHaveText('In progress');
   await expect(row(robin, branch.id).getByTestId('action-status')).toHaveText('In progress');
   // Robin Branch sees only the Branch Office: the relay checked with his own account and never sends him the other.
-  await expect(row(robin, workstation.id).getByTestId('row-problem')).toBeVisible();
+  // Defender's 404 cannot be told from an unknown ID's, so the words are true of both, and the row is not running.
+  await expect(row(robin, workstation.id).getByTestId('row-problem')).toHaveText('Not found, or not yours to see');
+  await expect(row(robin, workstation.id).getByTestId('row-problem-brief')).toHaveText("Check the ID, or ask for access to the device's group.");
   await expect(row(robin, workstation.id).getByTestId('action-status')).toHaveCount(0);
+  await expect(robin.getByTestId('board-counts')).toHaveText("1 running · 0 succeeded · 0 need attention · 1 can't be read");
+  await expect(robin).toHaveTitle("1 can't be read · Machine action watch");
   await expect(robin.getByText('finance-ws-014.contoso.example')).toHaveCount(0);
   // The relay keeps its histories to itself: the tab reads its type's history (with Dana's own token) for the board.
   await expect(row(dana, workstation.id).getByTestId('row-usual')).toHaveText(/^usually about/);
@@ -67,6 +71,7 @@ test('two analysts watch through one relay: one list call a check for both, each
   await expect(row(dana, branch.id).getByTestId('action-status')).toHaveText('Succeeded', { timeout: 30_000 }); // the relay's own pace, in real time
   await expect(row(robin, branch.id).getByTestId('action-status')).toHaveText('Succeeded');
   await expect(robin.getByText('finance-ws-014.contoso.example')).toHaveCount(0);
+  await expect(robin.getByTestId('board-counts')).toHaveText("0 running · 1 succeeded · 0 need attention · 1 can't be read");
 
   const lists = (await simulator.requests()).filter((request) => request.method === 'GET' && isIdList(request.query));
   expect(lists.length).toBeGreaterThan(1);

@@ -99,7 +99,7 @@ test('not found: re-checking during the grace period, then final', async ({ page
   await expect(page.getByText('Not listed yet')).toBeVisible();
   await expectScreen('not found, re-checking');
   await advanceClock(page, 25_000); // past the 20 s grace period
-  await expect(problem(page)).toContainText('Action not found');
+  await expect(problem(page)).toContainText('Not found, or not yours to see');
   await expectScreen('not found, final');
 });
 

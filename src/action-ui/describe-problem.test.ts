@@ -3,10 +3,16 @@ import type { DefenderProblem } from '../../core/defender/defender-problem';
 import { describeProblem } from './describe-problem';
 
 describe('describeProblem', () => {
-  it('explains a 404 for this tenant, with the hint that new actions take a few seconds', () => {
+  it("explains a 404 as true of both its causes: an unknown ID, or a device outside the analyst's device groups", () => {
     const view = describeProblem({ kind: 'not-found', target: 'corr-1' });
-    expect(view.message).toMatch(/no machine action with this ID in this tenant/i);
+    expect(view.title).toBe('Not found, or not yours to see');
+    expect(view.message).toBe(
+      'Defender has no action with this ID that your account may see: it does not exist in this tenant, or it is on a device outside your device groups.',
+    );
+    expect(view.hint).toMatch(/Check the ID in the ticket/);
+    expect(view.hint).toMatch(/ask your Defender admin for access to the device's group/);
     expect(view.hint).toMatch(/few seconds/);
+    expect(view.brief).toBe("Check the ID, or ask for access to the device's group.");
     expect(view.remedy).toBe('check-again');
     expect(view.target).toBe('corr-1');
   });

@@ -7,6 +7,8 @@ export interface ProblemView {
   hint?: string;
   /** error: the action cannot be watched until someone acts; warning: it will recover by itself. */
   severity: 'error' | 'warning';
+  /** A line under the title where there is no room for the message (a board row), when the title alone leaves the analyst guessing. */
+  brief?: string;
   /** The way out the page offers. */
   remedy: 'sign-in' | 'check-again' | 'none';
   /** Defender's correlation id: support asks for it. */
@@ -22,10 +24,14 @@ function seconds(ms: number): string {
 export function describeProblem(problem: DefenderProblem): ProblemView {
   switch (problem.kind) {
     case 'not-found':
+      // Defender answers 404 alike for an ID it does not know and for an action on a device outside the
+      // analyst's device groups (RBAC): the words must be true of both, and name the way out of each.
       return {
-        title: 'Action not found',
-        message: 'There is no machine action with this ID in this tenant.',
-        hint: 'A new action can take a few seconds to appear. Check the ID in the ticket, and that you signed in to the right tenant.',
+        title: 'Not found, or not yours to see',
+        message:
+          'Defender has no action with this ID that your account may see: it does not exist in this tenant, or it is on a device outside your device groups.',
+        hint: "Check the ID in the ticket, and that you signed in to the right tenant; if both are right, ask your Defender admin for access to the device's group. A new action can take a few seconds to appear.",
+        brief: "Check the ID, or ask for access to the device's group.",
         severity: 'error',
         remedy: 'check-again',
         target: problem.target,

@@ -35,8 +35,13 @@ const cases: ProblemCase[] = [
   {
     name: '404 after the grace a new action gets',
     problem: problems.notFound,
-    title: 'Action not found',
-    says: ['There is no machine action with this ID in this tenant.', 'Check the ID in the ticket', 'Correlation ID for support: corr-ResourceNotFound'],
+    title: 'Not found, or not yours to see',
+    says: [
+      'Defender has no action with this ID that your account may see: it does not exist in this tenant, or it is on a device outside your device groups.',
+      'Check the ID in the ticket',
+      "ask your Defender admin for access to the device's group",
+      'Correlation ID for support: corr-ResourceNotFound',
+    ],
     button: 'Check again',
     checking: false,
   },
@@ -205,6 +210,14 @@ describe('the action page when its latest check failed', () => {
     renderFailing(problems.signInRequired, lastGood, { auth });
     await userEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
     expect(auth.session.signIn).toHaveBeenCalledTimes(1);
+  });
+
+  it("a 404 past the grace never claims the action does not exist: the device may be outside the analyst's device groups", () => {
+    renderFailing(problems.notFound, undefined);
+    const alert = screen.getByTestId('problem');
+    expect(alert).not.toHaveTextContent(/There is no machine action/i);
+    expect(alert).toHaveTextContent('or it is on a device outside your device groups');
+    expect(within(alert).getByRole('button', { name: 'Check again' })).toBeInTheDocument();
   });
 
   it('"Check again" asks the poller to check the action again, with a fresh grace', async () => {

@@ -5,6 +5,8 @@ import { boardLimit, loadWatchList } from '../../action-ui/watch-list';
 import { formatClock } from '../../lib/time';
 import { failingWatch, readWatch, sampleProblems, seedWatch } from '../../testing/action-watches';
 import { apiTime, machineAction } from '../../../core/testing/machine-actions';
+import { evenDurations, isolationSamples } from '../../../core/testing/duration-histories';
+import { pollTimings } from '../../../core/polling/pacing/next-poll-delay';
 import { renderWithProviders, testPoller } from '../../testing/render';
 import { screenTestsAt } from '../../testing/screen-clock';
 import { guid, renderBoardPage } from '../../testing/screens';
@@ -91,9 +93,44 @@ describe('the watch board', () => {
     expect(notices[0]).toHaveAccessibleName('Finished: Isolate device Succeeded');
     expect(notices[0]).toHaveTextContent(`ws-1.contoso.example · ${idOf(1)}`);
     expect(notices[1]).toHaveAccessibleName('Needs attention: Isolate device Failed');
-    expect(document.title).toBe('(2) 1 needs attention · Machine action watch');
     // The rows follow the cache through TanStack's batched notifications, a tick later.
     await waitFor(() => expect(screen.getByTestId('board-counts')).toHaveTextContent('0 running · 1 succeeded · 1 needs attention'));
+    expect(document.title).toBe('(2) 1 needs attention · Machine action watch');
+  });
+
+  it('the tab counts as the summary does: an action that failed before the board opened needs attention too', async () => {
+    const { queryClient } = renderBoardPage([1, 2, 3, 4].map(idOf), { watches: [watched(1, 'Failed'), watched(2, 'InProgress'), watched(3, 'InProgress'), watched(4, 'Pending')] });
+    expect(document.title).toBe('1 needs attention · Machine action watch');
+    act(() => {
+      for (const n of [2, 3, 4]) {
+        const failed = watched(n, 'Failed');
+        seedWatch(queryClient, failed.id, failed.watch, now);
+      }
+    });
+    await waitFor(() => expect(screen.getByTestId('board-counts')).toHaveTextContent('0 running · 0 succeeded · 4 need attention'));
+    // Three notices are news; the count is the board's own.
+    expect(document.title).toBe('(3) 4 need attention · Machine action watch');
+  });
+
+  it("actions on devices outside the analyst's device groups: in words true of both causes, counted as can't be read, never running", () => {
+    renderBoardPage([1, 2, 3, 4].map(idOf), { watches: [watched(1, 'InProgress'), watched(2, 'Succeeded'), outsideDeviceGroups(3), outsideDeviceGroups(4)] });
+    expect(screen.getByTestId('board-counts')).toHaveTextContent("1 running · 1 succeeded · 0 need attention · 2 can't be read");
+    for (const n of [3, 4]) {
+      const row = screen.getAllByTestId('watch-row').find((each) => each.getAttribute('data-action-id') === idOf(n));
+      if (!row) throw new Error(`no row for ${idOf(n)}`);
+      expect(within(row).getByTestId('row-problem')).toHaveTextContent('Not found, or not yours to see');
+      expect(within(row).getByTestId('row-problem-brief')).toHaveTextContent("Check the ID, or ask for access to the device's group.");
+    }
+    expect(document.title).toBe("2 can't be read · Machine action watch");
+  });
+
+  it('a running action slower than 9 in 10 of its kind here: late, within the running count and in the tab', () => {
+    // Isolations here took 30 to 69 s: 9 in 10 within 1 min 10 s.
+    const runningFor = (n: number, ms: number) => ({ id: idOf(n), watch: readWatch(machineAction({ id: idOf(n), status: 'InProgress', creationDateTimeUtc: apiTime(now - ms) }), now), checkedAt: now });
+    renderBoardPage([idOf(1), idOf(2)], { watches: [runningFor(1, 10 * 60_000), runningFor(2, 30_000)], histories: [isolationSamples(evenDurations(40, 30_000))] });
+    expect(screen.getByTestId('board-counts')).toHaveTextContent('2 running (1 late) · 0 succeeded · 0 need attention');
+    expect(screen.getAllByTestId('row-slower')).toHaveLength(1);
+    expect(document.title).toBe('1 late · Machine action watch');
   });
 
   it('an action already finished when the board opens is no news', () => {
@@ -120,6 +157,14 @@ describe('the watch board', () => {
     expect(within(beyond).getByRole('button', { name: 'Copy these IDs' })).toBeInTheDocument();
   });
 });
+
+/**
+ * An action Defender answers 404 for, past the grace a new action gets, never read: what Robin Branch sees
+ * of an action on a device outside his device groups (the API cannot tell it from an unknown ID).
+ */
+function outsideDeviceGroups(n: number) {
+  return { id: idOf(n), watch: failingWatch(undefined, sampleProblems(now).notFound, now - 1_000, now - 1_000 - pollTimings.notFoundGraceMs - 5_000), checkedAt: now - 1_000 };
+}
 
 /** An action whose only check failed with a 503: running, as far as the board knows. */
 function failedCheck(n: number) {

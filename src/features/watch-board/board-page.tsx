@@ -13,7 +13,8 @@ import { historyKey, historyKindOf } from '../../../core/polling/history/duratio
 import { useTypeHistories } from '../../polling/react/use-type-history';
 import type { ActionWatch } from '../../../core/polling/watch/watch-state';
 import { RelayNotice } from '../../action-ui/relay-notice';
-import { countForBoard, describeCounts, isFinished, sortForBoard, type BoardRow } from './board-rows';
+import { isFinished, sortForBoard, type BoardRow } from './board-rows';
+import { BoardSummary } from './board-summary';
 import { useWatchList } from '../../action-ui/use-watch-list';
 import { addToWatchList, boardLimit, describeAddition, idsFromBoardLink } from '../../action-ui/watch-list';
 import { BeyondLimitNotice } from './beyond-limit-notice';
@@ -73,7 +74,7 @@ export function BoardPage() {
       <Title order={1}>Watch board</Title>
       <PausedNotice pausedUntil={pausedUntil} />
       <RelayNotice />
-      <FinishNotifications ids={ids} />
+      <FinishNotifications ids={ids} rows={rows} />
       {beyondLimit.length > 0 && <BeyondLimitNotice ids={beyondLimit} />}
       <AddWatchesForm onAdd={add} />
       {linkMessage && <Text size="sm">{linkMessage}</Text>}
@@ -87,9 +88,7 @@ export function BoardPage() {
       ) : (
         <>
           <Group gap="sm">
-            <Text size="sm" data-testid="board-counts">
-              {describeCounts(countForBoard(rows))}
-            </Text>
+            <BoardSummary rows={rows} />
             <Button variant="default" size="xs" disabled={finished.length === 0} onClick={() => removeAll(new Set(finished.map((row) => row.id)))}>
               Clear finished
             </Button>

@@ -3,7 +3,7 @@ import { parseMachineAction } from '../../../core/defender/machine-action';
 import type { Guid } from '../../../core/lib/guid';
 import type { ActionWatch } from '../../../core/polling/watch/watch-state';
 import { actionBody } from '../../../core/testing/machine-actions';
-import { countForBoard, describeCounts, isFinished, lastChangeAt, sortForBoard, type BoardRow } from './board-rows';
+import { isFinished, lastChangeAt, sortForBoard, type BoardRow } from './board-rows';
 
 function watch(status: string): ActionWatch {
   const parsed = parseMachineAction(actionBody({ status }));
@@ -12,15 +12,6 @@ function watch(status: string): ActionWatch {
 }
 
 const row = (order: number, status?: string): BoardRow => ({ id: `00000000-0000-4000-8000-00000000000${order}` as Guid, watch: status ? watch(status) : undefined, order });
-
-describe('board counts', () => {
-  it('counts what needs attention apart from what succeeded', () => {
-    const counts = countForBoard([row(0, 'Succeeded'), row(1, 'Pending'), row(2), row(3, 'Failed'), row(4, 'TimeOut'), row(5, 'Cancelled'), row(6, 'Queued')]);
-    expect(counts).toEqual({ running: 3, succeeded: 1, needsAttention: 3 });
-    expect(describeCounts(counts)).toBe('3 running · 1 succeeded · 3 need attention');
-    expect(describeCounts({ running: 0, succeeded: 2, needsAttention: 1 })).toBe('0 running · 2 succeeded · 1 needs attention');
-  });
-});
 
 describe('board rows', () => {
   it('puts running and unread actions first, keeping the order they were added in', () => {

@@ -1,5 +1,4 @@
 import { isFinalStatus } from '../../../core/defender/action-status';
-import { statusTone } from '../../action-ui/status-tone';
 import type { Guid } from '../../../core/lib/guid';
 import type { HistoryReading } from '../../../core/polling/history/duration-history';
 import type { ActionWatch } from '../../../core/polling/watch/watch-state';
@@ -20,29 +19,6 @@ export function isFinished(row: Pick<BoardRow, 'watch'>): boolean {
 /** Running (and not yet read) actions first, then finished ones; within each, the order they were added. */
 export function sortForBoard(rows: BoardRow[]): BoardRow[] {
   return [...rows].sort((a, b) => Number(isFinished(a)) - Number(isFinished(b)) || a.order - b.order);
-}
-
-export interface BoardCounts {
-  running: number;
-  succeeded: number;
-  /** Failed, TimeOut and Cancelled: finished, but not as asked. */
-  needsAttention: number;
-}
-
-/** How many are still running, how many succeeded, and how many need a look, apart. */
-export function countForBoard(rows: readonly BoardRow[]): BoardCounts {
-  const counts: BoardCounts = { running: 0, succeeded: 0, needsAttention: 0 };
-  for (const row of rows) {
-    if (!isFinished(row)) counts.running += 1;
-    else if (statusTone(row.watch?.action?.status ?? '') === 'attention') counts.needsAttention += 1;
-    else counts.succeeded += 1;
-  }
-  return counts;
-}
-
-/** "2 running · 1 succeeded · 1 needs attention" */
-export function describeCounts({ running, succeeded, needsAttention }: BoardCounts): string {
-  return `${running} running · ${succeeded} succeeded · ${needsAttention} ${needsAttention === 1 ? 'needs' : 'need'} attention`;
 }
 
 /** When the action last changed status, as far as anyone saw; Defender's last update otherwise. */

@@ -3,7 +3,7 @@ import { parseMachineAction } from '../../../core/defender/machine-action';
 import type { Guid } from '../../../core/lib/guid';
 import { actionBody } from '../../../core/testing/machine-actions';
 import type { BoardRow } from './board-rows';
-import { newlyFinished, titleFor } from './finish-notices';
+import { newlyFinished } from './finish-notices';
 
 const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}` as Guid;
 function row(n: number, status: string): BoardRow {
@@ -27,9 +27,4 @@ describe('newlyFinished', () => {
     ]);
   });
 
-  it('titles the tab with the count and what needs attention', () => {
-    const notices = newlyFinished(new Map([[id(1), 'Pending'], [id(2), 'Pending']]), [row(1, 'Cancelled'), row(2, 'Succeeded')]);
-    expect(titleFor(notices, 'Machine action watch')).toBe('(2) 1 needs attention · Machine action watch');
-    expect(titleFor([], 'Machine action watch')).toBe('Machine action watch');
-  });
 });

@@ -33,10 +33,3 @@ export function newlyFinished(previous: ReadonlyMap<Guid, string>, rows: readonl
   }
   return notices;
 }
-
-/** The tab's title while notices are unread: "(2) 1 needs attention · Machine action watch". */
-export function titleFor(notices: readonly FinishNotice[], baseTitle: string): string {
-  if (notices.length === 0) return baseTitle;
-  const attention = notices.filter((notice) => notice.needsAttention).length;
-  return `(${notices.length}) ${attention > 0 ? `${attention} need${attention === 1 ? 's' : ''} attention` : 'finished'} · ${baseTitle}`;
-}

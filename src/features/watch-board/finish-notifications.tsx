@@ -6,9 +6,9 @@ import type { Guid } from '../../../core/lib/guid';
 import { actionQueries, watchedActionId } from '../../polling/react/action-queries';
 import { statusLabel } from '../../action-ui/status-tone';
 import { setFaviconBadge } from './favicon';
-import { newlyFinished, titleFor, type FinishNotice } from './finish-notices';
-
-const baseTitle = 'Machine action watch';
+import type { BoardRow } from './board-rows';
+import { BoardTabTitle } from './board-tab-title';
+import { newlyFinished, type FinishNotice } from './finish-notices';
 
 function notifyDesktop(notice: FinishNotice): void {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
@@ -17,10 +17,11 @@ function notifyDesktop(notice: FinishNotice): void {
 }
 
 /**
- * Tells the analyst when a watched action reaches a final status: in the page, in the tab's title and
- * icon, and (once allowed, on a click: never asked on load) as a desktop notification.
+ * Tells the analyst when a watched action reaches a final status: in the page, in the tab's title (beside
+ * the board's counts, `rows`) and icon, and (once allowed, on a click: never asked on load) as a desktop
+ * notification.
  */
-export function FinishNotifications({ ids }: { ids: readonly Guid[] }) {
+export function FinishNotifications({ ids, rows }: { ids: readonly Guid[]; rows: readonly BoardRow[] }) {
   const queryClient = useQueryClient();
   const [notices, setNotices] = useState<FinishNotice[]>([]);
   const [permission, setPermission] = useState(() => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission));
@@ -53,19 +54,13 @@ export function FinishNotifications({ ids }: { ids: readonly Guid[] }) {
   }, [queryClient]);
 
   useEffect(() => {
-    document.title = titleFor(notices, baseTitle);
     setFaviconBadge(notices.length === 0 ? 'none' : notices.some((notice) => notice.needsAttention) ? 'attention' : 'finished');
   }, [notices]);
-  useEffect(
-    () => () => {
-      document.title = baseTitle;
-      setFaviconBadge('none');
-    },
-    [],
-  );
+  useEffect(() => () => setFaviconBadge('none'), []);
 
   return (
     <Stack gap="xs">
+      <BoardTabTitle rows={rows} unreadNotices={notices.length} />
       {permission === 'default' && (
         <div>
           <Button variant="default" size="xs" onClick={() => void Notification.requestPermission().then(setPermission)}>

@@ -29,11 +29,11 @@ describe('what a board row says', () => {
     expect(rowStatus(read('InProgress', created + 60_000))).toMatchObject({ kind: 'current', action: { status: 'InProgress' } });
   });
 
-  it('says "Action not found" once the grace is over for an action read before, keeping that read as stale', () => {
+  it('says "Not found, or not yours to see" once the grace is over for an action read before, keeping that read as stale', () => {
     const readAt = created + 60_000;
     const since = readAt + 5_000;
     const status = rowStatus(failing(read('InProgress', readAt), { kind: 'not-found' }, since, since + pollTimings.notFoundGraceMs));
-    expect(status).toMatchObject({ kind: 'problem', problem: { title: 'Action not found', severity: 'error' }, lastGood: { readAt, action: { status: 'InProgress' } } });
+    expect(status).toMatchObject({ kind: 'problem', problem: { title: 'Not found, or not yours to see', severity: 'error' }, lastGood: { readAt, action: { status: 'InProgress' } } });
     expect(shownAction(status)?.status).toBe('InProgress');
   });
 

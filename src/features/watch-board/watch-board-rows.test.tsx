@@ -94,7 +94,7 @@ describe.each([
       failingWatch(previous, problem, now - 1_000, now - 1_000 - pollTimings.notFoundGraceMs - 5_000);
 
     const cases: [name: string, problem: DefenderProblem, words: string][] = [
-      ['404 after the grace', problems.notFound, 'Action not found'],
+      ['404 after the grace', problems.notFound, 'Not found, or not yours to see'],
       ['401', problems.signInRequired, 'Sign in again'],
       ['403', problems.forbidden, 'Access denied'],
       ['429 with Retry-After', problems.throttledFor30s, 'Defender asked us to slow down'],
@@ -130,6 +130,21 @@ describe.each([
       expect(within(row).queryByTestId('stale-note')).not.toBeInTheDocument();
       expect(within(row).getByRole('link', { name: id })).toBeInTheDocument();
       expect(within(row).getByTestId('duration')).toHaveTextContent('—');
+    });
+
+    it.each([
+      ['after a good read', lastGood],
+      ['before any good read', undefined],
+    ])("404 after the grace, %s: true of an unknown ID and of a device outside the analyst's device groups, in a line", (_, previous) => {
+      const { row } = renderRow(failing(problems.notFound, previous));
+      expect(within(row).getByTestId('row-problem')).toHaveTextContent('Not found, or not yours to see');
+      expect(within(row).getByTestId('row-problem-brief')).toHaveTextContent("Check the ID, or ask for access to the device's group.");
+      expect(row).not.toHaveTextContent('Action not found');
+    });
+
+    it.each(cases.filter(([, problem]) => problem.kind !== 'not-found'))('%s: its title says enough, with no line under it', (_, problem) => {
+      const { row } = renderRow(failing(problem, lastGood));
+      expect(within(row).queryByTestId('row-problem-brief')).not.toBeInTheDocument();
     });
 
     it.each([

@@ -50,6 +50,11 @@ export function WatchRowStatus({ status, history }: { status: RowStatus; history
           {status.problem.title}
         </Text>
       )}
+      {status.kind === 'problem' && status.problem.brief && (
+        <Text size="xs" maw={220} data-testid="row-problem-brief">
+          {status.problem.brief}
+        </Text>
+      )}
       {status.kind !== 'current' && status.kind !== 'looking-up' && status.lastGood && <StaleStatus lastGood={status.lastGood} />}
       {action && <LongPendingNote action={action} reading={history} />}
     </Stack>
