@@ -4,7 +4,7 @@ import type { DefenderProblem } from '../../../core/defender/defender-problem';
 import { pollTimings } from '../../../core/polling/pacing/next-poll-delay';
 import type { ActionWatch } from '../../../core/polling/watch/watch-state';
 import { actionBody } from '../../../core/testing/machine-actions';
-import { describeDuration, rowStatus, shownAction } from './row-status';
+import { describeDuration, rowStatus, sameOnRow, shownAction } from './row-status';
 
 const created = Date.parse('2019-01-02T14:39:38Z');
 
@@ -69,5 +69,22 @@ describe('the duration a row shows', () => {
   it('stops at the last good read when later checks fail: the action may have finished since', () => {
     const watch = failing(read('InProgress', created + 60_000), { kind: 'server', status: 503 }, created + 65_000, created + 65_000);
     expect(describeDuration(rowStatus(watch), created + 600_000)).toBe('1 min 00 s so far');
+  });
+});
+
+describe('sameOnRow: whether a new record of the action changes what its row says', () => {
+  const server: DefenderProblem = { kind: 'server', status: 503 };
+  const running = read('InProgress', created + 1_000);
+  it.each<[string, ActionWatch | undefined, ActionWatch | undefined, boolean]>([
+    ['nothing read, twice', undefined, undefined, true],
+    ['the same record', running, running, true],
+    ['the same status read again later (a new record, new date objects, a new jitter)', running, { ...read('InProgress', created + 4_000), jitter: 0.9 }, true],
+    ['a first read', undefined, running, false],
+    ['a new status', running, read('Succeeded', created + 4_000), false],
+    ['a check failed since', running, failing(running, server, created + 4_000, created + 4_000), false],
+    ['another failure in the run', failing(running, server, created + 4_000, created + 4_000), failing(running, server, created + 4_000, created + 9_000), false],
+    ['a status seen for the first time in the history', running, { ...running, history: [{ status: 'InProgress', at: created }] }, false],
+  ])('%s: %s', (_, first, second, same) => {
+    expect(sameOnRow(first, second)).toBe(same);
   });
 });

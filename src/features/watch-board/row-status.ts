@@ -33,6 +33,25 @@ export function rowStatus(watch: ActionWatch | undefined): RowStatus {
   return rechecking ? { kind: 'not-listed-yet', lastGood } : { kind: 'problem', problem: describeProblem(failure.problem), lastGood };
 }
 
+/**
+ * Whether a row would say the same of two records of its action: the poller writes a new record at every
+ * check (a new read time, a new jitter, Defender's dates as new objects), and a board of 500 checked every
+ * few seconds must not draw every row again for news that changes nothing on it. The same Defender JSON,
+ * the same failure run, the same statuses seen; the read time only where the row shows it (a stale row's
+ * "as of").
+ */
+export function sameOnRow(first: ActionWatch | undefined, second: ActionWatch | undefined): boolean {
+  if (first === second) return true;
+  if (first === undefined || second === undefined) return false;
+  const [one, other] = [first.failure, second.failure];
+  const sameFailure =
+    one === other ||
+    (one !== undefined && other !== undefined && one.count === other.count && one.since === other.since && one.lastAt === other.lastAt && JSON.stringify(one.problem) === JSON.stringify(other.problem));
+  if (!sameFailure || (one !== undefined && first.readAt !== second.readAt)) return false;
+  if (first.history !== second.history && JSON.stringify(first.history) !== JSON.stringify(second.history)) return false;
+  return first.action === second.action || JSON.stringify(first.action?.raw) === JSON.stringify(second.action?.raw);
+}
+
 /** The action the row's other columns describe: the current one, or the last good read. */
 export function shownAction(status: RowStatus): MachineAction | undefined {
   if (status.kind === 'current') return status.action;

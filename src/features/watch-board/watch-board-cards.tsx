@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { actionTypeWords, describeActionType } from '../../action-ui/action-type-words';
 import { rowStatus, shownAction } from './row-status';
 import { RowDuration } from './row-times';
-import type { WatchedActionsProps, WatchedRowProps } from './watch-board-table';
+import { sameRowProps, type WatchedActionsProps, type WatchedRowProps } from './watch-board-table';
 import { WatchRowStatus } from './watch-row-status';
 import classes from './watch-board-cards.module.css';
 
@@ -31,7 +31,7 @@ const WatchBoardCard = memo(function WatchBoardCard({ id, watch, history, onRemo
       </Text>
     </li>
   );
-});
+}, sameRowProps);
 
 /**
  * Every watched action on a phone, one card each: the table's first questions (how is it doing, what is

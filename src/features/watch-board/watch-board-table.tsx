@@ -6,7 +6,7 @@ import { actionTypeWords, describeActionType } from '../../action-ui/action-type
 import type { HistoryReading } from '../../../core/polling/history/duration-history';
 import type { ActionWatch } from '../../../core/polling/watch/watch-state';
 import { lastChangeAt, type BoardRow } from './board-rows';
-import { rowStatus, shownAction } from './row-status';
+import { rowStatus, sameOnRow, shownAction } from './row-status';
 import { RowDuration, TimeAgo } from './row-times';
 import { WatchRowStatus } from './watch-row-status';
 import classes from './watch-board-table.module.css';
@@ -24,8 +24,13 @@ export interface WatchedRowProps {
   onRemove: (id: Guid) => void;
 }
 
+/** Whether a row (or card) would draw the same: its action's record saying the same (sameOnRow), the rest the same objects. */
+export function sameRowProps(before: WatchedRowProps, after: WatchedRowProps): boolean {
+  return before.id === after.id && before.history === after.history && before.onRemove === after.onRemove && sameOnRow(before.watch, after.watch);
+}
+
 /**
- * One row, drawn again only when its action's record changes (the poller writes a new one per check):
+ * One row, drawn again only when what it says of its action changes (the poller writes a new one per check):
  * a board of 500 must answer a click at once, whatever the other rows do.
  */
 const WatchBoardRow = memo(function WatchBoardRow({ id, watch, history, onRemove }: WatchedRowProps) {
@@ -60,7 +65,7 @@ const WatchBoardRow = memo(function WatchBoardRow({ id, watch, history, onRemove
       </Table.Td>
     </Table.Tr>
   );
-});
+}, sameRowProps);
 
 /** Every watched action on a wide screen: status, what, where, who, and when it last changed. */
 export function WatchBoardTable({ rows, onRemove }: WatchedActionsProps) {
