@@ -79,7 +79,9 @@ test('a paged list answer: its nextLinks are followed, and no action on a later 
   const skips = calls.filter(isList).map((request) => request.query.$skip ?? '0');
   expect(skips.slice(0, 3)).toEqual(['0', '2', '4']);
   expect(calls.filter(isSingleRead)).toEqual([]);
-  expect(calls.filter((request) => request.status !== 200).map((request) => `${request.status} ${request.path} ${JSON.stringify(request.query)}`)).toEqual([]);
+  // A check the last step of the clock set off may still be under way (no status yet): answered ones are all 200.
+  const answered = calls.filter((request) => request.status !== null);
+  expect(answered.filter((request) => request.status !== 200).map((request) => `${request.status} ${request.path} ${JSON.stringify(request.query)}`)).toEqual([]);
 });
 
 test('long URLs refused (414): shorter list calls, every status shown', async ({ page }) => {

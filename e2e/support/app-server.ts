@@ -38,6 +38,10 @@ export function serverEnv(ports: WorkerPorts): Record<string, string> {
     RELAY_CLIENT_ID,
     RELAY_CLIENT_SECRET,
     DRAIN_MS: '0',
+    // The server counts each analyst's calls a minute in real time, and these tests move the page's clock
+    // through minutes in seconds, with one account a worker: the browser's own budget keeps to the quota
+    // (its tests are here), the server's limits are proved in server/defender-path.test.ts.
+    API_REQUESTS_PER_MINUTE: '100000',
   };
 }
 
