@@ -36,12 +36,12 @@ const armClickProbe = `
     const giveUp = setTimeout(() => resolve({ missed: 'no row left the table within 5 s of arming' }), 5000);
     document.addEventListener('click', (event) => {
       const handledAt = performance.now();
-      const button = event.target instanceof Element ? event.target.closest('button[aria-label^="Stop watching"]') : null;
+      const button = event.target instanceof Element ? event.target.closest('button[aria-label^="Remove "]') : null;
       const row = button?.closest('[data-testid="watch-row"]');
       if (!row?.parentElement) {
         clearTimeout(giveUp);
         // Where the top row's button had gone: the layout moved under the pointer (a read can widen a column).
-        const moved = document.querySelector('[data-testid="watch-row"] button[aria-label^="Stop watching"]')?.getBoundingClientRect();
+        const moved = document.querySelector('[data-testid="watch-row"] button[aria-label^="Remove "]')?.getBoundingClientRect();
         const where = moved ? ' (the button now at ' + Math.round(moved.x) + ',' + Math.round(moved.y) + ')' : '';
         resolve({ missed: 'a click at ' + event.clientX + ',' + event.clientY + ' landed on ' + (event.target instanceof Element ? event.target.tagName : 'nothing') + where });
         return;

@@ -19,7 +19,7 @@ const clickCount = 9;
 const clickEveryMs = 1_800;
 // Plain CSS, not a role locator: Playwright's accessibility walk over 500 rows runs on the page's main
 // thread and would show up among the app's own stalls.
-const removeButtons = '[data-testid="watch-row"] button[aria-label^="Stop watching"]';
+const removeButtons = '[data-testid="watch-row"] button[aria-label^="Remove "]';
 
 export interface ClickSample {
   afterPasteMs: number;

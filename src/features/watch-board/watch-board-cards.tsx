@@ -16,7 +16,7 @@ const WatchBoardCard = memo(function WatchBoardCard({ id, watch, history, onRemo
     <li className={classes.card} data-testid="watch-row" data-action-id={id}>
       <div className={classes.top}>
         <WatchRowStatus status={status} history={history} />
-        <Button variant="default" size="xs" onClick={() => onRemove(id)} aria-label={`Stop watching ${action ? actionTypeWords(action.type) : 'action'} ${id}`}>
+        <Button variant="default" size="xs" onClick={() => onRemove(id)} aria-label={`Remove ${action ? actionTypeWords(action.type) : 'action'} ${id}`}>
           Remove
         </Button>
       </div>

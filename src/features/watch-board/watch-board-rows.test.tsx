@@ -79,9 +79,11 @@ describe.each([
     expect(within(row).getByTestId('duration')).toHaveTextContent('—');
   });
 
-  it('its Remove button names the action, and stops watching it', async () => {
+  it('its Remove button says Remove and names the action (its name holds the words on it: WCAG 2.5.3), and stops watching it', async () => {
     const { row, onRemove } = renderRow(readWatch(isolation('InProgress'), now));
-    await userEvent.click(within(row).getByRole('button', { name: `Stop watching Isolate device ${id}` }));
+    const button = within(row).getByRole('button', { name: `Remove Isolate device ${id}` });
+    expect(button).toHaveTextContent('Remove');
+    await userEvent.click(button);
     expect(onRemove).toHaveBeenCalledWith(id);
   });
 

@@ -59,7 +59,7 @@ const WatchBoardRow = memo(function WatchBoardRow({ id, watch, history, onRemove
         <RowDuration status={status} history={history} />
       </Table.Td>
       <Table.Td>
-        <Button variant="default" size="xs" onClick={() => onRemove(id)} aria-label={`Stop watching ${action ? actionTypeWords(action.type) : 'action'} ${id}`}>
+        <Button variant="default" size="xs" onClick={() => onRemove(id)} aria-label={`Remove ${action ? actionTypeWords(action.type) : 'action'} ${id}`}>
           Remove
         </Button>
       </Table.Td>
