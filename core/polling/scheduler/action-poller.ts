@@ -85,8 +85,8 @@ export class ActionPoller {
   private notBefore = 0;
   private checking = false;
   private active = false;
-  /** The schedule told last, so that an unchanged one is not told again. */
-  private told: ReadonlyMap<Guid, number> = new Map();
+  /** The schedule told last, so that an unchanged one is not told again; none since this poller started. */
+  private told: ReadonlyMap<Guid, number> | undefined;
 
   constructor(options: PollerOptions) {
     this.options = {
@@ -153,7 +153,7 @@ export class ActionPoller {
   /** Starts polling (this tab leads); `stop` hands polling over to someone else. */
   start(): void {
     this.active = true;
-    this.told = new Map([[startMarker, 0]]); // tell this poller's first schedule, whatever was told before
+    this.told = undefined; // this poller's first schedule is told, whatever was told before
     this.reschedule();
   }
 
@@ -169,25 +169,26 @@ export class ActionPoller {
     this.clearTimer();
     if (!this.active || this.checking) return;
     const now = this.options.timers.now();
-    const found = this.millisecondsToNextCheck(now);
+    const states = this.states(now); // one judgement of every entry, for the timer and the schedule both
+    const found = this.millisecondsToNextCheck(now, states);
     // A budget that never frees a call plans no check (a timer of Infinity would fire at once, in a loop).
     const wait = found !== undefined && Number.isFinite(found) ? found : undefined;
     if (wait !== undefined) this.timer = this.options.timers.setTimeout(() => void this.check(), Math.min(wait, longestTimerMs));
-    if (this.options.onSchedule) this.tell(wait === undefined ? new Map() : this.forecast(now, now + wait));
+    if (this.options.onSchedule) this.tell(wait === undefined ? new Map() : this.forecast(states, now + wait));
   }
 
   /** The planner's plan for the check at `at`, and for each action not in it, its latest time. */
-  private forecast(now: number, at: number): Map<Guid, number> {
+  private forecast(states: ReadonlyMap<Guid, EntryState>, at: number): Map<Guid, number> {
     // Offline, the next check waits for the browser to come back: no time to promise.
     if (!this.options.isOnline()) return new Map();
     const { budget } = this.options;
     // The check at `at` as it will be planned then: with what the budget holds then, and the pace's say.
     const plan = { available: budget.allowanceAt(at), routine: at >= this.notBefore };
-    return forecastChecks(this.states(now), at, plan, budget.paceMs(1), this.options.listShapes.current(), this.pages);
+    return forecastChecks(states, at, plan, budget.paceMs(1), this.options.listShapes.current(), this.pages);
   }
 
   private tell(schedule: ReadonlyMap<Guid, number>): void {
-    if (sameSchedule(schedule, this.told)) return;
+    if (this.told !== undefined && sameSchedule(schedule, this.told)) return;
     this.told = schedule;
     this.options.onSchedule?.(schedule);
   }
@@ -203,11 +204,11 @@ export class ActionPoller {
     return new Map([...this.entries].map(([id, entry]) => [id, entryState(entry, context)]));
   }
 
-  private millisecondsToNextCheck(now: number): number | undefined {
+  private millisecondsToNextCheck(now: number, states: ReadonlyMap<Guid, EntryState>): number | undefined {
     const { budget } = this.options;
     // When the budget holds a call of each kind: the routine ones leave what it keeps back (rate-budget.ts).
     const freeAt = { urgent: budget.nextFreeAt(now, 'urgent'), due: budget.nextFreeAt(now, 'due'), eager: budget.nextFreeAt(now, 'eager') };
-    const ready = nextReadyAt(this.states(now), now, this.pages, freeAt);
+    const ready = nextReadyAt(states, now, this.pages, freeAt);
     if (ready === undefined) return undefined;
     // New IDs and pages wait only for the budget and a 429; routine checks for the pace as well.
     const pace = ready.urgent ? 0 : this.notBefore;
@@ -382,9 +383,6 @@ export class ActionPoller {
 
 /** Longer waits than this overflow a timer (and would fire at once): the poller wakes, re-plans and waits again. */
 const longestTimerMs = 2 ** 31 - 1;
-
-/** Not an ID: a schedule no plan makes, so that the first one after a start is always told. */
-const startMarker = 'not-told-yet' as Guid;
 
 function sameSchedule(first: ReadonlyMap<Guid, number>, second: ReadonlyMap<Guid, number>): boolean {
   if (first.size !== second.size) return false;

@@ -1,7 +1,7 @@
 import type { Guid } from '../../lib/guid';
 import { chunkIds } from '../list-shapes/chunk-ids';
 import { chunkLimits, firstListShape, type ListShape } from '../list-shapes/list-shape';
-import { checkFloorMs, dueAt, type EntryState } from './entry-state';
+import { dueAt, eagerFrom, type EntryState } from './entry-state';
 import type { PendingPage } from './list-pages';
 import type { CallKind } from './rate-budget';
 
@@ -63,7 +63,7 @@ function rankOf(state: EntryState, now: number): Rank | undefined {
       return state.dueAt <= now ? [1, state.dueAt] : undefined;
     case 'found':
       if (state.dueAt <= now) return [1, state.dueAt];
-      return state.eager && state.checkedAt + checkFloorMs <= now ? [2, -state.likelihood] : undefined;
+      return (eagerFrom(state) ?? Number.POSITIVE_INFINITY) <= now ? [2, -state.likelihood] : undefined;
     case 'stopped':
       return undefined;
   }

@@ -91,9 +91,14 @@ export function dueAt(state: EntryState, now: number): number | undefined {
  */
 export const checkFloorMs = 2_000;
 
+/** From when an eager action is worth a check at the budget's pace (the floor after its last check); undefined for any other. */
+export function eagerFrom(state: EntryState): number | undefined {
+  return state.kind === 'found' && state.eager ? state.checkedAt + checkFloorMs : undefined;
+}
+
 /** When a check of the action is worth making: its latest time, or for an eager one, the floor after its last check. */
 export function readyAt(state: EntryState, now: number): number | undefined {
   const latest = dueAt(state, now);
-  if (state.kind !== 'found' || !state.eager || latest === undefined) return latest;
-  return Math.min(latest, state.checkedAt + checkFloorMs);
+  const eager = eagerFrom(state);
+  return latest === undefined || eager === undefined ? latest : Math.min(latest, eager);
 }

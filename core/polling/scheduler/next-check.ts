@@ -1,7 +1,7 @@
 import type { Guid } from '../../lib/guid';
 import { firstListShape, type ListShape } from '../list-shapes/list-shape';
 import { planCheck, type PlanBudget } from './check-plan';
-import { checkFloorMs, dueAt, type EntryState } from './entry-state';
+import { dueAt, eagerFrom, type EntryState } from './entry-state';
 import type { PendingPage } from './list-pages';
 
 /** When the budget next holds a call for each kind of call: a new ID's, one at its latest time, an eager one. */
@@ -29,7 +29,8 @@ export function nextReadyAt(
     const latest = dueAt(state, now);
     if (latest === undefined) continue;
     consider(Math.max(latest, freeAt.due));
-    if (state.kind === 'found' && state.eager) consider(Math.max(state.checkedAt + checkFloorMs, freeAt.eager));
+    const eager = eagerFrom(state);
+    if (eager !== undefined) consider(Math.max(eager, freeAt.eager));
   }
   return earliest === undefined ? undefined : { at: earliest, urgent: false };
 }
