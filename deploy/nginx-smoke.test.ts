@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cloudNames } from '../core/defender/clouds.ts';
+import { revalidateEveryLoad } from './cache-control.ts';
 import { nginxConfig, nginxConfigPath } from './nginx-config.ts';
 
 const nginxBinary = process.env.NGINX_BINARY ?? 'nginx';
@@ -118,6 +119,7 @@ describe('the generated nginx configs in a real nginx', () => {
     const root = path.join(dir, 'html');
     mkdirSync(path.join(root, 'assets'), { recursive: true });
     writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>app</title>\n');
+    writeFileSync(path.join(root, 'manifest.webmanifest'), '{"name":"app"}\n');
     const site = nginxConfig({ cloud: 'commercial', defenderOrigin: `http://127.0.0.1:${defenderPort}`, listen: [`127.0.0.1:${nginxPort}`], root });
     nginx = spawn(nginxBinary, ['-p', dir, '-e', 'stderr', '-c', wrapper(dir, site)], { stdio: ['ignore', 'ignore', 'pipe'] });
     nginx.stderr?.on('data', (chunk: Buffer) => (nginxLog += chunk.toString('utf8')));
@@ -155,6 +157,14 @@ describe('the generated nginx configs in a real nginx', () => {
     const result = spawnSync(nginxBinary, ['-t', '-p', testDir, '-e', 'stderr', '-c', wrapper(testDir, site)], { encoding: 'utf8' });
     expect(result.stderr).toContain('test is successful');
     expect(result.status).toBe(0);
+  });
+
+  it('serves the web app manifest as application/manifest+json, with the headers of every file', async () => {
+    const answer = await request('GET', '/manifest.webmanifest');
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe('application/manifest+json');
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    expect(answer.headers['cache-control']).toBe(revalidateEveryLoad);
   });
 
   it("passes a list read to the configured host with the analyst's token and nothing else of theirs", async () => {

@@ -25,6 +25,8 @@ export function staticWebAppConfig(origins: AllowedOrigins): string {
       { route: `${hashedAssetsPath}*`, headers: { 'Cache-Control': cacheHashedAssets } },
     ],
     globalHeaders: { 'Cache-Control': revalidateEveryLoad, ...securityHeaders(origins), ...openerIsolation },
+    // The web app manifest, for installing the app: not among Static Web Apps' own types.
+    mimeTypes: { '.webmanifest': 'application/manifest+json' },
   };
   return `${JSON.stringify(config, null, 2)}\n`;
 }

@@ -1,5 +1,6 @@
 import type { Connect, Plugin, ProxyOptions } from 'vite';
 import { browserUrl, DEFAULT_API_PORT, DEFAULT_IDENTITY_PORT, nodeUrl, SAME_ORIGIN_API_PATH } from './constants.ts';
+import { isPortFree, PortTakenError } from './http/port-in-use.ts';
 import type { RunningSimulator } from './server.ts';
 
 /**
@@ -119,8 +120,48 @@ function serveAddress(server: ServerWithHttp, address: Promise<SimulatorAddress>
   });
 }
 
-async function attach(server: ServerWithHttp, port: number | undefined): Promise<void> {
+/** Where Vite will listen, as its own options say it (a port it may move from is nobody's problem). */
+interface Listening {
+  port?: number;
+  host?: string | boolean;
+  strictPort?: boolean;
+  /** How the developer started this server, for the advice. */
+  command: string;
+}
+
+function listeningOn({ port, host, strictPort }: Omit<Listening, 'command'>, command: string): Listening {
+  return { port, host, strictPort, command };
+}
+
+/**
+ * Ports this process's Vite servers took, kept across Vite restarts like the simulator: a restart builds the
+ * new server while the old one still holds the port, which is then this process's own, not taken.
+ */
+const PORTS_KEY: unique symbol = Symbol.for('machine-action-watch.vite-ports');
+const portRegistry = globalThis as typeof globalThis & { [PORTS_KEY]?: Set<number> };
+
+/**
+ * Refuses to start, in one line, when Vite's fixed port is taken: before this, the simulator was started
+ * (or "reused") first and Vite then failed on the port with a stack trace.
+ */
+async function refuseTakenPort({ port, host, strictPort, command }: Listening): Promise<void> {
+  if (!strictPort || port === undefined) return;
+  const ours = (portRegistry[PORTS_KEY] ??= new Set());
+  if (ours.has(port)) return;
+  // The host as Vite binds it: unset means localhost, `true` every interface.
+  const bindHost = host === undefined || host === false ? 'localhost' : host === true ? undefined : host;
+  if (await isPortFree(port, bindHost)) {
+    ours.add(port);
+    return;
+  }
+  const simulatorRunning = process.env.SIMULATOR !== 'off' && (await answersHealth(apiPortFromEnv()));
+  throw new PortTakenError({ port, command, simulatorRunning });
+}
+
+async function attach(server: ServerWithHttp, listening: Listening): Promise<void> {
+  await refuseTakenPort(listening);
   if (process.env.SIMULATOR === 'off') return;
+  const { port } = listening;
   const acquired = acquire(server.config.logger, originsFor(port));
   serveAddress(server, acquired.then(({ address }) => address));
   const { release } = await acquired;
@@ -153,7 +194,7 @@ export function defenderSimulator(): Plugin {
   return {
     name: 'defender-simulator',
     config: () => (process.env.SIMULATOR === 'off' ? {} : { server: { proxy: sameOriginApi() }, preview: { proxy: sameOriginApi() } }),
-    configureServer: (server) => attach(server, server.config.server.port),
-    configurePreviewServer: (server) => attach(server, server.config.preview.port),
+    configureServer: (server) => attach(server, listeningOn(server.config.server, 'npm start')),
+    configurePreviewServer: (server) => attach(server, listeningOn(server.config.preview, 'npm run preview')),
   };
 }

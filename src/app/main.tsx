@@ -6,6 +6,7 @@ import { App } from './app';
 import { loadMsalSession } from '../auth/load-msal-session';
 import { loadSettings } from '../config/load-settings';
 import { SettingsErrorPage } from './settings-error-page';
+import { UnconfiguredPage } from './unconfigured-page';
 
 const root = createRoot(document.getElementById('root')!);
 
@@ -18,7 +19,7 @@ if (window.location.pathname !== import.meta.env.BASE_URL) {
 async function start() {
   const result = await loadSettings(import.meta.env);
   if (!result.ok) {
-    root.render(<SettingsErrorPage problems={result.problems} />);
+    root.render('unconfigured' in result ? <UnconfiguredPage /> : <SettingsErrorPage problems={result.problems} />);
     return;
   }
   const { settings } = result;

@@ -28,6 +28,12 @@ describe('readConfigFile', () => {
   it('takes numbers for the quota settings', () => {
     expect(readConfigFile('{"quotaShare": 0.5, "analystsAtOnce": 4}')).toEqual({ settings: { quotaShare: '0.5', analystsAtOnce: '4' } });
   });
+
+  it('takes true or false for the simulator, and for no other setting', () => {
+    expect(readConfigFile('{"simulator": true}')).toEqual({ settings: { simulator: 'true' } });
+    const read = readConfigFile('{"tenantId": false}');
+    expect('problems' in read && read.problems[0].setting).toBe('tenantId');
+  });
 });
 
 describe('loadSettings', () => {
@@ -41,14 +47,14 @@ describe('loadSettings', () => {
     expect(result.ok && result.settings.mode).toBe('tenant');
   });
 
-  it("treats an SPA fallback's index.html as no config.json", async () => {
+  it("treats an SPA fallback's index.html as no config.json (and no simulator.json): unconfigured, not broken", async () => {
     const result = await loadSettings(env, serving('<!doctype html>', { headers: { 'content-type': 'text/html' } }));
-    expect(result.ok && result.settings.mode).toBe('simulator');
+    expect(result).toEqual({ ok: false, unconfigured: true });
   });
 
   it('reports a config.json that cannot be loaded', async () => {
     const result = await loadSettings(env, serving('oops', { status: 500 }));
-    expect(!result.ok && result.problems[0]).toMatchObject({ setting: 'config.json' });
+    expect(!result.ok && 'problems' in result && result.problems[0]).toMatchObject({ setting: 'config.json' });
   });
 
   describe('finding the simulator', () => {
@@ -69,9 +75,17 @@ describe('loadSettings', () => {
       expect(result.ok && result.settings.apiBaseUrl).toBe('/defender-api');
     });
 
-    it("keeps the build's simulator when the server has none or answers something else", async () => {
+    it('is unconfigured, with an empty config.json, when the server has no simulator or answers something else', async () => {
       for (const simulator of [undefined, '{"identityUrl": "not a url"}', 'not json']) {
-        const result = await loadSettings({ ...env, VITE_SIMULATOR_IDENTITY_URL: 'http://localhost:4999' }, server({ simulator }));
+        const result = await loadSettings(env, server({ config: '{}', simulator }));
+        expect(result).toEqual({ ok: false, unconfigured: true });
+      }
+    });
+
+    it("signs in at the build's simulator when config.json or the build asks for one and the server says nothing", async () => {
+      const build = { ...env, VITE_SIMULATOR_IDENTITY_URL: 'http://localhost:4999' };
+      for (const [buildEnv, config] of [[build, '{"simulator": true}'], [{ ...build, VITE_SIMULATOR: 'true' }, '{}']] as const) {
+        const result = await loadSettings(buildEnv, server({ config }));
         expect(result.ok && result.settings.authorityMetadataUrl).toBe('http://localhost:4999/.well-known/openid-configuration');
       }
     });
@@ -80,6 +94,13 @@ describe('loadSettings', () => {
       const asked: string[] = [];
       const result = await loadSettings(env, server({ config: JSON.stringify(tenant), simulator: JSON.stringify(simulatorAt) }, asked));
       expect(result.ok && result.settings.mode).toBe('tenant');
+      expect(asked).toEqual(['/config.json']);
+    });
+
+    it('is never asked when config.json refuses the simulator', async () => {
+      const asked: string[] = [];
+      const result = await loadSettings(env, server({ config: '{"simulator": false}', simulator: JSON.stringify(simulatorAt) }, asked));
+      expect(result).toEqual({ ok: false, unconfigured: true });
       expect(asked).toEqual(['/config.json']);
     });
   });

@@ -1,4 +1,5 @@
 import { discoverSimulator } from './simulator-address';
+import { asksServerForSimulator } from './simulator-choice';
 import { resolveSettings, settingNames, type RawSettings, type SettingName, type SettingProblem, type SettingsResult } from './settings';
 
 /** Build-time defaults: one build can still be pointed at any tenant by `config.json`. */
@@ -13,6 +14,7 @@ export function buildTimeSettings(env: ImportMetaEnv): RawSettings {
     analystsAtOnce: env.VITE_ANALYSTS_AT_ONCE,
     signInCache: env.VITE_SIGN_IN_CACHE,
     relayUrl: env.VITE_RELAY_URL,
+    simulator: env.VITE_SIMULATOR,
   };
 }
 
@@ -41,6 +43,8 @@ export function readConfigFile(text: string): { settings: RawSettings } | { prob
       problems.push({ setting: 'config.json', message: `has an unknown setting "${key}"${near ? `: did you mean "${near}"?` : '.'}` });
     } else if (typeof value === 'number' && Number.isFinite(value)) {
       settings[name] = String(value); // quotaShare and analystsAtOnce are naturally numbers
+    } else if (typeof value === 'boolean' && name === 'simulator') {
+      settings[name] = String(value); // "simulator": true reads as naturally as "true"
     } else if (value !== null && typeof value !== 'string') {
       problems.push({ setting: name, message: `must be a string or a number in config.json (found ${JSON.stringify(value)}).` });
     } else if (typeof value === 'string') {
@@ -75,7 +79,6 @@ export async function loadSettings(env: ImportMetaEnv, fetchImpl: typeof fetch =
     const value = fileSettings[name];
     if (value !== undefined) merged[name] = value;
   }
-  // Only an app with no tenant runs against the simulator: a tenant's deployment never asks for it.
-  const simulator = merged.tenantId?.trim() ? builtInSimulator : await discoverSimulator(builtInSimulator, fetchImpl, import.meta.env.BASE_URL);
-  return resolveSettings(merged, simulator);
+  const served = asksServerForSimulator(merged) ? await discoverSimulator(fetchImpl, import.meta.env.BASE_URL) : undefined;
+  return resolveSettings(merged, { served, builtIn: builtInSimulator });
 }

@@ -1,15 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { resolveSettings, type RawSettings } from './settings';
+import { resolveSettings, type RawSettings, type SettingsResult } from './settings';
+import type { SimulatorOffer } from './simulator-choice';
 
 const simulator = { identityUrl: 'http://localhost:4010' };
 const tenant = { tenantId: 'c2f1e0d3-4b5a-4c6d-8e7f-9a0b1c2d3e4f', clientId: '0f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f' };
+/** What `npm start` offers: its server says where its simulator is. */
+const served: SimulatorOffer = { served: simulator, builtIn: { identityUrl: 'http://localhost:4999' } };
+/** What a plain web host offers: nothing, only the build's own default. */
+const notServed: SimulatorOffer = { served: undefined, builtIn: { identityUrl: 'http://localhost:4999' } };
 
-function resolve(raw: RawSettings) {
-  return resolveSettings(raw, simulator);
+function resolve(raw: RawSettings, offer: SimulatorOffer = served) {
+  return resolveSettings(raw, offer);
+}
+
+/** The settings a result names as bad: none when it resolved or is unconfigured. */
+function namedSettings(result: SettingsResult): string[] {
+  return !result.ok && 'problems' in result ? result.problems.map((problem) => problem.setting) : [];
 }
 
 describe('resolveSettings', () => {
-  it('runs against the simulator when no tenant is configured', () => {
+  it('runs against the simulator its server runs when no tenant is configured', () => {
     const result = resolve({});
     expect(result.ok && result.settings).toMatchObject({
       mode: 'simulator',
@@ -86,7 +96,43 @@ describe('resolveSettings', () => {
   ])('names the bad setting in %j', (raw, setting) => {
     const result = resolve(raw);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.map((problem) => problem.setting)).toContain(setting);
+    expect(namedSettings(result)).toContain(setting);
+  });
+});
+
+describe('simulator or tenant', () => {
+  const identityOf = (result: ReturnType<typeof resolve>) => (result.ok && result.settings.mode === 'simulator' ? result.settings.authorityMetadataUrl : result);
+
+  it('is unconfigured with no tenant when the server runs no simulator: never the simulator by default', () => {
+    expect(resolve({}, notServed)).toEqual({ ok: false, unconfigured: true });
+    expect(resolve({ quotaShare: '0.5', simulator: '' }, notServed)).toEqual({ ok: false, unconfigured: true });
+  });
+
+  it("signs in at the server's simulator, or at the build's when the setting asks and the server says nothing", () => {
+    expect(identityOf(resolve({}, served))).toBe('http://localhost:4010/.well-known/openid-configuration');
+    expect(identityOf(resolve({ simulator: 'true' }, served))).toBe('http://localhost:4010/.well-known/openid-configuration');
+    expect(identityOf(resolve({ simulator: 'TRUE' }, notServed))).toBe('http://localhost:4999/.well-known/openid-configuration');
+  });
+
+  it("refuses the server's simulator when the setting says false", () => {
+    expect(resolve({ simulator: 'false' }, served)).toEqual({ ok: false, unconfigured: true });
+  });
+
+  it('signs in at the tenant whatever simulator the server runs', () => {
+    const result = resolve(tenant, served);
+    expect(result.ok && result.settings.mode).toBe('tenant');
+    const refused = resolve({ ...tenant, simulator: 'false' }, served);
+    expect(refused.ok && refused.settings.mode).toBe('tenant');
+  });
+
+  it.each<[RawSettings, string]>([
+    [{ simulator: 'yes' }, 'simulator'],
+    [{ ...tenant, simulator: 'true' }, 'simulator'],
+    [{ clientId: tenant.clientId, simulator: 'true' }, 'simulator'],
+  ])('names the bad setting in %j, with or without a simulator served', (raw, setting) => {
+    for (const offer of [served, notServed]) {
+      expect(namedSettings(resolve(raw, offer))).toContain(setting);
+    }
   });
 });
 
@@ -109,7 +155,7 @@ describe('relayUrl', () => {
     'refuses %s, naming the setting',
     (relayUrl) => {
       const result = resolve({ ...tenant, relayUrl });
-      expect(!result.ok && result.problems.map((problem) => problem.setting)).toEqual(['relayUrl']);
+      expect(namedSettings(result)).toEqual(['relayUrl']);
     },
   );
 });

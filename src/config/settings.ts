@@ -1,5 +1,6 @@
 import { cloudNames, clouds, type CloudName } from '../../core/defender/clouds';
 import { isGuid } from '../../core/lib/guid';
+import { chooseSimulator, readSimulatorSetting, type SimulatorOffer } from './simulator-choice';
 
 /** The settings a deployment may put in `public/config.json`; each has a build-time `VITE_*` default. */
 export interface RawSettings {
@@ -16,18 +17,15 @@ export interface RawSettings {
   signInCache?: string;
   /** The team relay's URL (https, or a same-origin path): when set, the app watches through it. */
   relayUrl?: string;
+  /** `true`: sign in at the simulator even if the server does not say it runs one; `false`: never. */
+  simulator?: string;
 }
 
-export const settingNames = ['cloud', 'tenantId', 'clientId', 'apiBaseUrl', 'tokenResource', 'quotaShare', 'analystsAtOnce', 'signInCache', 'relayUrl'] as const;
+export const settingNames = ['cloud', 'tenantId', 'clientId', 'apiBaseUrl', 'tokenResource', 'quotaShare', 'analystsAtOnce', 'signInCache', 'relayUrl', 'simulator'] as const;
 export type SettingName = (typeof settingNames)[number];
 
-/** Where the simulator's identity provider is (its Defender API is reached through the app's own origin). */
-export interface SimulatorEndpoints {
-  identityUrl: string;
-}
-
 export interface Settings {
-  /** `simulator` when no tenant is configured: the app then signs in and reads actions from `sim/`. */
+  /** `simulator` when asked for (the serving server runs one, or the `simulator` setting): sign-in and actions from `sim/`. */
   mode: 'tenant' | 'simulator';
   cloudLabel: string;
   clientId: string;
@@ -62,7 +60,11 @@ export interface SettingProblem {
   message: string;
 }
 
-export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problems: SettingProblem[] };
+/**
+ * `unconfigured`: no tenant, and no simulator was asked for. Not a bad setting to name but two missing
+ * ones, with where to set them (app/unconfigured-page.tsx).
+ */
+export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problems: SettingProblem[] } | { ok: false; unconfigured: true };
 
 // The simulator's client registration (sim/constants.ts holds the same values).
 const simulatorClientId = '3f6b2d8e-5a41-4c7e-9d0b-7e2a1c9f4b10';
@@ -122,7 +124,7 @@ function scopesFor(resource: string): string[] {
  * Turns the merged settings (config.json over the build's `VITE_*` defaults) into what the app runs with,
  * or into one problem per bad setting, each naming the setting.
  */
-export function resolveSettings(raw: RawSettings, simulator: SimulatorEndpoints): SettingsResult {
+export function resolveSettings(raw: RawSettings, simulators: SimulatorOffer): SettingsResult {
   const problems: SettingProblem[] = [];
   const tenantId = raw.tenantId?.trim() ?? '';
   const clientId = raw.clientId?.trim() ?? '';
@@ -135,7 +137,13 @@ export function resolveSettings(raw: RawSettings, simulator: SimulatorEndpoints)
     problems.push({ setting: 'tenantId', message: `"${tenantId}" is neither a tenant ID (a GUID) nor a domain such as contoso.onmicrosoft.com.` });
   }
   if (!tenantId && clientId) {
-    problems.push({ setting: 'tenantId', message: 'A clientId is set but no tenantId: set both to use a real tenant, or neither to use the simulator.' });
+    problems.push({ setting: 'tenantId', message: 'A clientId is set but no tenantId: set both, the IDs of your tenant and of the app registration.' });
+  }
+  const simulatorSetting = readSimulatorSetting(raw.simulator);
+  if (simulatorSetting === undefined) {
+    problems.push({ setting: 'simulator', message: `"${raw.simulator}" is neither true nor false.` });
+  } else if (simulatorSetting === 'asked' && (tenantId || clientId)) {
+    problems.push({ setting: 'simulator', message: 'is true while a tenantId or clientId is set: the app signs in at a tenant or at the simulator, so remove one.' });
   }
   if (tenantId && !clientId) {
     problems.push({ setting: 'clientId', message: 'A tenantId is set but no clientId: set the application (client) ID of the app registration.' });
@@ -165,6 +173,8 @@ export function resolveSettings(raw: RawSettings, simulator: SimulatorEndpoints)
   const apiBaseUrl = apiOverride as string | undefined;
   const tokenResource = resourceOverride as string | undefined;
   if (!tenantId) {
+    const simulator = chooseSimulator(simulatorSetting ?? 'unset', simulators);
+    if (simulator === undefined) return { ok: false, unconfigured: true };
     const identity = new URL(simulator.identityUrl);
     return {
       ok: true,

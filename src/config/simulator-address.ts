@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { SimulatorEndpoints } from './settings';
+import type { SimulatorEndpoints } from './simulator-choice';
 
 // The simulator's servers (`npm start`, `npm run preview`, each end-to-end worker's) answer
 // `/simulator.json` with where it listens, so that one build runs against a simulator on any ports.
@@ -19,15 +19,15 @@ export function readSimulatorAddress(text: string): SimulatorEndpoints | undefin
 
 /**
  * Asks the server that served the app where its simulator is. A server without one (a 404, an SPA
- * fallback's HTML, no answer) leaves the build's own default.
+ * fallback's HTML, no answer) runs none: undefined.
  */
-export async function discoverSimulator(fallback: SimulatorEndpoints, fetchImpl: typeof fetch, baseUrl: string): Promise<SimulatorEndpoints> {
+export async function discoverSimulator(fetchImpl: typeof fetch, baseUrl: string): Promise<SimulatorEndpoints | undefined> {
   try {
     const response = await fetchImpl(`${baseUrl}simulator.json`, { cache: 'no-store' });
     const isJson = response.headers.get('content-type')?.includes('application/json') ?? false;
-    if (!response.ok || !isJson) return fallback;
-    return readSimulatorAddress(await response.text()) ?? fallback;
+    if (!response.ok || !isJson) return undefined;
+    return readSimulatorAddress(await response.text());
   } catch {
-    return fallback;
+    return undefined;
   }
 }

@@ -10,5 +10,6 @@ interface ImportMetaEnv {
   readonly VITE_ANALYSTS_AT_ONCE?: string;
   readonly VITE_SIGN_IN_CACHE?: string;
   readonly VITE_RELAY_URL?: string;
+  readonly VITE_SIMULATOR?: string;
   readonly VITE_SIMULATOR_IDENTITY_URL?: string;
 }

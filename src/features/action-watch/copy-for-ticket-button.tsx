@@ -2,7 +2,7 @@ import { Button, CopyButton } from '@mantine/core';
 import type { MachineAction } from '../../../core/defender/machine-action';
 import type { StatusChange } from '../../../core/polling/watch/watch-state';
 import type { HistoryReading } from '../../../core/polling/history/duration-history';
-import { ticketSummary } from './ticket-summary';
+import { ticketSummary } from '../../action-ui/ticket-summary';
 
 export function CopyForTicketButton({ action, history, usual }: { action: MachineAction; history: readonly StatusChange[]; usual?: HistoryReading }) {
   return (

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseMachineAction } from '../../../core/defender/machine-action';
-import { readHistory } from '../../../core/polling/history/duration-history';
-import { evenDurations, isolationHistory, isolationSamples } from '../../../core/testing/duration-histories';
-import { actionBody, actionId } from '../../../core/testing/machine-actions';
+import { parseMachineAction } from '../../core/defender/machine-action';
+import { readHistory } from '../../core/polling/history/duration-history';
+import { evenDurations, isolationHistory, isolationSamples } from '../../core/testing/duration-histories';
+import { actionBody, actionId } from '../../core/testing/machine-actions';
 import { ticketSummary } from './ticket-summary';
 
 function action(overrides: Record<string, unknown>) {

@@ -1,12 +1,12 @@
-import type { MachineAction } from '../../../core/defender/machine-action';
-import { describeActionType, isDocumentedType } from '../../action-ui/action-type-words';
-import { hresultHex, hresultMeaning } from '../../action-ui/hresult-meanings';
-import { elapsedMs } from '../../action-ui/elapsed';
-import { slowerThanUsualWords, usualDurationWords } from '../../action-ui/history-words';
-import { isFinalStatus } from '../../../core/defender/action-status';
-import { enoughHistory, type DurationHistory, type HistoryReading } from '../../../core/polling/history/duration-history';
-import type { StatusChange } from '../../../core/polling/watch/watch-state';
-import { formatDuration, formatUtc } from '../../lib/time';
+import type { MachineAction } from '../../core/defender/machine-action';
+import { describeActionType, isDocumentedType } from './action-type-words';
+import { hresultHex, hresultMeaning } from './hresult-meanings';
+import { elapsedMs } from './elapsed';
+import { slowerThanUsualWords, usualDurationWords } from './history-words';
+import { isFinalStatus } from '../../core/defender/action-status';
+import { enoughHistory, type DurationHistory, type HistoryReading } from '../../core/polling/history/duration-history';
+import type { StatusChange } from '../../core/polling/watch/watch-state';
+import { formatDuration, formatUtc } from '../lib/time';
 
 function describeHResult(value: number): string {
   const meaning = hresultMeaning(value);
@@ -34,6 +34,11 @@ function line(label: string, value: string | null | undefined): string[] {
  * times in UTC (tickets are read across time zones), nothing that could be mistaken for markup.
  */
 export function ticketSummary(action: MachineAction, history: readonly StatusChange[] = [], usual?: HistoryReading, now = Date.now()): string {
+  return ticketLines(action, history, usual, now).join('\n');
+}
+
+/** The summary's lines, for a board that puts each action's on one line of its own. */
+export function ticketLines(action: MachineAction, history: readonly StatusChange[] = [], usual?: HistoryReading, now = Date.now()): string[] {
   const device = [action.computerDnsName, action.machineId && `(${action.machineId})`].filter(Boolean).join(' ');
   const timeline = history.map((change, index) => {
     const previous = history[index - 1];
@@ -55,5 +60,5 @@ export function ticketSummary(action: MachineAction, history: readonly StatusCha
     ...line('External ID', action.externalId),
     ...(timeline.length > 1 ? [`Timeline: ${timeline.join(' -> ')}`] : []),
     ...expectedLines(action, enoughHistory(usual), now),
-  ].join('\n');
+  ];
 }
