@@ -97,7 +97,7 @@ test('actions and failures are told in plain words', async ({ page }) => {
   await expect(page.getByTestId('board-counts')).toHaveText('2 running · 0 succeeded · 1 needs attention');
 });
 
-test('the start page lists the analyst’s own recent actions, running first, and what this browser watched', async ({ page }) => {
+test('the start page lists the analyst’s own recent actions, running first, and what this browser watched, with type, device and status', async ({ page }) => {
   await open(page, `/actions/${seededActions.cancelledIsolation}`);
   await expect(page.getByTestId('action-status')).toHaveText('Cancelled');
   await page.getByRole('link', { name: 'Machine action watch' }).click();
@@ -106,7 +106,11 @@ test('the start page lists the analyst’s own recent actions, running first, an
   // Dana's pending isolation is running: it comes before her finished ones.
   await expect(recent.getByTestId('recent-action').first()).toContainText('Pending');
   await expect(recent.getByRole('link', { name: 'Collect investigation package' })).toBeVisible();
-  await expect(page.getByTestId('watched-lately')).toContainText(seededActions.cancelledIsolation);
+  // What this browser watched, read afresh: its status, type and device, and its short ID.
+  const watched = page.getByTestId('watched-lately-entry').filter({ has: page.locator(`a[href="/actions/${seededActions.cancelledIsolation}"]`) });
+  await expect(watched).toContainText('Cancelled');
+  await expect(watched).toContainText(/Isolate device.* on \S+/);
+  await expect(watched).toContainText(seededActions.cancelledIsolation.slice(0, 8));
 
   // Read once: coming back to the start page does not spend the quota again.
   const listCalls = async () => (await simulator.requests()).filter((request) => (request.query.$filter ?? '').includes('requestor eq')).length;

@@ -142,7 +142,9 @@ test('a final status raises an in-app notice, marks the tab, and a desktop notif
   await expect(rows(page).getByTestId('action-status')).toHaveText('Pending');
   await simulator.advanceClock(8_000);
   await advanceToNextCheck(page, action.id);
-  await expect(page.getByTestId('finish-notices')).toContainText('Needs attention: Isolate device Failed');
+  const notice = page.getByTestId('finish-notice');
+  await expect(notice).toContainText('Needs attention:');
+  await expect(notice).toContainText(`FailedIsolate device on hr-ws-007.contoso.example · ${action.id.slice(0, 8)}`);
   await expect(page).toHaveTitle(/^\(1\) 1 needs attention/);
   expect(await page.locator('link[rel="icon"]').getAttribute('href')).toMatch(/^data:image\/svg\+xml,/);
   const created = await page.evaluate(() => (window as unknown as { createdNotifications: { title: string; body: string }[] }).createdNotifications);
@@ -165,6 +167,21 @@ test('copy for the ticket puts a plain-text summary on the clipboard', async ({ 
   expect(text).toContain('Status: Cancelled');
   expect(text).toMatch(/Cancelled by: .+/);
   expect(text).not.toMatch(/[<>]/);
+});
+
+test('"Copy the board for the ticket": one plain-text line an action, in the action page words, times in UTC', async ({ context, page }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page, '/board');
+  await paste(page, `${seededActions.failedIsolation} ${seededActions.cancelledIsolation}`);
+  await expect(rows(page).getByTestId('action-status')).toHaveText(['Failed', 'Cancelled']);
+  await page.getByRole('button', { name: 'Copy the board for the ticket' }).click();
+  await expect(page.getByRole('button', { name: 'Copied the board' })).toBeVisible();
+  const lines = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
+  expect(lines[0]).toMatch(/^Machine action watch: 2 machine actions as of \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
+  expect(lines).toHaveLength(3);
+  expect(lines[1]).toMatch(new RegExp(`^Defender machine action ${seededActions.failedIsolation}; Type: Isolate device .*; Status: Failed; .*Error \\(HRESULT\\): -2147024891 \\(0x80070005\\) E_ACCESSDENIED`));
+  expect(lines[2]).toMatch(new RegExp(`^Defender machine action ${seededActions.cancelledIsolation}; .*Status: Cancelled; .*Created: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC`));
+  expect(lines.join('\n')).not.toMatch(/[<>]/);
 });
 
 test("a device's recent actions are a click away from being watched", async ({ page }) => {

@@ -201,3 +201,29 @@ test('the board: empty, with running and final rows, a finish notice, a stale ro
   await expect(page.getByTestId('board-paused')).toBeVisible();
   await expectScreen('board paused by a 429');
 });
+
+test('back at the desk: the start page and the board say what finished while the analyst was elsewhere', async ({ page, expectScreen }) => {
+  const finishing = (status: string) => [
+    { status: 'InProgress', afterMs: 0 },
+    { status, afterMs: 10 * 60_000 },
+  ];
+  const failed = await simulator.createAction({ type: 'Isolate', scope: 'Full', computerDnsName: 'build-srv-07.contoso.example', errorHResult: -2147024891, timeline: finishing('Failed') });
+  const scan = await simulator.createAction({ type: 'RunAntiVirusScan', scope: 'Quick', computerDnsName: 'hr-lt-203.contoso.example', timeline: finishing('Succeeded') });
+  await open(page, '/board');
+  await page.getByLabel('Paste action IDs').fill(`${failed.id}\n${scan.id}`);
+  await page.getByRole('button', { name: 'Watch these' }).click();
+  await expect(page.getByTestId('watch-row').getByTestId('action-status')).toHaveText(['In progress', 'In progress']);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('machine-action-watch:seen-statuses') ?? '')).toContain('InProgress');
+
+  // Both finish while the analyst is elsewhere in the app.
+  await open(page, `/actions/${seededActions.investigationPackage}`);
+  await simulator.advanceClock(11 * 60_000);
+  await page.getByRole('link', { name: 'Machine action watch' }).click();
+  await expect(page.getByTestId('away-words')).toContainText('1 succeeded, 1 failed (Isolate device on build-srv-07.contoso.example)');
+  await expectScreen('start page, while you were away');
+
+  await page.getByRole('link', { name: 'Open the board' }).click();
+  await expect(page.locator('[data-finished-away]')).toHaveCount(2);
+  await expect(page.locator(`[data-action-id="${failed.id}"]`).getByTestId('failure-reason')).toHaveText('E_ACCESSDENIED: access denied');
+  await expectScreen('board, while you were away');
+});

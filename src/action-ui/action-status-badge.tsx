@@ -1,20 +1,22 @@
 import { Badge } from '@mantine/core';
-import { statusLabel, statusTone, type StatusTone } from './status-tone';
+import { statusColour, statusLabel, statusTone, type StatusColour, type StatusTone } from './status-tone';
 
 // Dark shades: white text on them passes WCAG AA contrast in either colour scheme, unlike Mantine's default
-// filled shades (forest: see theme.ts).
-const filledColors: Record<StatusTone, string> = {
+// filled shades (forest: see theme.ts). A cancellation is grey, apart from the failure's red (status-tone.ts).
+const filledColors: Record<StatusColour, string> = {
   running: 'blue.8',
   succeeded: 'forest.8',
-  attention: 'red.8',
+  failed: 'red.8',
+  cancelled: 'gray.8',
   unknown: 'gray.7',
 };
 
 // An outlined badge's colour is its text's: no shade, so that Mantine picks one per scheme (theme.ts).
-const outlineColors: Record<StatusTone, string> = {
+const outlineColors: Record<StatusColour, string> = {
   running: 'blue',
   succeeded: 'forest',
-  attention: 'red',
+  failed: 'red',
+  cancelled: 'gray',
   unknown: 'gray',
 };
 
@@ -36,9 +38,10 @@ interface ActionStatusBadgeProps {
 /** The status in words (never colour alone), with what it means for the analyst for screen readers. */
 export function ActionStatusBadge({ status, size = 'lg', testId, stale = false }: ActionStatusBadgeProps) {
   const tone = statusTone(status);
+  const colour = statusColour(status);
   return (
     <Badge
-      color={stale ? outlineColors[tone] : filledColors[tone]}
+      color={stale ? outlineColors[colour] : filledColors[colour]}
       size={size}
       variant={stale ? 'outline' : 'filled'}
       radius="sm"

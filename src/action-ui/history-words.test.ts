@@ -73,10 +73,10 @@ describe('outcomeShareWords', () => {
 describe('tooLittleHistoryWords', () => {
   it('says why the page keeps its usual rules', () => {
     expect(tooLittleHistoryWords(tooLittle(samples([60_000, 70_000], { failed: 5 }, { type: 'Offboard', scope: null })))).toBe(
-      'Too little history for offboardings here: 7 finished in the last 30 days, 20 are needed',
+      'Too little history for offboardings here: 7 finished in the last 30 days; an estimate needs 20 that succeeded',
     );
     expect(tooLittleHistoryWords(tooLittle(samples(Array.from({ length: 15 }, () => 60_000), { failed: 15 })))).toBe(
-      'Too little history for isolations here: 15 of 30 finished in the last 30 days succeeded, 20 are needed',
+      'Too little history for isolations here: 15 of 30 finished in the last 30 days succeeded; an estimate needs 20',
     );
   });
 });

@@ -49,15 +49,18 @@ export function outcomeShareWords(history: DurationHistory): string[] {
   return ends.filter(([count]) => count > 0).map(([count, ending]) => `${share(count, history.finished)} ${plural} here ${ending}`);
 }
 
-/** Why the page falls back to its usual rules: "Too little history for isolations here: 7 finished in the last 30 days, 20 are needed". */
+/**
+ * Why the page falls back to its usual rules: "Too little history for isolations here: 7 finished in the last
+ * 30 days; an estimate needs 20 that succeeded". The figures come from successes alone, so the need says so.
+ */
 export function tooLittleHistoryWords(reading: TooLittleHistory): string {
   const plural = actionTypePlural(reading);
   const since = period(reading.periodDays);
   const found =
     reading.finished >= minimumFinished
-      ? `${reading.outcomes.succeeded} of ${reading.finished} finished in ${since} succeeded`
-      : `${reading.finished} finished in ${since}`;
-  return `Too little history for ${plural} here: ${found}, ${minimumFinished} are needed`;
+      ? `${reading.outcomes.succeeded} of ${reading.finished} finished in ${since} succeeded; an estimate needs ${minimumFinished}`
+      : `${reading.finished} finished in ${since}; an estimate needs ${minimumFinished} that succeeded`;
+  return `Too little history for ${plural} here: ${found}`;
 }
 
 /**

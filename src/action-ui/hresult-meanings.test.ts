@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hresultHex, hresultMeaning } from './hresult-meanings';
+import { hresultHex, hresultMeaning, hresultReason } from './hresult-meanings';
 
 describe('HRESULT meanings', () => {
   it('reads the signed value Defender sends as the hex code support articles quote', () => {
@@ -23,5 +23,11 @@ describe('HRESULT meanings', () => {
     expect(hresultMeaning(-2147000000)).toBeUndefined();
     expect(hresultMeaning(0.5)).toBeUndefined();
     expect(hresultMeaning(Number.NaN)).toBeUndefined();
+  });
+
+  it('gives a board row the failure in a few words: the name and the gist, or the code in hex', () => {
+    expect(hresultReason(-2147024891)).toBe('E_ACCESSDENIED: access denied');
+    expect(hresultReason(-2147467259)).toBe('E_FAIL: unspecified failure');
+    expect(hresultReason(-2147000000)).toBe('Error 0x80076140');
   });
 });

@@ -42,3 +42,14 @@ export function hresultHex(value: number): string {
 export function hresultMeaning(value: number): HResultMeaning | undefined {
   return Number.isInteger(value) ? meanings.get(value >>> 0) : undefined;
 }
+
+/**
+ * A failure in a few words, for a board row: "E_ACCESSDENIED: access denied", or the code in hex when it is
+ * not one this app knows. The action page explains it in full.
+ */
+export function hresultReason(value: number): string {
+  const meaning = hresultMeaning(value);
+  if (!meaning) return `Error ${hresultHex(value)}`;
+  const gist = meaning.meaning.split(/[:.]/)[0];
+  return `${meaning.name}: ${gist.charAt(0).toLowerCase()}${gist.slice(1)}`;
+}

@@ -11,6 +11,18 @@ export function statusTone(status: string): StatusTone {
   return 'unknown';
 }
 
+/**
+ * The badge's colour: a cancellation needs a look, as a failure does (its tone), but someone chose it, so it
+ * is not painted in the failure's red.
+ */
+export type StatusColour = 'running' | 'succeeded' | 'failed' | 'cancelled' | 'unknown';
+
+export function statusColour(status: string): StatusColour {
+  if (status === 'Cancelled') return 'cancelled';
+  const tone = statusTone(status);
+  return tone === 'attention' ? 'failed' : tone;
+}
+
 /** Words for the badge and for screen readers; an unknown status is shown as Defender wrote it. */
 export function statusLabel(status: string): string {
   if (status === 'InProgress') return 'In progress';

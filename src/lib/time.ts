@@ -10,6 +10,14 @@ export function formatClock(time: number): string {
   return clockFormat.format(time);
 }
 
+const shortClockFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+const shortDayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** "12:04" today, "5 Dec 2026, 12:04" on another day: when something last happened, to the minute. */
+export function formatMinute(time: number, now: number): string {
+  return new Date(time).toDateString() === new Date(now).toDateString() ? shortClockFormat.format(time) : shortDayFormat.format(time);
+}
+
 /** "2024-05-01 14:39:38 UTC": the form tickets and Defender's own exports use. */
 export function formatUtc(date: Date): string {
   return `${date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, '')} UTC`;

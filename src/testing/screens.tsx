@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router';
 import { saveWatchList } from '../action-ui/watch-list';
 import { ActionPage } from '../features/action-watch/action-page';
 import { BoardPage } from '../features/watch-board/board-page';
+import StartPagePanels from '../features/lookup/start-page-panels';
 import { toGuid, type Guid } from '../../core/lib/guid';
 import type { HistorySamples } from '../../core/polling/history/duration-history';
 import type { ActionWatch } from '../../core/polling/watch/watch-state';
@@ -54,4 +55,9 @@ export function sectionNamed(heading: string): HTMLElement {
   const section = screen.getByRole('heading', { name: heading }).closest('section');
   if (!section) throw new Error(`no section under the heading "${heading}"`);
   return section;
+}
+
+/** The start page's panels (what it knows of the analyst), over a seeded cache and this browser's stored lists. */
+export function renderStartPagePanels(seed: SeededScreen = {}) {
+  return renderWithProviders(<StartPagePanels />, { path: '/', ...seeded(seed) });
 }

@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { historyStoragePrefix } from '../polling/history/history-cache';
+import { fixedMediaQueryList } from './media-query-list';
 
 afterEach(() => {
   cleanup();
@@ -10,19 +11,7 @@ afterEach(() => {
 });
 
 // jsdom lacks these; Mantine reads them (its Vite template stubs them the same way).
-if (!window.matchMedia) {
-  window.matchMedia = (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => {},
-      removeListener: () => {},
-      addEventListener: () => {},
-      removeEventListener: () => {},
-      dispatchEvent: () => false,
-    }) as MediaQueryList;
-}
+window.matchMedia ??= (query: string) => fixedMediaQueryList(query, false);
 
 class ResizeObserverStub {
   observe() {}

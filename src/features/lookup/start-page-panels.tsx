@@ -2,6 +2,8 @@ import { Stack } from '@mantine/core';
 import { useAuth } from '../../auth/auth-state';
 import { useNow } from '../../lib/use-now';
 import { YourRecentActions } from './recent-actions';
+import { StartPageAway } from './start-page-away';
+import { useStartPageWatches } from './use-start-page-watches';
 import { WatchedLately } from './watched-lately';
 
 /**
@@ -11,11 +13,13 @@ import { WatchedLately } from './watched-lately';
 export default function StartPagePanels() {
   const auth = useAuth();
   const now = useNow(30_000);
+  const watches = useStartPageWatches();
   const account = auth.status === 'ready' ? auth.account : null;
   return (
     <Stack gap="lg">
+      <StartPageAway watches={watches} />
       {account && <YourRecentActions requestor={account.username} now={now} />}
-      <WatchedLately now={now} />
+      <WatchedLately watches={watches} now={now} />
     </Stack>
   );
 }

@@ -2,7 +2,8 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { boardLimit, loadWatchList } from '../../action-ui/watch-list';
-import { formatClock } from '../../lib/time';
+import { formatClock, formatMinute } from '../../lib/time';
+import { loadSeenStatuses, saveSeenStatuses } from '../../action-ui/away/seen-statuses';
 import { failingWatch, readWatch, sampleProblems, seedWatch } from '../../testing/action-watches';
 import { apiTime, machineAction } from '../../../core/testing/machine-actions';
 import { evenDurations, isolationSamples } from '../../../core/testing/duration-histories';
@@ -89,10 +90,11 @@ describe('the watch board', () => {
       seedWatch(queryClient, succeeded.id, succeeded.watch, now);
       seedWatch(queryClient, failed.id, failed.watch, now);
     });
-    const notices = within(screen.getByTestId('finish-notices')).getAllByRole('alert');
-    expect(notices[0]).toHaveAccessibleName('Finished: Isolate device Succeeded');
-    expect(notices[0]).toHaveTextContent(`ws-1.contoso.example · ${idOf(1)}`);
-    expect(notices[1]).toHaveAccessibleName('Needs attention: Isolate device Failed');
+    // Newest first, one line each: whether it needs a look, its status, what, where, and its short ID.
+    const notices = within(screen.getByTestId('finish-notices')).getAllByTestId('finish-notice');
+    expect(notices[0]).toHaveTextContent(`Needs attention:FailedIsolate device on ws-2.contoso.example · ${idOf(2).slice(0, 8)}`);
+    expect(notices[1]).toHaveTextContent(`Finished:SucceededIsolate device on ws-1.contoso.example · ${idOf(1).slice(0, 8)}`);
+    expect(within(notices[1]).getByRole('link', { name: idOf(1).slice(0, 8) })).toHaveAttribute('href', `/actions/${idOf(1)}`);
     // The rows follow the cache through TanStack's batched notifications, a tick later.
     await waitFor(() => expect(screen.getByTestId('board-counts')).toHaveTextContent('0 running · 1 succeeded · 1 needs attention'));
     expect(document.title).toBe('(2) 1 needs attention · Machine action watch');
@@ -133,6 +135,23 @@ describe('the watch board', () => {
     expect(document.title).toBe('1 late · Machine action watch');
   });
 
+  it('finish notices stack compactly: the newest five, a count of the rest, and one click dismisses them all', async () => {
+    const ids = [1, 2, 3, 4, 5, 6, 7].map(idOf);
+    const { queryClient } = renderBoardPage(ids, { watches: ids.map((_, index) => watched(index + 1, 'InProgress')) });
+    act(() => {
+      for (const n of [1, 2, 3, 4, 5, 6, 7]) {
+        const done = watched(n, 'Succeeded');
+        seedWatch(queryClient, done.id, done.watch, now);
+      }
+    });
+    const stack = screen.getByTestId('finish-notices');
+    expect(within(stack).getAllByTestId('finish-notice')).toHaveLength(5);
+    expect(within(stack).getAllByTestId('finish-notice')[0]).toHaveTextContent('ws-7.contoso.example');
+    expect(stack).toHaveTextContent('and 2 more: the board shows them');
+    await userEvent.click(within(stack).getByRole('button', { name: 'Dismiss all' }));
+    expect(stack).toBeEmptyDOMElement();
+  });
+
   it('an action already finished when the board opens is no news', () => {
     renderBoardPage([idOf(1)], { watches: [watched(1, 'Succeeded')] });
     expect(screen.getByTestId('finish-notices')).toBeEmptyDOMElement();
@@ -155,6 +174,95 @@ describe('the watch board', () => {
     expect(beyond).toHaveTextContent(`The board watches at most ${boardLimit} actions`);
     expect(within(beyond).getByLabelText('IDs not watched')).toHaveValue(ids.join('\n'));
     expect(within(beyond).getByRole('button', { name: 'Copy these IDs' })).toBeInTheDocument();
+  });
+});
+
+describe('back at the desk: what finished while the analyst was away', () => {
+  const lastLooked = now - 2 * 60 * 60_000;
+  /** What this browser last showed the analyst, as the board records it. */
+  function seenBefore(statuses: Record<number, string>) {
+    saveSeenStatuses(window.localStorage, new Map(Object.entries(statuses).map(([n, status]) => [idOf(Number(n)), { status, at: lastLooked }])));
+  }
+
+  it('one summary of what finished unseen, the needing-attention ones named; their rows marked; the tab counts them', async () => {
+    seenBefore({ 1: 'Pending', 2: 'InProgress', 3: 'Pending', 4: 'Succeeded' });
+    renderBoardPage([1, 2, 3, 4].map(idOf), { watches: [watched(1, 'Succeeded'), watched(2, 'Failed'), watched(3, 'InProgress'), watched(4, 'Succeeded')] });
+    const summary = await screen.findByTestId('away-summary');
+    expect(summary).toHaveTextContent('While you were away');
+    expect(within(summary).getByTestId('away-words')).toHaveTextContent(`Since ${formatMinute(lastLooked, now)}: 1 succeeded, 1 failed (Isolate device on ws-2.contoso.example).`);
+    const marked = screen.getAllByTestId('watch-row').filter((row) => row.hasAttribute('data-finished-away'));
+    expect(marked.map((row) => row.getAttribute('data-action-id'))).toEqual([idOf(1), idOf(2)]);
+    expect(document.title).toBe('(2) 1 needs attention · Machine action watch');
+    // What the board shows and did not mark is seen now; the marked ones wait for the analyst.
+    expect(loadSeenStatuses(window.localStorage).get(idOf(3))).toEqual({ status: 'InProgress', at: now });
+    expect(loadSeenStatuses(window.localStorage).get(idOf(1))).toEqual({ status: 'Pending', at: lastLooked });
+
+    await userEvent.click(within(summary).getByRole('button', { name: 'Mark as seen' }));
+    expect(screen.queryByTestId('away-summary')).not.toBeInTheDocument();
+    expect(screen.getAllByTestId('watch-row').filter((row) => row.hasAttribute('data-finished-away'))).toHaveLength(0);
+    expect(document.title).toBe('1 needs attention · Machine action watch');
+    expect(loadSeenStatuses(window.localStorage).get(idOf(1))).toEqual({ status: 'Succeeded', at: now });
+  });
+
+  it('opening a marked row looks at that one only', async () => {
+    seenBefore({ 1: 'Pending', 2: 'Pending' });
+    renderBoardPage([idOf(1), idOf(2)], { watches: [watched(1, 'Succeeded'), watched(2, 'Succeeded')] });
+    expect(await screen.findByTestId('away-words')).toHaveTextContent(': 2 succeeded.');
+    const first = screen.getAllByTestId('watch-row').find((row) => row.getAttribute('data-action-id') === idOf(1));
+    if (!first) throw new Error('no row 1');
+    await userEvent.click(within(first).getByRole('link', { name: 'Isolate device (Full)' }));
+    expect(loadSeenStatuses(window.localStorage).get(idOf(1))?.status).toBe('Succeeded');
+    expect(loadSeenStatuses(window.localStorage).get(idOf(2))?.status).toBe('Pending');
+  });
+
+  it('a finish seen live is a finish notice, never news from while away', async () => {
+    seenBefore({ 1: 'Pending' });
+    const { queryClient } = renderBoardPage([idOf(1)], { watches: [watched(1, 'InProgress')] });
+    await waitFor(() => expect(loadSeenStatuses(window.localStorage).get(idOf(1))?.status).toBe('InProgress'));
+    act(() => {
+      const done = watched(1, 'Succeeded');
+      seedWatch(queryClient, done.id, done.watch, now);
+    });
+    expect(within(screen.getByTestId('finish-notices')).getAllByTestId('finish-notice')).toHaveLength(1);
+    await waitFor(() => expect(loadSeenStatuses(window.localStorage).get(idOf(1))?.status).toBe('Succeeded'));
+    expect(screen.queryByTestId('away-summary')).not.toBeInTheDocument();
+  });
+
+  it('a running status cached from before the board opened waits for a fresh read before judging', async () => {
+    seenBefore({ 1: 'Pending' });
+    const stale = { id: idOf(1), watch: readWatch(machineAction({ id: idOf(1), status: 'InProgress' }), now - 60_000), checkedAt: now - 60_000 };
+    const { queryClient } = renderBoardPage([idOf(1)], { watches: [stale] });
+    act(() => {
+      const done = watched(1, 'Succeeded');
+      seedWatch(queryClient, done.id, done.watch, now);
+    });
+    expect(await screen.findByTestId('away-summary')).toHaveTextContent('1 succeeded');
+  });
+});
+
+describe('the board in use', () => {
+  it('rows keep their places while the pointer is over them, and sort once it leaves', async () => {
+    const { queryClient } = renderBoardPage([idOf(1), idOf(2)], { watches: [watched(1, 'InProgress'), watched(2, 'InProgress')] });
+    const user = userEvent.setup();
+    await user.hover(screen.getAllByTestId('watch-row')[0]);
+    act(() => {
+      const done = watched(1, 'Succeeded');
+      seedWatch(queryClient, done.id, done.watch, now);
+    });
+    await waitFor(() => expect(screen.getByTestId('board-counts')).toHaveTextContent('1 running · 1 succeeded'));
+    expect(rowIds()).toEqual([idOf(1), idOf(2)]);
+    await user.unhover(screen.getByTestId('watched-actions'));
+    expect(rowIds()).toEqual([idOf(2), idOf(1)]);
+  });
+
+  it('"Copy the board for the ticket": every row, one a line, in plain text', async () => {
+    renderBoardPage([idOf(1), idOf(2)], { watches: [watched(1, 'Succeeded'), watched(2, 'InProgress')] });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Copy the board for the ticket' }));
+    const lines = (await navigator.clipboard.readText()).split('\n');
+    expect(lines[0]).toBe('Machine action watch: 2 machine actions as of 2026-03-02 10:00:00 UTC');
+    expect(lines.slice(1).map((line) => line.split(';')[0])).toEqual([`Defender machine action ${idOf(2)}`, `Defender machine action ${idOf(1)}`]);
+    expect(screen.getByRole('button', { name: 'Copied the board' })).toBeInTheDocument();
   });
 });
 

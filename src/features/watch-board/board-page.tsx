@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
 import { formatClock } from '../../lib/time';
 import { useTick } from '../../lib/use-tick';
@@ -20,6 +20,10 @@ import { addToWatchList, boardLimit, describeAddition, idsFromBoardLink } from '
 import { BeyondLimitNotice } from './beyond-limit-notice';
 import { ShareBoardButton } from './share-board-button';
 import { WatchedActions } from './watched-actions';
+import { AwaySummary } from '../../action-ui/away/away-summary';
+import { useAwayFinishes } from '../../action-ui/away/use-away-finishes';
+import type { Guid } from '../../../core/lib/guid';
+import { CopyBoardButton } from './copy-board-button';
 
 function pastedFrom(state: unknown): string | undefined {
   // Router state survives a reload and can be anything: believe only the shape the form sends.
@@ -66,7 +70,18 @@ export function BoardPage() {
   // One history read per type on the board, once a day at most, after its actions were read.
   const histories = useTypeHistories(watches.flatMap((watch) => (watch?.action ? [watch.action] : [])));
   const historyOf = (watch: ActionWatch | undefined) => (watch?.action ? histories.get(historyKey(historyKindOf(watch.action))) : undefined);
-  const rows: BoardRow[] = sortForBoard(ids.map((id, order) => ({ id, watch: watches[order], order, history: historyOf(watches[order]) })));
+  // What finished while nobody looked: told once above the board, and marked on its rows until seen.
+  const away = useAwayFinishes(ids, watches, { watched: saved, recordsWhatItShows: true });
+  const finishedAway = new Set(away.finishes.map((finish) => finish.id));
+  const rows: BoardRow[] = sortForBoard(
+    ids.map((id, order) => ({ id, watch: watches[order], order, history: historyOf(watches[order]), finishedAway: finishedAway.has(id) })),
+  );
+  // The same function for every row (rows are memoised), reading the latest marks when called.
+  const markSeen = useRef(away.markSeen);
+  useEffect(() => {
+    markSeen.current = away.markSeen;
+  }, [away.markSeen]);
+  const onOpen = useCallback((id: Guid) => markSeen.current([id]), []);
   const finished = rows.filter(isFinished);
 
   return (
@@ -74,7 +89,8 @@ export function BoardPage() {
       <Title order={1}>Watch board</Title>
       <PausedNotice pausedUntil={pausedUntil} />
       <RelayNotice />
-      <FinishNotifications ids={ids} rows={rows} />
+      <AwaySummary away={away} />
+      <FinishNotifications ids={ids} rows={rows} away={away.finishes} />
       {beyondLimit.length > 0 && <BeyondLimitNotice ids={beyondLimit} />}
       <AddWatchesForm onAdd={add} />
       {linkMessage && <Text size="sm">{linkMessage}</Text>}
@@ -93,8 +109,9 @@ export function BoardPage() {
               Clear finished
             </Button>
             <ShareBoardButton ids={ids} />
+            <CopyBoardButton rows={rows} />
           </Group>
-          <WatchedActions rows={rows} onRemove={remove} />
+          <WatchedActions rows={rows} onRemove={remove} onOpen={onOpen} />
         </>
       )}
     </Stack>

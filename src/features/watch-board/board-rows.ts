@@ -10,6 +10,8 @@ export interface BoardRow {
   order: number;
   /** How long its kind takes in this tenant, once the action and that history have been read. */
   history?: HistoryReading;
+  /** Finished while the analyst was away, and not yet marked as seen. */
+  finishedAway?: boolean;
 }
 
 export function isFinished(row: Pick<BoardRow, 'watch'>): boolean {

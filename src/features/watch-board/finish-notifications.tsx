@@ -1,13 +1,14 @@
-import { Alert, Button, CloseButton, Group, Stack, Text } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
 import type { Guid } from '../../../core/lib/guid';
 import { actionQueries, watchedActionId } from '../../polling/react/action-queries';
-import { statusLabel } from '../../action-ui/status-tone';
+import type { AwayFinish } from '../../action-ui/away/away-finishes';
+import { statusLabel, statusTone } from '../../action-ui/status-tone';
 import { setFaviconBadge } from './favicon';
 import type { BoardRow } from './board-rows';
 import { BoardTabTitle } from './board-tab-title';
+import { FinishNoticeStack } from './finish-notice-stack';
 import { newlyFinished, type FinishNotice } from './finish-notices';
 
 function notifyDesktop(notice: FinishNotice): void {
@@ -18,10 +19,10 @@ function notifyDesktop(notice: FinishNotice): void {
 
 /**
  * Tells the analyst when a watched action reaches a final status: in the page, in the tab's title (beside
- * the board's counts, `rows`) and icon, and (once allowed, on a click: never asked on load) as a desktop
- * notification.
+ * the board's counts, `rows`, with the finishes from while away) and icon, and (once allowed, on a click:
+ * never asked on load) as a system notification.
  */
-export function FinishNotifications({ ids, rows }: { ids: readonly Guid[]; rows: readonly BoardRow[] }) {
+export function FinishNotifications({ ids, rows, away }: { ids: readonly Guid[]; rows: readonly BoardRow[]; away: readonly AwayFinish[] }) {
   const queryClient = useQueryClient();
   const [notices, setNotices] = useState<FinishNotice[]>([]);
   const [permission, setPermission] = useState(() => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission));
@@ -54,37 +55,23 @@ export function FinishNotifications({ ids, rows }: { ids: readonly Guid[]; rows:
   }, [queryClient]);
 
   useEffect(() => {
-    setFaviconBadge(notices.length === 0 ? 'none' : notices.some((notice) => notice.needsAttention) ? 'attention' : 'finished');
-  }, [notices]);
+    const attention = notices.some((notice) => notice.needsAttention) || away.some((finish) => statusTone(finish.status) === 'attention');
+    setFaviconBadge(notices.length + away.length === 0 ? 'none' : attention ? 'attention' : 'finished');
+  }, [notices, away]);
   useEffect(() => () => setFaviconBadge('none'), []);
 
   return (
     <Stack gap="xs">
-      <BoardTabTitle rows={rows} unreadNotices={notices.length} />
+      <BoardTabTitle rows={rows} unreadNotices={notices.length + away.length} />
       {permission === 'default' && (
         <div>
           <Button variant="default" size="xs" onClick={() => void Notification.requestPermission().then(setPermission)}>
-            Notify me on the desktop when an action finishes
+            Notify me when an action finishes
           </Button>
         </div>
       )}
       <div role="status" aria-live="polite" data-testid="finish-notices">
-        {notices.map((notice) => (
-          <Alert
-            key={notice.id}
-            color={notice.needsAttention ? 'red' : 'forest'}
-            variant="outline"
-            mb="xs"
-            title={notice.needsAttention ? `Needs attention: ${notice.type} ${statusLabel(notice.status)}` : `Finished: ${notice.type} ${statusLabel(notice.status)}`}
-          >
-            <Group justify="space-between" wrap="nowrap">
-              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                {notice.device} · <Link to={`/actions/${notice.id}`}>{notice.id}</Link>
-              </Text>
-              <CloseButton aria-label={`Dismiss the notice about ${notice.id}`} onClick={() => setNotices((current) => current.filter((other) => other.id !== notice.id))} />
-            </Group>
-          </Alert>
-        ))}
+        {notices.length > 0 && <FinishNoticeStack notices={notices} onDismiss={(ids) => setNotices((current) => current.filter((notice) => !ids.has(notice.id)))} />}
       </div>
     </Stack>
   );

@@ -29,7 +29,7 @@ export function RowDuration({ status, history }: { status: RowStatus; history: H
         style={{ display: 'block', width: '100%', maxWidth: 160, height: 6 }}
       />
       {expected.slower && (
-        <Text span size="xs" fw={700} data-testid="row-slower">
+        <Text span size="xs" fw={700} c="amber" data-testid="row-slower" data-late>
           {expected.slower}
         </Text>
       )}

@@ -33,10 +33,11 @@ describe.each([
   ['table', WatchBoardTable],
   ['cards', WatchBoardCards],
 ] as const)('a board row, as %s', (view, Rows) => {
-  function renderRow(watch: ActionWatch | undefined, samples?: HistorySamples) {
+  function renderRow(watch: ActionWatch | undefined, samples?: HistorySamples, finishedAway = false) {
     const onRemove = vi.fn();
-    renderWithProviders(<Rows rows={[{ id, watch, order: 0, history: samples && readHistory(samples) }]} onRemove={onRemove} />);
-    return { row: screen.getByTestId('watch-row'), onRemove };
+    const onOpen = vi.fn();
+    renderWithProviders(<Rows rows={[{ id, watch, order: 0, history: samples && readHistory(samples), finishedAway }]} onRemove={onRemove} onOpen={onOpen} />);
+    return { row: screen.getByTestId('watch-row'), onRemove, onOpen };
   }
 
   it.each([
@@ -85,6 +86,57 @@ describe.each([
     expect(button).toHaveTextContent('Remove');
     await userEvent.click(button);
     expect(onRemove).toHaveBeenCalledWith(id);
+  });
+
+  it('a short ID to match against the ticket (its first 8 characters), and the whole one to copy', async () => {
+    const { row } = renderRow(readWatch(isolation('InProgress'), now));
+    const short = within(row).getByTestId('short-id');
+    expect(short).toHaveTextContent(new RegExp(`^${id.slice(0, 8)}$`));
+    expect(short).toHaveAttribute('title', id);
+    const user = userEvent.setup();
+    await user.click(within(row).getByRole('button', { name: `Copy the action ID ${id}` }));
+    expect(await navigator.clipboard.readText()).toBe(id);
+    expect(within(row).getByRole('button', { name: `Copy the action ID ${id}` })).toHaveTextContent('Copied');
+  });
+
+  it.each([
+    ['Failed', -2147024891, 'E_ACCESSDENIED: access denied'],
+    ['TimeOut', -2147024891, 'E_ACCESSDENIED: access denied'],
+    ['Failed', -2147000000, 'Error 0x80076140'],
+  ])('%s with HRESULT %d: why, in a line ("%s")', (status, errorHResult, words) => {
+    const { row } = renderRow(readWatch(isolation(status, 90_000, { errorHResult }), now));
+    expect(within(row).getByTestId('failure-reason')).toHaveTextContent(words);
+  });
+
+  it.each([
+    ['Succeeded', -2147024891],
+    ['InProgress', -2147024891],
+    ['Failed', 0],
+  ])('%s with HRESULT %d: no failure line', (status, errorHResult) => {
+    const { row } = renderRow(readWatch(isolation(status, 90_000, { errorHResult }), now));
+    expect(within(row).queryByTestId('failure-reason')).not.toBeInTheDocument();
+  });
+
+  it('a finish from while the analyst was away is marked until seen; opening it tells the board', async () => {
+    const { row, onOpen } = renderRow(readWatch(isolation('Succeeded'), now), undefined, true);
+    expect(row).toHaveAttribute('data-finished-away', 'true');
+    expect(within(row).getByTestId('finished-away')).toHaveTextContent(/^New$/);
+    await userEvent.click(within(row).getByRole('link', { name: 'Isolate device (Full)' }));
+    expect(onOpen).toHaveBeenCalledWith(id);
+  });
+
+  it('an ordinary row carries no such mark', () => {
+    const { row } = renderRow(readWatch(isolation('Succeeded'), now));
+    expect(row).not.toHaveAttribute('data-finished-away');
+    expect(within(row).queryByTestId('finished-away')).not.toBeInTheDocument();
+  });
+
+  it('host names and accounts may wrap after their dots and @, never inside a label', () => {
+    const { row } = renderRow(readWatch(isolation('InProgress', 90_000, { computerDnsName: 'hr-lt-203.contoso.example', requestor: 'robin.branch@contoso.example' }), now));
+    const before = [...row.querySelectorAll('wbr')].map((point) => point.previousSibling?.textContent);
+    expect(before.slice(0, 2)).toEqual(['hr-lt-203.', 'contoso.']);
+    if (view === 'table') expect(before.slice(2)).toEqual(['robin.', 'branch@', 'contoso.']);
+    expect(row).toHaveTextContent('hr-lt-203.contoso.example');
   });
 
   describe('when its latest check failed', () => {
@@ -175,9 +227,10 @@ describe.each([
       expect(within(row).queryByTestId('row-slower')).not.toBeInTheDocument();
     });
 
-    it('late (slower than 9 in 10 of its kind): flagged', () => {
+    it('late (slower than 9 in 10 of its kind): flagged, and the row marked late for its colour', () => {
       const { row } = renderRow(readWatch(isolation('InProgress', 10 * 60_000), now), enough);
       expect(within(row).getByTestId('row-slower')).toHaveTextContent('slower than 9 in 10 isolations here');
+      expect(row.querySelector('[data-late]')).toBe(within(row).getByTestId('row-slower'));
     });
 
     it.each([
@@ -229,7 +282,7 @@ describe('what only the table has room for', () => {
       { status: 'Pending', at: now - 5 * 60_000 },
       { status: 'InProgress', at: now - 2 * 60_000 },
     ]);
-    renderWithProviders(<WatchBoardTable rows={[{ id, watch, order: 0 }]} onRemove={vi.fn()} />);
+    renderWithProviders(<WatchBoardTable rows={[{ id, watch, order: 0 }]} onRemove={vi.fn()} onOpen={vi.fn()} />);
     const cells = within(screen.getByTestId('watch-row')).getAllByRole('cell');
     const headers = screen.getAllByRole('columnheader').map((header) => header.textContent);
     const cell = (header: string) => cells[headers.indexOf(header)];

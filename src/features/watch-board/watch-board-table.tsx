@@ -5,15 +5,20 @@ import type { Guid } from '../../../core/lib/guid';
 import { actionTypeWords, describeActionType } from '../../action-ui/action-type-words';
 import type { HistoryReading } from '../../../core/polling/history/duration-history';
 import type { ActionWatch } from '../../../core/polling/watch/watch-state';
+import { BreakableName } from './breakable-name';
 import { lastChangeAt, type BoardRow } from './board-rows';
+import { FailureReason, FinishedAwayMark } from './row-marks';
 import { rowStatus, sameOnRow, shownAction } from './row-status';
 import { RowDuration, TimeAgo } from './row-times';
+import { ShortActionId } from './short-action-id';
 import { WatchRowStatus } from './watch-row-status';
 import classes from './watch-board-table.module.css';
 
 export interface WatchedActionsProps {
   rows: BoardRow[];
   onRemove: (id: Guid) => void;
+  /** The analyst opens a row's action page: what it marked as news is looked at. */
+  onOpen: (id: Guid) => void;
 }
 
 export interface WatchedRowProps {
@@ -21,34 +26,47 @@ export interface WatchedRowProps {
   watch: ActionWatch | undefined;
   /** The same object while the history is unchanged (history-cache.ts), so that the row stays memoised. */
   history: HistoryReading | undefined;
+  finishedAway: boolean;
   onRemove: (id: Guid) => void;
+  onOpen: (id: Guid) => void;
 }
 
 /** Whether a row (or card) would draw the same: its action's record saying the same (sameOnRow), the rest the same objects. */
 export function sameRowProps(before: WatchedRowProps, after: WatchedRowProps): boolean {
-  return before.id === after.id && before.history === after.history && before.onRemove === after.onRemove && sameOnRow(before.watch, after.watch);
+  return (
+    before.id === after.id &&
+    before.history === after.history &&
+    before.finishedAway === after.finishedAway &&
+    before.onRemove === after.onRemove &&
+    before.onOpen === after.onOpen &&
+    sameOnRow(before.watch, after.watch)
+  );
 }
 
 /**
  * One row, drawn again only when what it says of its action changes (the poller writes a new one per check):
  * a board of 500 must answer a click at once, whatever the other rows do.
  */
-const WatchBoardRow = memo(function WatchBoardRow({ id, watch, history, onRemove }: WatchedRowProps) {
+const WatchBoardRow = memo(function WatchBoardRow({ id, watch, history, finishedAway, onRemove, onOpen }: WatchedRowProps) {
   const status = rowStatus(watch);
   const action = shownAction(status);
   const created = action?.createdAt?.getTime();
+  const device = action?.computerDnsName ?? action?.machineId;
   return (
-    <Table.Tr data-testid="watch-row" data-action-id={id}>
+    <Table.Tr data-testid="watch-row" data-action-id={id} data-finished-away={finishedAway || undefined} className={classes.row}>
       <Table.Td className={classes.status}>
         <WatchRowStatus status={status} history={history} />
+        {finishedAway && <FinishedAwayMark />}
       </Table.Td>
-      <Table.Td className={classes.wraps}>
-        <Anchor component={Link} to={`/actions/${id}`}>
+      <Table.Td className={classes.what}>
+        <Anchor component={Link} to={`/actions/${id}`} onClick={() => onOpen(id)} className={action ? classes.name : classes.id}>
           {action ? describeActionType(action.type, action.scope) : id}
         </Anchor>
+        {action && <ShortActionId id={id} />}
+        {action && <FailureReason action={action} />}
       </Table.Td>
-      <Table.Td className={classes.wraps}>{action?.computerDnsName ?? action?.machineId ?? '—'}</Table.Td>
-      <Table.Td className={classes.wraps}>{action?.requestor ?? '—'}</Table.Td>
+      <Table.Td className={classes.name}>{device ? <BreakableName name={device} /> : '—'}</Table.Td>
+      <Table.Td className={classes.name}>{action?.requestor ? <BreakableName name={action.requestor} /> : '—'}</Table.Td>
       <Table.Td className={classes.oneLine}>
         <TimeAgo time={created} />
       </Table.Td>
@@ -68,7 +86,7 @@ const WatchBoardRow = memo(function WatchBoardRow({ id, watch, history, onRemove
 }, sameRowProps);
 
 /** Every watched action on a wide screen: status, what, where, who, and when it last changed. */
-export function WatchBoardTable({ rows, onRemove }: WatchedActionsProps) {
+export function WatchBoardTable({ rows, onRemove, onOpen }: WatchedActionsProps) {
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table striped withTableBorder aria-label="Watched actions">
@@ -88,7 +106,7 @@ export function WatchBoardTable({ rows, onRemove }: WatchedActionsProps) {
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
-            <WatchBoardRow key={row.id} id={row.id} watch={row.watch} history={row.history} onRemove={onRemove} />
+            <WatchBoardRow key={row.id} id={row.id} watch={row.watch} history={row.history} finishedAway={row.finishedAway ?? false} onRemove={onRemove} onOpen={onOpen} />
           ))}
         </Table.Tbody>
       </Table>
