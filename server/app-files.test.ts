@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsFromEnv } from './config/server-settings';
 import { buildServer, type AppServer } from './http/build-server';
@@ -40,6 +41,31 @@ describe('the app, served', () => {
     expect(response.headers['cache-control']).toBe('no-cache');
     // The redirect bridge goes without COOP (it must close its own popup).
     expect((await get('/redirect.html')).headers['cross-origin-opener-policy']).toBeUndefined();
+  });
+
+  it("sends the build's brotli or gzip copy to a browser that accepts it, with the original's type and headers", async () => {
+    const asset = (encoding: string) => server.app.inject({ method: 'GET', url: '/assets/main-Ab12Cd34.js', headers: { 'accept-encoding': encoding } });
+    const brotli = await asset('gzip, deflate, br');
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe('export {};');
+    expect(brotli.headers['content-type']).toMatch(/^text\/javascript|^application\/javascript/);
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotli.headers['x-content-type-options']).toBe('nosniff');
+    const gzip = await asset('gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe('export {};');
+    const plain = await asset('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('export {};');
+    // The page, compressed, is still the page: its policy, and asked for again each load.
+    const page = await server.app.inject({ method: 'GET', url: '/', headers: { 'accept-encoding': 'br' } });
+    expect(page.headers['content-encoding']).toBe('br');
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(String(page.headers['content-security-policy'])).toContain("connect-src 'self' https://login.microsoftonline.us;");
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const route = await server.app.inject({ method: 'GET', url: '/board', headers: { 'accept-encoding': 'br' } });
+    expect(route.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(route.rawPayload).toString()).toContain('<div id="root">');
   });
 
   it("answers the app's routes with index.html, and a missing file or service path with a 404", async () => {

@@ -50,8 +50,11 @@ export async function registerApp(app: FastifyInstance, settings: ServerSettings
     // The Cache-Control of setHeaders below stands (the plugin's own would say max-age=0 for hashed assets too).
     cacheControl: false,
     allowedPath: (pathname) => pathname !== '/config.json' && pathname !== '/simulator.json',
+    // The build's brotli and gzip copies (vite.config.ts), for a browser that accepts them.
+    preCompressed: true,
     setHeaders: (response, filePath) => {
-      const pathname = `/${path.relative(root, filePath).split(path.sep).join('/')}`;
+      // A compressed copy carries the headers of the file it is a copy of (index.html.br is the page).
+      const pathname = `/${path.relative(root, filePath).split(path.sep).join('/')}`.replace(/\.(br|gz)$/, '');
       for (const [name, value] of Object.entries(headersForPath(pathname === '/index.html' ? '/' : pathname, origins))) response.setHeader(name, value);
       response.setHeader('cache-control', cacheControl(pathname));
     },

@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { CLIENT_ID, DEFENDER_RESOURCE, nodeUrl, RELAY_CLIENT_ID, RELAY_CLIENT_SECRET, TENANT_ID } from '../../sim/constants';
 
 export interface TestPlaces {
@@ -24,6 +25,10 @@ export function testAppDir(): string {
   writeFileSync(path.join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   mkdirSync(path.join(dir, 'assets'));
   writeFileSync(path.join(dir, 'assets', 'main-Ab12Cd34.js'), 'export {};');
+  // The build's compressed copies (vite.config.ts) of one asset and of the page, as the build writes them.
+  writeFileSync(path.join(dir, 'assets', 'main-Ab12Cd34.js.br'), brotliCompressSync('export {};'));
+  writeFileSync(path.join(dir, 'assets', 'main-Ab12Cd34.js.gz'), gzipSync('export {};'));
+  writeFileSync(path.join(dir, 'index.html.br'), brotliCompressSync(readFileSync(path.join(dir, 'index.html'))));
   appDir = dir;
   return dir;
 }

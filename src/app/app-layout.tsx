@@ -3,7 +3,7 @@ import { Fragment, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useBrowserLists } from '../action-ui/browser-lists';
 import { AccountMenu } from '../auth/account-menu';
-import { SignedOutNotice } from '../auth/signed-out-notice';
+import { SignedOutNoticeLoader } from '../auth/signed-out-notice-loader';
 import classes from './app-layout.module.css';
 import { ColorSchemeSelect } from './color-scheme-select';
 import { HeaderMenu } from './header-menu';
@@ -58,7 +58,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </Container>
       </header>
       <Container size={width} component="main" py="xl">
-        <SignedOutNotice lists={lists} />
+        <SignedOutNoticeLoader lists={lists} />
         <Fragment key={pageKey}>{children}</Fragment>
       </Container>
     </>

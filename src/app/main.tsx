@@ -5,8 +5,7 @@ import { createDefenderClient } from '../../core/defender/defender-client';
 import { App } from './app';
 import { loadMsalSession } from '../auth/load-msal-session';
 import { loadSettings } from '../config/load-settings';
-import { SettingsErrorPage } from './settings-error-page';
-import { UnconfiguredPage } from './unconfigured-page';
+import type { SettingProblem } from '../config/settings';
 
 const root = createRoot(document.getElementById('root')!);
 
@@ -16,10 +15,19 @@ if (window.location.pathname !== import.meta.env.BASE_URL) {
   void import('../polling/react/start-polling');
 }
 
+// The pages for a deployment that is not set up right load only when needed: never on a working one's first load.
+async function showSettingsError(problems: SettingProblem[], startupError?: string) {
+  const { SettingsErrorPage } = await import('./settings-error-page');
+  root.render(<SettingsErrorPage problems={problems} startupError={startupError} />);
+}
+
 async function start() {
   const result = await loadSettings(import.meta.env);
   if (!result.ok) {
-    root.render('unconfigured' in result ? <UnconfiguredPage /> : <SettingsErrorPage problems={result.problems} />);
+    if ('unconfigured' in result) {
+      const { UnconfiguredPage } = await import('./unconfigured-page');
+      root.render(<UnconfiguredPage />);
+    } else await showSettingsError(result.problems);
     return;
   }
   const { settings } = result;
@@ -38,6 +46,7 @@ async function start() {
   );
 }
 
-start().catch((error: unknown) => {
-  root.render(<SettingsErrorPage problems={[]} startupError={error instanceof Error ? error.message : String(error)} />);
-});
+start()
+  .catch((error: unknown) => showSettingsError([], error instanceof Error ? error.message : String(error)))
+  // Not even that page could load (the network went): say so in the plainest way there is.
+  .catch(() => root.render(<p role="alert">Machine action watch could not start: reload the page.</p>));
