@@ -26,7 +26,15 @@ export interface AwayOptions {
   recordsWhatItShows: boolean;
 }
 
-const noneSeen: SeenStatuses = new Map();
+/** The IDs judged finished while away that the store still has running, as one string (a stable snapshot). */
+function unseenKey(looks: ReadonlyMap<Guid, FirstLook>, stored: SeenStatuses): string {
+  const unseen: Guid[] = [];
+  for (const [id, look] of looks) {
+    const status = stored.get(id)?.status;
+    if (look === 'away' && status !== undefined && !isFinalStatus(status)) unseen.push(id);
+  }
+  return unseen.join(' ');
+}
 
 /** The looks with every ID that can now be judged added; the same map when there is none. */
 function judgeNew(
@@ -56,7 +64,6 @@ function judgeNew(
 export function useAwayFinishes(ids: readonly Guid[], watches: readonly (ActionWatch | undefined)[], { watched, recordsWhatItShows }: AwayOptions): AwayFinishes {
   const [openedAt] = useState(() => Date.now());
   const [before] = useState(() => loadSeenStatuses(window.localStorage));
-  const stored = useSyncExternalStore(subscribeSeen, readSeen, () => noneSeen);
   const [looks, setLooks] = useState<ReadonlyMap<Guid, FirstLook>>(() => new Map());
 
   // Judged during render (React's "adjusting state when a prop changes"): the marks come with the first
@@ -64,16 +71,19 @@ export function useAwayFinishes(ids: readonly Guid[], watches: readonly (ActionW
   const judged = judgeNew(looks, ids, watches, before, openedAt);
   if (judged !== looks) setLooks(judged);
 
-  const finishes = useMemo(
-    () =>
-      ids.flatMap((id, index) => {
-        const [seenBefore, seenNow, watch] = [before.get(id), stored.get(id), watches[index]];
-        // Still unseen only while the store says running: marked seen (in any tab) it says the final status.
-        if (looks.get(id) !== 'away' || !seenBefore || !watch || !seenNow || isFinalStatus(seenNow.status)) return [];
-        return awayFinish(id, watch, seenBefore) ?? [];
-      }),
-    [ids, watches, looks, before, stored],
-  );
+  // Which of the finishes from while away are still unseen: while the store says running. Marked seen (in
+  // any tab) it says the final status. Only this answer is subscribed to, not the whole store, so that the
+  // board's own writes of what it shows do not draw the page again.
+  const stillUnseen = useCallback(() => unseenKey(looks, readSeen()), [looks]);
+  const unseen = useSyncExternalStore(subscribeSeen, stillUnseen, () => '');
+  const finishes = useMemo(() => {
+    const unseenIds = new Set(unseen.split(' '));
+    return ids.flatMap((id, index) => {
+      const [seenBefore, watch] = [before.get(id), watches[index]];
+      if (!unseenIds.has(id) || !seenBefore || !watch) return [];
+      return awayFinish(id, watch, seenBefore) ?? [];
+    });
+  }, [ids, watches, before, unseen]);
 
   const watchedSet = useMemo(() => new Set(watched), [watched]);
   const shownStatuses = useCallback(

@@ -3,6 +3,7 @@ import { formatDuration, formatRelative } from '../../lib/time';
 import { useTick } from '../../lib/use-tick';
 import type { HistoryReading } from '../../../core/polling/history/duration-history';
 import { rowExpectation } from './row-expectation';
+import classes from './row-times.module.css';
 import { describeDuration, type RowStatus } from './row-status';
 
 /** Rows' times move on every 5 s: often enough for "2 min so far", rarely enough for a board of 500. */
@@ -29,7 +30,7 @@ export function RowDuration({ status, history }: { status: RowStatus; history: H
         style={{ display: 'block', width: '100%', maxWidth: 160, height: 6 }}
       />
       {expected.slower && (
-        <Text span size="xs" fw={700} c="amber" data-testid="row-slower" data-late>
+        <Text span size="xs" fw={700} c="amber" className={classes.late} data-testid="row-slower" data-late>
           {expected.slower}
         </Text>
       )}

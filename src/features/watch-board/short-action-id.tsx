@@ -1,25 +1,20 @@
-import { Button, Code, CopyButton, Group, Tooltip } from '@mantine/core';
+import { CopyButton, UnstyledButton } from '@mantine/core';
 import type { Guid } from '../../../core/lib/guid';
+import classes from './short-action-id.module.css';
 
 /**
- * "1a2b3c4d" and a copy button: enough of the ID to match a row against a ticket at a glance, and the
- * whole ID to paste. The full ID is the code's title and the button's name.
+ * "1a2b3c4d": enough of the ID to match a row against a ticket at a glance, and a click copies the whole
+ * ID. One element a row, not a group of them: on a board of 500, every element is laid out again at each
+ * change, and a click must still paint at once.
  */
 export function ShortActionId({ id }: { id: Guid }) {
   return (
-    <Group gap={4} wrap="nowrap">
-      <Code title={id} data-testid="short-id">
-        {id.slice(0, 8)}
-      </Code>
-      <CopyButton value={id} timeout={2_000}>
-        {({ copied, copy }) => (
-          <Tooltip label={copied ? 'Copied' : 'Copy the whole ID'} withArrow>
-            <Button variant="subtle" size="compact-xs" onClick={copy} aria-label={`Copy the action ID ${id}`}>
-              {copied ? 'Copied' : 'Copy'}
-            </Button>
-          </Tooltip>
-        )}
-      </CopyButton>
-    </Group>
+    <CopyButton value={id} timeout={2_000}>
+      {({ copied, copy }) => (
+        <UnstyledButton className={classes.id} onClick={copy} aria-label={`Copy the action ID ${id}`} title={`${id}: click to copy`} data-testid="short-id" data-copied={copied || undefined}>
+          {copied ? 'Copied' : id.slice(0, 8)}
+        </UnstyledButton>
+      )}
+    </CopyButton>
   );
 }
