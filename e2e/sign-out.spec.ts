@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { seededActions } from '../sim/seed.ts';
 import { expectNoAccessibilityViolations } from './support/accessibility.ts';
-import { expectDark } from './support/screen-checks.ts';
+import { expectDark, expectFitsPhone } from './support/screen-checks.ts';
 import { expect, signIn, test } from './support/test.ts';
 
 // Each test signs in through the real flow and signs out through the simulator's end_session: the return
@@ -54,6 +54,11 @@ test('signing out comes back to a clean start page that says so, and keeps the l
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectDark(page, 'signed out, the notice on the start page');
   await expectNoAccessibilityViolations(page, 'signed out, the notice on the start page, dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expectFitsPhone(page, 'signed out, the notice on the start page, phone');
+  await expectNoAccessibilityViolations(page, 'signed out, the notice on the start page, phone');
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // A normal load says nothing of it.
   await page.reload();

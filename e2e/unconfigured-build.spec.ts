@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { killProcess, startNodeProcess } from '../sim/testing/simulator-process.ts';
 import { expectNoAccessibilityViolations } from './support/accessibility.ts';
 import { e2eOutDir, e2eServerOutDir } from './support/app-server.ts';
+import { expectFitsPhone } from './support/screen-checks.ts';
 import { expect, test } from './support/test.ts';
 import { workerPorts } from './support/worker-ports.ts';
 
@@ -30,11 +31,13 @@ test.describe('an unconfigured build on a static host', () => {
     if (host) await killProcess(host);
   });
 
-  for (const colorScheme of ['light', 'dark'] as const) {
-    test(`names tenantId and clientId, where to set them and how to run the simulator instead (${colorScheme})`, async ({ page }) => {
+  for (const screen of ['light', 'dark', 'phone'] as const) {
+    test(`names tenantId and clientId, where to set them and how to run the simulator instead (${screen})`, async ({ page }) => {
+      const colorScheme = screen === 'dark' ? 'dark' : 'light';
       const requested: string[] = [];
       page.on('request', (request) => requested.push(request.url()));
       await page.emulateMedia({ colorScheme });
+      if (screen === 'phone') await page.setViewportSize({ width: 360, height: 740 });
       await page.goto(`${staticHostUrl}/board`);
 
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('This app is not set up for a tenant yet');
@@ -44,7 +47,8 @@ test.describe('an unconfigured build on a static host', () => {
       await expect(page.getByRole('button', { name: 'Sign in' })).toHaveCount(0);
       await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', colorScheme);
       expect(requested.filter((url) => new URL(url).origin !== staticHostUrl)).toEqual([]);
-      await expectNoAccessibilityViolations(page, `unconfigured build, ${colorScheme}`);
+      if (screen === 'phone') await expectFitsPhone(page, 'unconfigured build, phone');
+      await expectNoAccessibilityViolations(page, `unconfigured build, ${screen}`);
     });
   }
 });
