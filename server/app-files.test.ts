@@ -65,6 +65,8 @@ describe('the app, served', () => {
     expect(page.headers['cache-control']).toBe('no-cache');
     const route = await server.app.inject({ method: 'GET', url: '/board', headers: { 'accept-encoding': 'br' } });
     expect(route.headers['content-encoding']).toBe('br');
+    // Every answer that depends on Accept-Encoding says so, the plain ones too: a shared cache keeps them apart.
+    for (const answer of [brotli, gzip, plain, page, route]) expect(answer.headers.vary).toBe('accept-encoding');
     expect(brotliDecompressSync(route.rawPayload).toString()).toContain('<div id="root">');
   });
 

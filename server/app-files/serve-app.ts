@@ -57,6 +57,9 @@ export async function registerApp(app: FastifyInstance, settings: ServerSettings
       const pathname = `/${path.relative(root, filePath).split(path.sep).join('/')}`.replace(/\.(br|gz)$/, '');
       for (const [name, value] of Object.entries(headersForPath(pathname === '/index.html' ? '/' : pathname, origins))) response.setHeader(name, value);
       response.setHeader('cache-control', cacheControl(pathname));
+      // The same URL is sent compressed or not as the browser asks: a shared cache must keep them apart,
+      // or a year-long asset stored as brotli reaches a browser that cannot read it.
+      response.setHeader('vary', 'accept-encoding');
     },
   });
 

@@ -13,6 +13,8 @@ export type QueryVerdict = { ok: true; query: string } | { ok: false; status: 40
 export function checkDefenderQuery(raw: string): QueryVerdict {
   if (raw.length > maxQueryLength) return { ok: false, status: 414, message: `The query is longer than ${maxQueryLength} characters.` };
   if (raw === '') return { ok: true, query: '' };
+  // Some servers split options on `;` as well as `&`: a `;` would carry an option past this check.
+  if (raw.includes(';')) return { ok: false, status: 400, message: 'The query holds a ";", which no option of the app does.' };
   const seen = new Set<string>();
   for (const pair of raw.split('&')) {
     const equals = pair.indexOf('=');
@@ -25,7 +27,8 @@ export function checkDefenderQuery(raw: string): QueryVerdict {
     } catch {
       return { ok: false, status: 400, message: 'The query has a broken percent-encoding.' };
     }
-    if (!allowedOptions.has(name)) return { ok: false, status: 400, message: `The query option ${JSON.stringify(name.slice(0, 40))} is not one this server passes on (${[...allowedOptions].join(', ')}).` };
+    // The refused name is not repeated: an answer never echoes what the caller sent (a token, say).
+    if (!allowedOptions.has(name)) return { ok: false, status: 400, message: `The query holds an option this server does not pass on (only ${[...allowedOptions].join(', ')}).` };
     if (seen.has(name)) return { ok: false, status: 400, message: `The query option ${name} is given twice.` };
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
     if (/[\u0000-\u001f\u007f]/.test(value)) return { ok: false, status: 400, message: `The query option ${name} holds a control character.` };

@@ -20,5 +20,7 @@ describe('redactUrl', () => {
     expect(redactUrl(`/x?t=${jwt}&state=${jwt}`)).toBe('/x?t=[redacted]&state=[redacted]');
     expect(redactUrl(`/x?a=1;access_token=abc`)).toBe('/x?a=1&access_token=[redacted]');
     expect(redactUrl(`/x?$filter=id%20eq%20'${jwt.replace(/\./g, '%2E')}'`)).not.toContain('eyJvaWQ');
+    // Encoded twice (%252e for the dots): still a token, never logged.
+    expect(redactUrl(`/x/${jwt.replace(/\./g, '%252e')}`)).toBe('/x/[redacted]');
   });
 });

@@ -5,7 +5,8 @@
 const secretParameter = /token|secret|password|passwd|code|assertion|signature|sig$|key$|auth/i;
 
 /** Anything shaped like a JWT (a token put where no one expected one: a path, an innocent-looking option). */
-const jwtShaped = /eyJ[A-Za-z0-9_-]*(?:\.|%2e)[A-Za-z0-9_-]+(?:(?:\.|%2e)[A-Za-z0-9_-]*)?/gi;
+// The dot between a JWT's parts as it may arrive: plain, percent-encoded, or encoded twice (%252e).
+const jwtShaped = /eyJ[A-Za-z0-9_-]*(?:\.|%2e|%252e)[A-Za-z0-9_-]+(?:(?:\.|%2e|%252e)[A-Za-z0-9_-]*)?/gi;
 
 /**
  * The request's URL as it is logged: every JWT-shaped run replaced wherever it is, and in the query every
