@@ -42,6 +42,7 @@ test('after a closed browser: the start page and the board say exactly what fini
     const onStart = back.getByTestId('away-summary');
     await expect(onStart).toContainText('While you were away');
     await expect(onStart.getByTestId('away-words')).toHaveText(/^Since \d{1,2}:\d{2}.*: 1 succeeded, 1 failed \(Isolate device on build-srv-07\.contoso\.example\)\.$/);
+    await expect(back).toHaveTitle('(2) Machine action watch');
 
     await onStart.getByRole('link', { name: 'Open the board' }).click();
     const onBoard = back.getByTestId('away-summary');

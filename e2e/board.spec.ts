@@ -144,7 +144,7 @@ test('a final status raises an in-app notice, marks the tab, and a desktop notif
   await advanceToNextCheck(page, action.id);
   const notice = page.getByTestId('finish-notice');
   await expect(notice).toContainText('Needs attention:');
-  await expect(notice).toContainText(`FailedIsolate device on hr-ws-007.contoso.example · ${action.id.slice(0, 8)}`);
+  await expect(notice).toContainText(`Failed${action.id.slice(0, 8)}Isolate device on hr-ws-007.contoso.example`);
   await expect(page).toHaveTitle(/^\(1\) 1 needs attention/);
   expect(await page.locator('link[rel="icon"]').getAttribute('href')).toMatch(/^data:image\/svg\+xml,/);
   const created = await page.evaluate(() => (window as unknown as { createdNotifications: { title: string; body: string }[] }).createdNotifications);
@@ -167,6 +167,34 @@ test('copy for the ticket puts a plain-text summary on the clipboard', async ({ 
   expect(text).toContain('Status: Cancelled');
   expect(text).toMatch(/Cancelled by: .+/);
   expect(text).not.toMatch(/[<>]/);
+});
+
+test('rows stay where they are under the pointer while an action finishes, and sort once it leaves', async ({ page }) => {
+  await paceByAge();
+  const finishing = await simulator.createAction({
+    type: 'Isolate',
+    timeline: [
+      { status: 'Pending', afterMs: 0 },
+      { status: 'Succeeded', afterMs: 8_000 },
+    ],
+    startsOn: 'first-read',
+  });
+  const running = await simulator.createAction({ type: 'RunAntiVirusScan', scope: 'Quick', timeline: [{ status: 'InProgress', afterMs: 0 }] });
+  await page.clock.install();
+  await open(page, '/board');
+  await paste(page, `${finishing.id} ${running.id}`);
+  await expect(rows(page).getByTestId('action-status')).toHaveText(['Pending', 'In progress']);
+  const first = rows(page).first();
+  await first.hover();
+  const before = await first.boundingBox();
+  await simulator.advanceClock(8_000);
+  await advanceToNextCheck(page, finishing.id);
+  await expect(page.getByTestId('finish-notice')).toHaveCount(1);
+  // The finished row keeps its place and its position on screen: the notice does not push the table.
+  await expect(rows(page).first()).toHaveAttribute('data-action-id', finishing.id);
+  expect((await rows(page).first().boundingBox())?.y).toBe(before?.y);
+  await page.mouse.move(0, 0);
+  await expect(rows(page).first()).toHaveAttribute('data-action-id', running.id);
 });
 
 test('"Copy the board for the ticket": one plain-text line an action, in the action page words, times in UTC', async ({ context, page }) => {

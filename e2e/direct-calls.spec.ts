@@ -15,7 +15,10 @@ const apiOrigin = `http://localhost:${workerPorts.api}`;
 test.beforeEach(async ({ appServer }) => {
   await appServer.restart({ API_BASE_URL: apiOrigin });
 });
-test.afterEach(async ({ appServer }) => {
+test.afterEach(async ({ appServer, page }) => {
+  // The page first: a request still in flight (its icon, say) would fail as the server restarts, and be
+  // reported as the page's console error.
+  await page.close();
   await appServer.restart({});
 });
 

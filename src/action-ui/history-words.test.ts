@@ -71,12 +71,13 @@ describe('outcomeShareWords', () => {
 });
 
 describe('tooLittleHistoryWords', () => {
-  it('says why the page keeps its usual rules', () => {
+  it('says why the page keeps its usual rules, counting what the estimate counts: successes', () => {
+    expect(tooLittleHistoryWords(tooLittle(samples([60_000, 70_000, 80_000])))).toBe('Too little history for isolations here: an estimate takes 20 that succeeded in the last 30 days, and 3 did');
     expect(tooLittleHistoryWords(tooLittle(samples([60_000, 70_000], { failed: 5 }, { type: 'Offboard', scope: null })))).toBe(
-      'Too little history for offboardings here: 7 finished in the last 30 days; an estimate needs 20 that succeeded',
+      'Too little history for offboardings here: an estimate takes 20 that succeeded in the last 30 days, and 2 of 7 finished did',
     );
     expect(tooLittleHistoryWords(tooLittle(samples(Array.from({ length: 15 }, () => 60_000), { failed: 15 })))).toBe(
-      'Too little history for isolations here: 15 of 30 finished in the last 30 days succeeded; an estimate needs 20',
+      'Too little history for isolations here: an estimate takes 20 that succeeded in the last 30 days, and 15 of 30 finished did',
     );
   });
 });

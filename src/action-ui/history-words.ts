@@ -50,17 +50,17 @@ export function outcomeShareWords(history: DurationHistory): string[] {
 }
 
 /**
- * Why the page falls back to its usual rules: "Too little history for isolations here: 7 finished in the last
- * 30 days; an estimate needs 20 that succeeded". The figures come from successes alone, so the need says so.
+ * Why the page falls back to its usual rules: "Too little history for isolations here: an estimate takes 20
+ * that succeeded in the last 30 days, and 7 did" (or "7 of 22 finished did"). The figures come from
+ * successes alone, so the need and the count are both of successes.
  */
 export function tooLittleHistoryWords(reading: TooLittleHistory): string {
   const plural = actionTypePlural(reading);
   const since = period(reading.periodDays);
-  const found =
-    reading.finished >= minimumFinished
-      ? `${reading.outcomes.succeeded} of ${reading.finished} finished in ${since} succeeded; an estimate needs ${minimumFinished}`
-      : `${reading.finished} finished in ${since}; an estimate needs ${minimumFinished} that succeeded`;
-  return `Too little history for ${plural} here: ${found}`;
+  const { succeeded } = reading.outcomes;
+  const count = succeeded === 0 ? 'none' : `${succeeded}`;
+  const did = succeeded === reading.finished ? count : `${count} of ${reading.finished} finished`;
+  return `Too little history for ${plural} here: an estimate takes ${minimumFinished} that succeeded in ${since}, and ${did} did`;
 }
 
 /**

@@ -64,11 +64,11 @@ describe('the expected duration, from the tenant’s own history', () => {
   });
 
   it.each([
-    ['7 finished', isolationSamples(evenDurations(7, 30_000)), 'Too little history for isolations here: 7 finished in the last 30 days; an estimate needs 20 that succeeded.'],
+    ['7 finished', isolationSamples(evenDurations(7, 30_000)), 'Too little history for isolations here: an estimate takes 20 that succeeded in the last 30 days, and 7 did.'],
     [
       '22 finished, 7 of them succeeded',
       isolationSamples(evenDurations(7, 30_000), { outcomes: { succeeded: 7, failed: 15, timedOut: 0, cancelled: 0 } }),
-      'Too little history for isolations here: 7 of 22 finished in the last 30 days succeeded; an estimate needs 20.',
+      'Too little history for isolations here: an estimate takes 20 that succeeded in the last 30 days, and 7 of 22 finished did.',
     ],
   ])('without enough history (%s): says so, and neither bar nor flag', (_, samples, words) => {
     renderAction('InProgress', 10 * 60_000, [samples]);
@@ -85,7 +85,7 @@ describe('the expected duration, from the tenant’s own history', () => {
 
   it('another scope’s history says nothing of this one', () => {
     renderAction('InProgress', 45_000, [enough], { scope: 'Selective' });
-    expect(screen.getByTestId('expected-duration')).toHaveTextContent('Too little history for selective isolations here: 0 finished');
+    expect(screen.getByTestId('expected-duration')).toHaveTextContent('Too little history for selective isolations here: an estimate takes 20 that succeeded in the last 30 days, and none did');
   });
 });
 

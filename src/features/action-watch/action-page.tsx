@@ -27,6 +27,7 @@ import { RawJson } from './raw-json';
 import { StatusAnnouncer } from './status-announcer';
 import { StatusTimeline } from './status-timeline';
 import { useActionWatch } from './use-action-watch';
+import { useSeenHere } from '../../action-ui/away/use-seen-here';
 
 /** `/actions/:id`: the ID comes from a URL anyone can edit, so it is checked before any request. */
 export function ActionPage() {
@@ -60,6 +61,8 @@ function WatchedAction({ id }: { id: Guid }) {
   useEffect(() => rememberWatched(window.localStorage, [id], Date.now()), [id]);
   const action = watch?.action;
   const failure = watch?.failure;
+  // A finish the board would mark as news from while away is seen here.
+  useSeenHere(id, action?.status);
   // Tabs opened from a ticket tell themselves apart, and say when the action finished, in their titles.
   const titleStatus = action ? statusLabel(action.status) : undefined;
   const titleType = action ? actionTypeWords(action.type) : undefined;

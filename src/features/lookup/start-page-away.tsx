@@ -1,4 +1,5 @@
 import { Button } from '@mantine/core';
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { AwaySummary } from '../../action-ui/away/away-summary';
 import { useAwayFinishes } from '../../action-ui/away/use-away-finishes';
@@ -12,6 +13,15 @@ export function StartPageAway({ watches }: { watches: StartPageWatches }) {
     boardIds.map((id) => watchOf(id)),
     { watched: board, recordsWhatItShows: false },
   );
+  // The tab says it too, for an analyst coming back to a tab among many: "(2) Machine action watch".
+  const unseen = away.finishes.length;
+  useEffect(() => {
+    if (unseen === 0) return;
+    document.title = `(${unseen}) Machine action watch`;
+    return () => {
+      document.title = 'Machine action watch';
+    };
+  }, [unseen]);
   return (
     <AwaySummary away={away}>
       <Button component={Link} to="/board" size="xs">

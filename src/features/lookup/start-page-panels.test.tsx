@@ -30,8 +30,10 @@ describe('the start page, back at the desk', () => {
     const summary = await screen.findByTestId('away-summary');
     expect(within(summary).getByTestId('away-words')).toHaveTextContent(`Since ${formatMinute(lastLooked, now)}: 1 timed out (Isolate device on ws-1.contoso.example).`);
     expect(within(summary).getByRole('link', { name: 'Open the board' })).toHaveAttribute('href', '/board');
+    expect(document.title).toBe('(1) Machine action watch');
     await userEvent.click(within(summary).getByRole('button', { name: 'Mark as seen' }));
     expect(screen.queryByTestId('away-summary')).not.toBeInTheDocument();
+    expect(document.title).toBe('Machine action watch');
     expect(loadSeenStatuses(window.localStorage).get(idOf(1))?.status).toBe('TimeOut');
     // What the start page did not show stays as it was last seen.
     expect(loadSeenStatuses(window.localStorage).get(idOf(2))).toEqual({ status: 'Pending', at: lastLooked });
@@ -51,9 +53,9 @@ describe('the start page, back at the desk', () => {
     });
     const entries = screen.getAllByTestId('watched-lately-entry');
     expect(entries).toHaveLength(3);
-    expect(entries[0]).toHaveTextContent(`CancelledIsolate device (Full) on ws-1.contoso.example ${idOf(1).slice(0, 8)} · 5 minutes ago`);
+    expect(entries[0]).toHaveTextContent(`CancelledIsolate device (Full) on ws-1.contoso.example ${idOf(1).slice(0, 8)} · watched 5 minutes ago`);
     expect(within(entries[0]).getByRole('link', { name: 'Isolate device (Full)' })).toHaveAttribute('href', `/actions/${idOf(1)}`);
-    expect(entries[1]).toHaveTextContent(`${idOf(2)} · Access denied · 5 minutes ago`);
-    expect(entries[2]).toHaveTextContent(`${idOf(3)} · 5 minutes ago`);
+    expect(entries[1]).toHaveTextContent(`${idOf(2)} · Access denied · watched 5 minutes ago`);
+    expect(entries[2]).toHaveTextContent(`${idOf(3)} · watched 5 minutes ago`);
   });
 });

@@ -13,7 +13,7 @@ function WatchedLine({ entry, watch, now }: { entry: RecentlyWatched; watch: Act
   const action = watch?.action;
   const when = (
     <Text span c="dimmed" size="sm">
-      {` · ${formatRelative(entry.at, now)}`}
+      {` · watched ${formatRelative(entry.at, now)}`}
     </Text>
   );
   if (!action) {

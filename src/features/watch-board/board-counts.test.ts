@@ -31,7 +31,7 @@ const row = (watch: ActionWatch | undefined): Pick<BoardRow, 'watch' | 'history'
 
 describe('where a row counts', () => {
   it.each<[string, ActionWatch | undefined, BoardCategory]>([
-    ['not read yet ("Looking up…")', undefined, 'running'],
+    ['not read yet ("Looking up…")', undefined, 'looking-up'],
     ['Pending', read('Pending'), 'running'],
     ['InProgress', read('InProgress'), 'running'],
     ['a status Defender may add (Queued): watched as running', read('Queued'), 'running'],
@@ -45,8 +45,8 @@ describe('where a row counts', () => {
   });
 
   describe('never read, its checks failing', () => {
-    it('a 404 within the grace a new action gets ("Not listed yet"): still being looked up, so running', () => {
-      expect(rowCategory(row(failing(problems.notFound, undefined, 4_000)))).toBe('running');
+    it('a 404 within the grace a new action gets ("Not listed yet"): being looked up, never running', () => {
+      expect(rowCategory(row(failing(problems.notFound, undefined, 4_000)))).toBe('looking-up');
     });
 
     it("a 404 past the grace (an unknown ID, or a device outside the analyst's device groups): can't be read, never running", () => {
@@ -59,11 +59,11 @@ describe('where a row counts', () => {
       'bad-request': 'unreadable',
       'cross-origin': 'unreadable',
       'sign-in-required': 'needs-attention',
-      throttled: 'running',
-      server: 'running',
-      network: 'running',
-      timeout: 'running',
-      malformed: 'running',
+      throttled: 'looking-up',
+      server: 'looking-up',
+      network: 'looking-up',
+      timeout: 'looking-up',
+      malformed: 'looking-up',
     };
     const cases = Object.values(problems).map((problem) => [problem.kind, byKind[problem.kind], problem] as const);
 
@@ -108,7 +108,7 @@ describe('the board counts', () => {
   it('counts each row once, and the late ones among the running', () => {
     const counts = countForBoard(
       [
-        row(undefined),
+        row(undefined), // looking up
         row(read('Pending')),
         row(read('InProgress', 10 * 60_000)), // late
         row(failing(problems.notFound, undefined, 4_000)), // not listed yet
@@ -122,21 +122,23 @@ describe('the board counts', () => {
       ],
       now,
     );
-    expect(counts).toEqual<BoardCounts>({ running: 5, late: 1, succeeded: 1, needsAttention: 3, unreadable: 2 });
+    expect(counts).toEqual<BoardCounts>({ running: 3, late: 1, lookingUp: 2, succeeded: 1, needsAttention: 3, unreadable: 2 });
   });
 
   it('counts nothing on an empty board', () => {
-    expect(countForBoard([], now)).toEqual<BoardCounts>({ running: 0, late: 0, succeeded: 0, needsAttention: 0, unreadable: 0 });
+    expect(countForBoard([], now)).toEqual<BoardCounts>({ running: 0, late: 0, lookingUp: 0, succeeded: 0, needsAttention: 0, unreadable: 0 });
   });
 });
 
 describe('the summary’s words', () => {
   it('always gives running, succeeded and what needs attention', () => {
-    expect(describeCounts({ running: 3, late: 0, succeeded: 1, needsAttention: 3, unreadable: 0 })).toBe('3 running · 1 succeeded · 3 need attention');
-    expect(describeCounts({ running: 0, late: 0, succeeded: 2, needsAttention: 1, unreadable: 0 })).toBe('0 running · 2 succeeded · 1 needs attention');
+    expect(describeCounts({ running: 3, late: 0, lookingUp: 0, succeeded: 1, needsAttention: 3, unreadable: 0 })).toBe('3 running · 1 succeeded · 3 need attention');
+    expect(describeCounts({ running: 0, late: 0, lookingUp: 0, succeeded: 2, needsAttention: 1, unreadable: 0 })).toBe('0 running · 2 succeeded · 1 needs attention');
   });
 
-  it("says how many of the running are late, and how many can't be read, only when there are some", () => {
-    expect(describeCounts({ running: 3, late: 1, succeeded: 2, needsAttention: 0, unreadable: 2 })).toBe("3 running (1 late) · 2 succeeded · 0 need attention · 2 can't be read");
+  it("says how many of the running are late, how many are being looked up, and how many can't be read, only when there are some", () => {
+    expect(describeCounts({ running: 3, late: 1, lookingUp: 2, succeeded: 2, needsAttention: 0, unreadable: 2 })).toBe(
+      "3 running (1 late) · 2 being looked up · 2 succeeded · 0 need attention · 2 can't be read",
+    );
   });
 });

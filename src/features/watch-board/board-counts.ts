@@ -8,7 +8,7 @@ import { rowExpectation } from './row-expectation';
 import { rowStatus, shownAction } from './row-status';
 
 /** Where a row counts on the board: each row in exactly one. */
-export type BoardCategory = 'running' | 'succeeded' | 'needs-attention' | 'unreadable';
+export type BoardCategory = 'running' | 'looking-up' | 'succeeded' | 'needs-attention' | 'unreadable';
 
 /**
  * Where a row counts when the latest check failed and no status was ever read. Listed by a mapped type, so
@@ -24,12 +24,12 @@ const categoryOfProblem: Record<DefenderProblemKind, BoardCategory> = {
   'cross-origin': 'unreadable',
   // The analyst can fix it at once, by signing in again.
   'sign-in-required': 'needs-attention',
-  // These mend themselves and the checks go on: the action is still being watched.
-  throttled: 'running',
-  server: 'running',
-  network: 'running',
-  timeout: 'running',
-  malformed: 'running',
+  // These mend themselves and the checks go on: nothing has been read yet, so it is still being looked up.
+  throttled: 'looking-up',
+  server: 'looking-up',
+  network: 'looking-up',
+  timeout: 'looking-up',
+  malformed: 'looking-up',
 };
 
 /** A failure after which nothing more will be read: one the board counts as "can't be read", its grace over for a 404. */
@@ -46,8 +46,9 @@ function categoryOfStatus(status: string): BoardCategory {
 
 /**
  * A row with a status read (even one a later check could not confirm) counts by that status, as its badge
- * shows it, unless it was running and can be read no more (then it is "can't be read", never running). A row with none counts by its problem; before the first answer, and while a 404 is within the
- * grace a new action gets ("not listed yet"), it is still being looked up and counts as running.
+ * shows it, unless it was running and can be read no more (then it is "can't be read", never running). A
+ * row with none counts by its problem; before the first answer, and while a 404 is within the grace a new
+ * action gets ("not listed yet"), it is being looked up: nothing says it runs.
  */
 export function rowCategory(row: Pick<BoardRow, 'watch'>): BoardCategory {
   const status = rowStatus(row.watch);
@@ -59,7 +60,7 @@ export function rowCategory(row: Pick<BoardRow, 'watch'>): BoardCategory {
     return byStatus === 'running' && row.watch?.failure && isPastReading(row.watch.failure) ? 'unreadable' : byStatus;
   }
   if (status.kind === 'problem' && row.watch?.failure) return categoryOfProblem[row.watch.failure.problem.kind];
-  return 'running';
+  return 'looking-up';
 }
 
 /**
@@ -71,10 +72,12 @@ export function isLate(row: Pick<BoardRow, 'watch' | 'history'>, now: number): b
 }
 
 export interface BoardCounts {
-  /** Still being watched: read running, being looked up, or checks that will mend themselves. */
+  /** Read running (a later check may have failed, and will be retried). */
   running: number;
   /** Of the running ones, those slower than 9 in 10 of their kind here. */
   late: number;
+  /** Nothing read yet: before the first answer, or not listed yet (a new action's grace), or a check to retry. */
+  lookingUp: number;
   succeeded: number;
   /** Failed, timed out and cancelled, and a session only the analyst can renew. */
   needsAttention: number;
@@ -84,13 +87,14 @@ export interface BoardCounts {
 
 /** The one count of the board: its summary and the tab's title both say this. */
 export function countForBoard(rows: readonly Pick<BoardRow, 'watch' | 'history'>[], now: number): BoardCounts {
-  const counts: BoardCounts = { running: 0, late: 0, succeeded: 0, needsAttention: 0, unreadable: 0 };
+  const counts: BoardCounts = { running: 0, late: 0, lookingUp: 0, succeeded: 0, needsAttention: 0, unreadable: 0 };
   for (const row of rows) {
     const category = rowCategory(row);
     if (category === 'running') {
       counts.running += 1;
       if (isLate(row, now)) counts.late += 1;
-    } else if (category === 'succeeded') counts.succeeded += 1;
+    } else if (category === 'looking-up') counts.lookingUp += 1;
+    else if (category === 'succeeded') counts.succeeded += 1;
     else if (category === 'needs-attention') counts.needsAttention += 1;
     else counts.unreadable += 1;
   }
@@ -108,11 +112,14 @@ export function unreadableWords(count: number): string {
 }
 
 /**
- * "3 running (1 late) · 1 succeeded · 1 needs attention · 2 can't be read": the three usual counts always,
- * late and unreadable only when there are some, as they are the exceptions.
+ * "3 running (1 late) · 2 being looked up · 1 succeeded · 1 needs attention · 2 can't be read": the three
+ * usual counts always; late, being looked up and unreadable only when there are some, as they pass or are
+ * the exceptions.
  */
-export function describeCounts({ running, late, succeeded, needsAttention, unreadable }: BoardCounts): string {
-  const parts = [`${running} running${late > 0 ? ` (${late} late)` : ''}`, `${succeeded} succeeded`, needsAttentionWords(needsAttention)];
+export function describeCounts({ running, late, lookingUp, succeeded, needsAttention, unreadable }: BoardCounts): string {
+  const parts = [`${running} running${late > 0 ? ` (${late} late)` : ''}`];
+  if (lookingUp > 0) parts.push(`${lookingUp} being looked up`);
+  parts.push(`${succeeded} succeeded`, needsAttentionWords(needsAttention));
   if (unreadable > 0) parts.push(unreadableWords(unreadable));
   return parts.join(' · ');
 }

@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { boardLimit, loadWatchList } from '../../action-ui/watch-list';
 import { formatClock, formatMinute } from '../../lib/time';
 import { loadSeenStatuses, saveSeenStatuses } from '../../action-ui/away/seen-statuses';
@@ -40,15 +40,15 @@ describe('the watch board', () => {
     renderBoardPage(ids, {
       watches: [watched(1, 'Succeeded'), watched(2, 'Failed'), watched(3, 'InProgress'), watched(4, 'Canceled'), watched(5, 'Queued'), watched(6, 'Pending')],
     });
-    // 7 is not read yet: it counts as running.
-    expect(screen.getByTestId('board-counts')).toHaveTextContent('4 running · 1 succeeded · 2 need attention');
+    // 7 is not read yet: being looked up, not running.
+    expect(screen.getByTestId('board-counts')).toHaveTextContent('3 running · 1 being looked up · 1 succeeded · 2 need attention');
     expect(rowIds()).toEqual([3, 5, 6, 7, 1, 2, 4].map(idOf));
     expect(screen.getByRole('button', { name: 'Clear finished' })).toBeEnabled();
   });
 
-  it('an action whose only check failed counts as running; with nothing finished, nothing to clear', () => {
+  it('an action whose only check failed is still being looked up, never running; with nothing finished, nothing to clear', () => {
     renderBoardPage([idOf(1), idOf(2)], { watches: [watched(1, 'InProgress'), failedCheck(2)] });
-    expect(screen.getByTestId('board-counts')).toHaveTextContent('2 running · 0 succeeded · 0 need attention');
+    expect(screen.getByTestId('board-counts')).toHaveTextContent('1 running · 1 being looked up · 0 succeeded · 0 need attention');
     expect(screen.getByRole('button', { name: 'Clear finished' })).toBeDisabled();
   });
 
@@ -92,8 +92,8 @@ describe('the watch board', () => {
     });
     // Newest first, one line each: whether it needs a look, its status, what, where, and its short ID.
     const notices = within(screen.getByTestId('finish-notices')).getAllByTestId('finish-notice');
-    expect(notices[0]).toHaveTextContent(`Needs attention:FailedIsolate device on ws-2.contoso.example · ${idOf(2).slice(0, 8)}`);
-    expect(notices[1]).toHaveTextContent(`Finished:SucceededIsolate device on ws-1.contoso.example · ${idOf(1).slice(0, 8)}`);
+    expect(notices[0]).toHaveTextContent(`Needs attention:Failed${idOf(2).slice(0, 8)}Isolate device on ws-2.contoso.example`);
+    expect(notices[1]).toHaveTextContent(`Finished:Succeeded${idOf(1).slice(0, 8)}Isolate device on ws-1.contoso.example`);
     expect(within(notices[1]).getByRole('link', { name: idOf(1).slice(0, 8) })).toHaveAttribute('href', `/actions/${idOf(1)}`);
     // The rows follow the cache through TanStack's batched notifications, a tick later.
     await waitFor(() => expect(screen.getByTestId('board-counts')).toHaveTextContent('0 running · 1 succeeded · 1 needs attention'));
@@ -237,6 +237,47 @@ describe('back at the desk: what finished while the analyst was away', () => {
       seedWatch(queryClient, done.id, done.watch, now);
     });
     expect(await screen.findByTestId('away-summary')).toHaveTextContent('1 succeeded');
+  });
+});
+
+describe('system notifications', () => {
+  /** A Notification as a browser has it: `permission`, and a constructor that may refuse, as a phone's Chrome does. */
+  function stubNotification(permission: NotificationPermission, construct: () => void = () => {}) {
+    const Stub = Object.assign(
+      function StubNotification() {
+        construct();
+      },
+      { permission, requestPermission: () => Promise.resolve(permission) },
+    );
+    vi.stubGlobal('Notification', Stub);
+    onTestFinished(() => {
+      vi.unstubAllGlobals();
+    });
+  }
+
+  it('offered on a desktop, in words that fit any device', () => {
+    stubNotification('default');
+    renderBoardPage([idOf(1)], { watches: [watched(1, 'InProgress')] });
+    expect(screen.getByRole('button', { name: 'Notify me when an action finishes' })).toBeInTheDocument();
+  });
+
+  it("not offered on a phone's Chrome, which refuses the page's own notifications once allowed", () => {
+    stubNotification('default');
+    vi.stubGlobal('navigator', Object.assign(Object.create(navigator) as Navigator, { userAgentData: { mobile: true } }));
+    renderBoardPage([idOf(1)], { watches: [watched(1, 'InProgress')] });
+    expect(screen.queryByRole('button', { name: /^Notify me/ })).not.toBeInTheDocument();
+  });
+
+  it("a browser that refuses to show one leaves the page's notice standing", () => {
+    stubNotification('granted', () => {
+      throw new TypeError("Failed to construct 'Notification': Illegal constructor.");
+    });
+    const { queryClient } = renderBoardPage([idOf(1)], { watches: [watched(1, 'InProgress')] });
+    act(() => {
+      const done = watched(1, 'Failed');
+      seedWatch(queryClient, done.id, done.watch, now);
+    });
+    expect(within(screen.getByTestId('finish-notices')).getAllByTestId('finish-notice')).toHaveLength(1);
   });
 });
 

@@ -40,6 +40,11 @@ describe('boardTicketText', () => {
     expect(lines[3]).toBe(`Defender machine action ${other}; Not read: not looked up yet`);
   });
 
+  it('a brand-new ID within its grace is "not listed yet", as its row says, never "not found"', () => {
+    const text = boardTicketText([{ id: other, watch: failingWatch(undefined, problems.notFound, now - 1_000, now - 4_000), order: 0 }], now);
+    expect(text.split('\n')[1]).toBe(`Defender machine action ${other}; Not read: not listed yet (a new action can take a few seconds to appear), checking again`);
+  });
+
   it('keeps every line one line: a comment with line breaks does not split its action', () => {
     const action = machineAction({ status: 'Succeeded', requestorComment: 'first\nsecond' });
     const text = boardTicketText([{ id: guid(actionId), watch: readWatch(action, now), order: 0 }], now);

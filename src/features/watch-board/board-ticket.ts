@@ -2,6 +2,15 @@ import { ticketLines } from '../../action-ui/ticket-summary';
 import { describeProblem } from '../../action-ui/describe-problem';
 import { formatUtc } from '../../lib/time';
 import type { BoardRow } from './board-rows';
+import { rowStatus } from './row-status';
+
+/** What the row itself says of an action nothing was read for, in the same words. */
+function notReadWords(row: BoardRow): string {
+  const status = rowStatus(row.watch);
+  if (status.kind === 'not-listed-yet') return 'not listed yet (a new action can take a few seconds to appear), checking again';
+  if (status.kind === 'problem') return status.problem.title;
+  return 'not looked up yet';
+}
 
 /** A field Defender gave with line breaks (a comment, say) would start a new line, read as another action. */
 function oneLine(text: string): string {
@@ -17,7 +26,7 @@ export function boardTicketText(rows: readonly BoardRow[], now: number): string 
   const lines = rows.map((row) => {
     const action = row.watch?.action;
     const failure = row.watch?.failure;
-    if (!action) return `Defender machine action ${row.id}; Not read: ${failure ? describeProblem(failure.problem).title : 'not looked up yet'}`;
+    if (!action) return `Defender machine action ${row.id}; Not read: ${notReadWords(row)}`;
     const asOf = failure && row.watch?.readAt !== undefined ? [`Status as of ${formatUtc(new Date(row.watch.readAt))} (${describeProblem(failure.problem).title})`] : [];
     return [...ticketLines(action, row.watch?.history, row.history, now), ...asOf].map(oneLine).join('; ');
   });

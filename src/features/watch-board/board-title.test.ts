@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BoardCounts } from './board-counts';
 import { boardTitle } from './board-title';
 
-const counts = (changes: Partial<BoardCounts>): BoardCounts => ({ running: 0, late: 0, succeeded: 0, needsAttention: 0, unreadable: 0, ...changes });
+const counts = (changes: Partial<BoardCounts>): BoardCounts => ({ running: 0, late: 0, lookingUp: 0, succeeded: 0, needsAttention: 0, unreadable: 0, ...changes });
 
 describe('the board tab’s title', () => {
   it('gives the board’s own counts of what asks for a look, with the unread notices in brackets', () => {

@@ -1,8 +1,12 @@
 import { Fragment } from 'react';
+import classes from './breakable-name.module.css';
+
+/** A label longer than this (a hostile or generated name) may break anywhere rather than widen the table. */
+const longestKeptWhole = 40;
 
 /**
  * A host name or an account, allowed to wrap after each dot and @ ("hr-lt-203.contoso.|example") and
- * nowhere inside a label: the cell's CSS breaks a word only when one label alone is wider than it can be.
+ * nowhere inside a label, not even at its hyphens ("hr-lt-|203" would read as two names).
  */
 export function BreakableName({ name }: { name: string }) {
   const parts = name.split(/(?<=[.@])/);
@@ -11,7 +15,7 @@ export function BreakableName({ name }: { name: string }) {
       {parts.map((part, index) => (
         <Fragment key={index}>
           {index > 0 && <wbr />}
-          {part}
+          {part.length <= longestKeptWhole ? <span className={classes.whole}>{part}</span> : part}
         </Fragment>
       ))}
     </>

@@ -1,4 +1,4 @@
-import { Anchor, Button, CloseButton, Group, Paper, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, CloseButton, Group, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Guid } from '../../../core/lib/guid';
 import { ActionStatusBadge } from '../../action-ui/action-status-badge';
@@ -9,15 +9,17 @@ import classes from './finish-notice-stack.module.css';
 const shownAtMost = 5;
 
 /**
- * The finishes seen live, newest first, one line each in a small box rather than a full-width alert each:
- * a busy afternoon's ten finishes must not push the board below the fold.
+ * The finishes seen live, newest first, one line each in a small box held in the window's corner rather
+ * than a full-width alert each above the board: a finish must never move the rows from under the pointer,
+ * and a busy afternoon's ten must not push the board below the fold. Each line leads with its short ID,
+ * which a long device name cannot push out of sight.
  */
 export function FinishNoticeStack({ notices, onDismiss }: { notices: readonly FinishNotice[]; onDismiss: (ids: ReadonlySet<Guid>) => void }) {
   const newestFirst = [...notices].reverse();
   const shown = newestFirst.slice(0, shownAtMost);
   const more = newestFirst.length - shown.length;
   return (
-    <Paper withBorder p="xs" className={classes.stack}>
+    <div className={classes.stack}>
       <Group justify="space-between" gap="xs" mb={4}>
         <Text size="sm" fw={700}>
           Finished while you watched
@@ -33,11 +35,11 @@ export function FinishNoticeStack({ notices, onDismiss }: { notices: readonly Fi
           <li key={notice.id} className={classes.notice} data-testid="finish-notice">
             <VisuallyHidden>{notice.needsAttention ? 'Needs attention:' : 'Finished:'}</VisuallyHidden>
             <ActionStatusBadge status={notice.status} size="md" />
-            <Text size="sm" className={classes.line} title={`${notice.type} on ${notice.device} · ${notice.id}`}>
-              {notice.type} on {notice.device} ·{' '}
-              <Anchor component={Link} to={`/actions/${notice.id}`} size="sm" underline="always" ff="monospace">
-                {notice.id.slice(0, 8)}
-              </Anchor>
+            <Anchor component={Link} to={`/actions/${notice.id}`} size="sm" underline="always" ff="monospace" title={notice.id} className={classes.id}>
+              {notice.id.slice(0, 8)}
+            </Anchor>
+            <Text size="sm" className={classes.line} title={`${notice.type} on ${notice.device}`}>
+              {notice.type} on {notice.device}
             </Text>
             <CloseButton size="sm" aria-label={`Dismiss the notice about ${notice.id}`} onClick={() => onDismiss(new Set([notice.id]))} />
           </li>
@@ -48,6 +50,6 @@ export function FinishNoticeStack({ notices, onDismiss }: { notices: readonly Fi
           and {more} more: the board shows them
         </Text>
       )}
-    </Paper>
+    </div>
   );
 }

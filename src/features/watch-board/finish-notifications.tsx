@@ -14,7 +14,21 @@ import { newlyFinished, type FinishNotice } from './finish-notices';
 function notifyDesktop(notice: FinishNotice): void {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
   const body = `${notice.type} on ${notice.device}: ${statusLabel(notice.status)}${notice.needsAttention ? ' (needs attention)' : ''}`;
-  new Notification(notice.needsAttention ? 'A machine action needs attention' : 'A machine action finished', { body, tag: notice.id });
+  try {
+    new Notification(notice.needsAttention ? 'A machine action needs attention' : 'A machine action finished', { body, tag: notice.id });
+  } catch {
+    // Chrome on Android lets only a service worker show one ("Illegal constructor"): the page's notice stands.
+  }
+}
+
+/**
+ * Whether this browser can show a notification from the page: not one that has none, and not a phone's
+ * Chrome, which grants the permission and then refuses the page's own notifications.
+ */
+function notificationSupport(): NotificationPermission | 'unsupported' {
+  if (typeof Notification === 'undefined') return 'unsupported';
+  const agent: Navigator & { userAgentData?: { mobile?: boolean } } = navigator;
+  return agent.userAgentData?.mobile === true ? 'unsupported' : Notification.permission;
 }
 
 /**
@@ -25,7 +39,7 @@ function notifyDesktop(notice: FinishNotice): void {
 export function FinishNotifications({ ids, rows, away }: { ids: readonly Guid[]; rows: readonly BoardRow[]; away: readonly AwayFinish[] }) {
   const queryClient = useQueryClient();
   const [notices, setNotices] = useState<FinishNotice[]>([]);
-  const [permission, setPermission] = useState(() => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission));
+  const [permission, setPermission] = useState(notificationSupport);
   const watched = useRef(new Set(ids));
   useEffect(() => {
     watched.current = new Set(ids);

@@ -133,7 +133,9 @@ describe.each([
 
   it('host names and accounts may wrap after their dots and @, never inside a label', () => {
     const { row } = renderRow(readWatch(isolation('InProgress', 90_000, { computerDnsName: 'hr-lt-203.contoso.example', requestor: 'robin.branch@contoso.example' }), now));
+    // Each label is kept whole (its hyphens are no place to break): the wrap points are the <wbr> alone.
     const before = [...row.querySelectorAll('wbr')].map((point) => point.previousSibling?.textContent);
+    expect(within(row).getByText('hr-lt-203.', { selector: 'span' })).toHaveClass(/whole/);
     expect(before.slice(0, 2)).toEqual(['hr-lt-203.', 'contoso.']);
     if (view === 'table') expect(before.slice(2)).toEqual(['robin.', 'branch@', 'contoso.']);
     expect(row).toHaveTextContent('hr-lt-203.contoso.example');
