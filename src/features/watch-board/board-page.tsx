@@ -24,6 +24,7 @@ import { AwaySummary } from '../../action-ui/away/away-summary';
 import { useAwayFinishes } from '../../action-ui/away/use-away-finishes';
 import type { Guid } from '../../../core/lib/guid';
 import { CopyBoardButton } from './copy-board-button';
+import classes from './board-page.module.css';
 
 function pastedFrom(state: unknown): string | undefined {
   // Router state survives a reload and can be anything: believe only the shape the form sends.
@@ -85,7 +86,7 @@ export function BoardPage() {
   const finished = rows.filter(isFinished);
 
   return (
-    <Stack gap="lg">
+    <Stack gap="lg" className={classes.page}>
       <Title order={1}>Watch board</Title>
       <PausedNotice pausedUntil={pausedUntil} />
       <RelayNotice />
