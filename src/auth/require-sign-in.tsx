@@ -2,6 +2,7 @@ import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react';
 import { useSettings } from '../config/settings-context';
 import { useAuth } from './auth-state';
+import { SignedOutElsewhere } from './signed-out-elsewhere';
 import { useSignIn } from './use-sign-in';
 
 /**
@@ -42,11 +43,7 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
           No tenant is configured, so you sign in to the built-in simulator as a demo analyst.
         </Text>
       )}
-      {auth.signedOutElsewhere && (
-        <Alert color="amber" variant="outline" title="You signed out in another tab" data-testid="signed-out-elsewhere">
-          <Text size="sm">Every tab of this browser signed out with it, and nothing is being checked. Sign in again to go on watching.</Text>
-        </Alert>
-      )}
+      <SignedOutElsewhere />
       {auth.redirectError && (
         <Alert color="red" variant="outline" title="The last sign-in did not complete">
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>

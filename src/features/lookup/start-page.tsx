@@ -2,6 +2,7 @@ import { Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { ActionIdForm } from '../../action-ui/action-id-form';
 import { useAuth } from '../../auth/auth-state';
+import { SignedOutElsewhere } from '../../auth/signed-out-elsewhere';
 
 const StartPagePanels = lazy(() => import('./start-page-panels'));
 
@@ -16,6 +17,7 @@ export function StartPage() {
           follow it until it finishes. Several IDs at once go on the watch board.
         </Text>
       </Stack>
+      <SignedOutElsewhere />
       <ActionIdForm autoFocus />
       {auth.status === 'ready' && (
         <Suspense fallback={null}>
