@@ -14,7 +14,9 @@ export function UnconfiguredPage() {
           <Title order={1}>This app is not set up for a tenant yet</Title>
           <Text>
             It has no tenant to sign in to, and nothing asked for the simulator instead. Two settings connect it to your Entra ID tenant, both
-            from the app's registration (the README's "Configuring a real tenant" says how to make one):
+            from the app's registration: a single-page application whose redirect URI is this site's <Code>/redirect.html</Code>, with the
+            delegated permission <Code>Machine.Read</Code> of WindowsDefenderATP (the app's README, "Configuring a real tenant", has every
+            step):
           </Text>
           <List spacing="xs" aria-label="Settings to set">
             <List.Item>
