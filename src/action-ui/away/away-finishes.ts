@@ -43,10 +43,6 @@ const statusOrder = ['Succeeded', 'Failed', 'TimeOut', 'Cancelled'];
 /** Beyond these, the failures are counted, not named: the rows are marked on the board. */
 const namedAtMost = 3;
 
-function statusWords(status: string): string {
-  return status === 'Succeeded' || status === 'Failed' || status === 'Cancelled' ? status.toLowerCase() : statusLabel(status).toLowerCase();
-}
-
 /**
  * "2 succeeded, 1 failed (Isolate device on build-srv-07)": each final status counted, the ones that need
  * attention named by type and device, so that the analyst knows which to open first.
@@ -56,7 +52,7 @@ export function describeAwayFinishes(finishes: readonly AwayFinish[]): string {
   let named = 0;
   const parts = statuses.map((status) => {
     const ofStatus = finishes.filter((finish) => finish.status === status);
-    const words = `${ofStatus.length} ${statusWords(status)}`;
+    const words = `${ofStatus.length} ${statusLabel(status).toLowerCase()}`;
     if (statusTone(status) !== 'attention') return words;
     const names = ofStatus.slice(0, Math.max(0, namedAtMost - named)).map((finish) => `${finish.type} on ${finish.device}`);
     named += names.length;

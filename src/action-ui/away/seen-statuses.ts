@@ -1,4 +1,5 @@
 import { toGuid, type Guid } from '../../../core/lib/guid';
+import { boardLimit } from '../watch-list';
 
 /** The status a watched action was last shown in to the analyst, and when they last looked at it. */
 export interface SeenStatus {
@@ -10,8 +11,8 @@ export interface SeenStatus {
 export type SeenStatuses = ReadonlyMap<Guid, SeenStatus>;
 
 export const seenStatusesStorageKey = 'machine-action-watch:seen-statuses';
-/** As many as a board holds (watch-list.ts's boardLimit); the rest were pruned with the board's IDs. */
-const kept = 500;
+/** As many as a board holds; the rest were pruned with the board's IDs. */
+const kept = boardLimit;
 /** A status is one of Defender's few words; anything longer was not written by this app. */
 const longestStatus = 40;
 

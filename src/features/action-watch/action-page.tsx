@@ -28,6 +28,7 @@ import { StatusAnnouncer } from './status-announcer';
 import { StatusTimeline } from './status-timeline';
 import { useActionWatch } from './use-action-watch';
 import { useSeenHere } from '../../action-ui/away/use-seen-here';
+import { appTitle, usePageTitle } from '../../lib/use-page-title';
 
 /** `/actions/:id`: the ID comes from a URL anyone can edit, so it is checked before any request. */
 export function ActionPage() {
@@ -66,12 +67,7 @@ function WatchedAction({ id }: { id: Guid }) {
   // Tabs opened from a ticket tell themselves apart, and say when the action finished, in their titles.
   const titleStatus = action ? statusLabel(action.status) : undefined;
   const titleType = action ? actionTypeWords(action.type) : undefined;
-  useEffect(() => {
-    document.title = titleStatus && titleType ? `${titleStatus} · ${titleType} · Machine action watch` : 'Machine action watch';
-    return () => {
-      document.title = 'Machine action watch';
-    };
-  }, [titleStatus, titleType]);
+  usePageTitle(titleStatus && titleType ? `${titleStatus} · ${titleType} · ${appTitle}` : appTitle);
   return (
     <Stack gap="lg">
       <StatusAnnouncer status={action?.status} />

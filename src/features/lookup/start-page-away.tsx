@@ -1,8 +1,8 @@
 import { Button } from '@mantine/core';
-import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { AwaySummary } from '../../action-ui/away/away-summary';
 import { useAwayFinishes } from '../../action-ui/away/use-away-finishes';
+import { appTitle, usePageTitle } from '../../lib/use-page-title';
 import type { StartPageWatches } from './use-start-page-watches';
 
 /** The board's news on the start page: what finished since the analyst last looked, with the way to the board. */
@@ -15,13 +15,7 @@ export function StartPageAway({ watches }: { watches: StartPageWatches }) {
   );
   // The tab says it too, for an analyst coming back to a tab among many: "(2) Machine action watch".
   const unseen = away.finishes.length;
-  useEffect(() => {
-    if (unseen === 0) return;
-    document.title = `(${unseen}) Machine action watch`;
-    return () => {
-      document.title = 'Machine action watch';
-    };
-  }, [unseen]);
+  usePageTitle(unseen > 0 ? `(${unseen}) ${appTitle}` : appTitle);
   return (
     <AwaySummary away={away}>
       <Button component={Link} to="/board" size="xs">

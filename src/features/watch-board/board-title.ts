@@ -1,6 +1,5 @@
+import { appTitle } from '../../lib/use-page-title';
 import { needsAttentionWords, unreadableWords, type BoardCounts } from './board-counts';
-
-export const baseTitle = 'Machine action watch';
 
 /**
  * The board tab's title: "(2) 1 needs attention · 1 can't be read · Machine action watch".
@@ -14,6 +13,6 @@ export function boardTitle(counts: BoardCounts, unreadNotices: number): string {
   if (counts.unreadable > 0) parts.push(unreadableWords(counts.unreadable));
   if (counts.late > 0) parts.push(`${counts.late} late`);
   if (parts.length === 0 && unreadNotices > 0) parts.push('finished');
-  if (parts.length === 0) return baseTitle;
-  return `${unreadNotices > 0 ? `(${unreadNotices}) ` : ''}${parts.join(' · ')} · ${baseTitle}`;
+  if (parts.length === 0) return appTitle;
+  return `${unreadNotices > 0 ? `(${unreadNotices}) ` : ''}${parts.join(' · ')} · ${appTitle}`;
 }

@@ -1,5 +1,4 @@
 import { Badge, Text } from '@mantine/core';
-import { isFinalStatus } from '../../../core/defender/action-status';
 import type { MachineAction } from '../../../core/defender/machine-action';
 import { hresultReason } from '../../action-ui/hresult-meanings';
 import { statusTone } from '../../action-ui/status-tone';
@@ -15,7 +14,8 @@ export function FinishedAwayMark() {
 
 /** Why a failed action failed, in a line: "E_ACCESSDENIED: access denied". The action page says the rest. */
 export function FailureReason({ action }: { action: MachineAction }) {
-  if (!isFinalStatus(action.status) || statusTone(action.status) !== 'attention' || !action.errorHResult) return null;
+  // Only a final status needs attention: Failed, TimeOut, Cancelled.
+  if (statusTone(action.status) !== 'attention' || !action.errorHResult) return null;
   return (
     <Text size="xs" c="red" data-testid="failure-reason">
       {hresultReason(action.errorHResult)}
