@@ -20,6 +20,8 @@ const appLayers = [
   { type: 'core-list-shapes', pattern: 'core/polling/list-shapes' },
   { type: 'core-pacing', pattern: 'core/polling/pacing' },
   { type: 'core-scheduler', pattern: 'core/polling/scheduler' },
+  // Several tenants (an MSSP's customers): which tenants an action is asked in, and what their answers say.
+  { type: 'core-tenants', pattern: 'core/polling/tenants' },
   { type: 'lib', pattern: 'src/lib' },
   { type: 'config', pattern: 'src/config' },
   { type: 'api', pattern: 'src/api' },
@@ -30,6 +32,7 @@ const appLayers = [
   { type: 'polling-history', pattern: 'src/polling/history' },
   { type: 'polling-tabs', pattern: 'src/polling/tabs' },
   { type: 'polling-relay-client', pattern: 'src/polling/relay-client' },
+  { type: 'polling-tenants', pattern: 'src/polling/tenants' },
   { type: 'polling-react', pattern: 'src/polling/react' },
   { type: 'action-ui', pattern: 'src/action-ui' },
   { type: 'feature', pattern: 'src/features/*', capture: ['feature'] },

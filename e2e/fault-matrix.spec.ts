@@ -1,5 +1,5 @@
 import type { Page, Response } from '@playwright/test';
-import { advanceClock, advanceToNextCheck, advanceUntilCheckSent, expectNoCheckWithin, isCheckOf, isMachineActionsUrl } from './support/checks.ts';
+import { advanceClock, advanceToNextCheck, advanceUntilCheckSent, expectNoCheckWithin, isCheckOf, isMachineActionsUrl, isTokenPath } from './support/checks.ts';
 import { simulator } from './support/simulator.ts';
 import { expect, open, signIn, test } from './support/test.ts';
 import { expectPageIntact, expectWatching } from './support/watch-page.ts';
@@ -39,7 +39,7 @@ async function expectStaleRead(page: Page): Promise<void> {
 }
 
 function isTokenRequest(response: Response): boolean {
-  return new URL(response.url()).pathname === '/token' && response.request().method() === 'POST';
+  return isTokenPath(new URL(response.url()).pathname) && response.request().method() === 'POST';
 }
 
 test.describe('401 Unauthorized', () => {
@@ -251,7 +251,7 @@ test.describe('signed in by the test', () => {
     const id = await watchRunningAction(page, { signingIn: true });
     // What Entra answers when Conditional Access wants the user back (MFA, sign-in frequency): MSAL cannot
     // renew silently and throws InteractionRequiredAuthError. The simulator itself never asks for it.
-    const tokenEndpoint = (url: URL) => url.pathname === '/token';
+    const tokenEndpoint = (url: URL) => isTokenPath(url.pathname);
     await page.route(tokenEndpoint, async (route) => {
       if (route.request().method() !== 'POST') return route.fallback();
       await route.fulfill({

@@ -1,4 +1,5 @@
 import { seededActions } from '../sim/seed.ts';
+import { isTokenPath } from './support/checks.ts';
 import { simulator } from './support/simulator.ts';
 import { expect, signIn, test } from './support/test.ts';
 import { workerPorts } from './support/worker-ports.ts';
@@ -53,7 +54,7 @@ test('sign-in, an action page and sign-out run under the policy with no violatio
 test('silent renewal in a hidden iframe (authority, then the redirect bridge) works under the policy', async ({ page, baseURL }) => {
   await signIn(page);
   // The refresh token is refused, so MSAL falls back to renewing in a hidden iframe: what frame-src must allow.
-  const isTokenEndpoint = (url: URL) => url.origin === identityOrigin && url.pathname === '/token';
+  const isTokenEndpoint = (url: URL) => url.origin === identityOrigin && isTokenPath(url.pathname);
   await page.route(
     isTokenEndpoint,
     (route) =>

@@ -1,7 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TENANT_ID } from '../sim/constants';
+import { SIM_TENANTS, TENANT_ID } from '../sim/constants';
 import { captureLog, type LogCapture } from '../relay/testing/log-capture';
 import { settingsFromEnv } from './config/server-settings';
 import { buildServer, type AppServer } from './http/build-server';
@@ -184,6 +184,26 @@ describe('what the Defender path refuses, without calling Defender', () => {
       expect(response.statusCode).toBe(401);
     }
     expect(host.received).toEqual([]);
+  });
+});
+
+describe("an MSSP's customers (TENANTS)", () => {
+  const fabrikam = SIM_TENANTS.fabrikam.id;
+  let mssp: AppServer;
+  beforeAll(async () => {
+    mssp = await build({ TENANTS: JSON.stringify([{ id: fabrikam, name: 'Fabrikam' }]) });
+  });
+  afterAll(async () => mssp?.close());
+
+  it("passes a customer's token on, as the home tenant's, and still refuses any other tenant's unsent", async () => {
+    for (const tid of [fabrikam, TENANT_ID]) {
+      const response = await mssp.app.inject({ method: 'GET', url: `/defender-api/api/machineactions/${id}`, headers: { authorization: `Bearer ${tokenOf('dana', { tid })}` } });
+      expect(response.statusCode).toBe(200);
+    }
+    expect(host.received).toHaveLength(2);
+    const adatum = await mssp.app.inject({ method: 'GET', url: `/defender-api/api/machineactions/${id}`, headers: { authorization: `Bearer ${tokenOf('dana', { tid: SIM_TENANTS.adatum.id })}` } });
+    expect(adatum.statusCode).toBe(401);
+    expect(host.received).toHaveLength(2);
   });
 });
 

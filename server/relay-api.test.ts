@@ -1,10 +1,10 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLIENT_ID, DEFENDER_RESOURCE, TENANT_ID } from '../sim/constants';
+import { CLIENT_ID, DEFENDER_RESOURCE, SIM_TENANTS, TENANT_ID } from '../sim/constants';
 import { seededActions } from '../sim/seed';
 import { startSimulator, type RunningSimulator } from '../sim/server';
 import { relayAppToken } from '../sim/testing/relay-app-token';
-import { signInWithPkce, type TokenResponse } from '../sim/testing/sign-in-with-pkce';
+import { redeemRefreshToken, signInWithPkce, type TokenResponse } from '../sim/testing/sign-in-with-pkce';
 import { startTestServer, type RunningServer as RunningRelay } from './testing/test-server';
 import { startRedis, type TestRedis } from '../relay/testing/redis-server';
 import { serverEnv, testAppOrigin } from './testing/server-env';
@@ -54,6 +54,16 @@ describe('who may call', () => {
     const response = await put(JSON.stringify({ ids: [seededActions.pendingIsolation] }));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ watching: [seededActions.pendingIsolation], denied: [], unchecked: [] });
+  });
+
+  it("accepts a token from the home tenant's own path too (the simulator's /<tenant>/v2.0 issuer), never a customer's", async () => {
+    const atHome = await signInWithPkce({ identityUrl: simulator.identityUrl, login: 'analyst', tenant: TENANT_ID });
+    expect((await put(JSON.stringify({ ids: [seededActions.pendingIsolation] }), atHome.access_token)).status).toBe(200);
+    const refreshed = await redeemRefreshToken({ identityUrl: simulator.identityUrl, refreshToken: atHome.refresh_token ?? '', tenant: SIM_TENANTS.fabrikam.id });
+    const atFabrikam = ((await refreshed.json()) as TokenResponse).access_token;
+    const refused = await put(JSON.stringify({ ids: [] }), atFabrikam);
+    expect(refused.status).toBe(401);
+    expect((await errorOf(refused)).message).toMatch(/another tenant|'iss' claim/);
   });
 
   it('answers 401 without a token, with a forged one, an expired one, or one for another audience or app', async () => {

@@ -1,4 +1,4 @@
-import { CLIENT_ID, DEFENDER_RESOURCE, TENANT_ID } from './constants.ts';
+import { CLIENT_ID, DEFENDER_RESOURCE, SIM_TENANTS, TENANT_ID, tenantIssuer } from './constants.ts';
 import { demoAccounts } from './identity/accounts.ts';
 import { seededActions } from './seed.ts';
 import { startSimulator } from './server.ts';
@@ -14,7 +14,9 @@ const lines = [
   `  demo users: ${Object.values(demoAccounts)
     .map((account) => `${account.login} (${account.upn})`)
     .join(', ')}`,
-  '  seeded machine actions:',
+  `  tenants (one provider, each under its own path; the template for MSAL: ${simulator.identityUrl}/common/v2.0/.well-known/openid-configuration):`,
+  ...Object.values(SIM_TENANTS).map((tenant) => `    ${tenant.name.padEnd(18)} ${tenantIssuer(simulator.identityUrl, tenant.id)}`),
+  '  seeded machine actions (home tenant; the customers\' are customerActions in sim/seed.ts):',
   ...Object.entries(seededActions).map(([name, id]) => `    ${id}  ${name}`),
 ];
 console.log(lines.join('\n'));

@@ -4,7 +4,8 @@ import { statusOf, textField, viewAction } from './defender/machine-action.ts';
 import { applyListQuery, parseListQuery } from './defender/odata-query.ts';
 import { parseDefenderTime } from './defender/timestamps.ts';
 import { DEVICE_GROUPS } from './constants.ts';
-import { branchOfficeActions, historyDevices, offlineHistoryDevices, seedActions, seedDevices, seededActions, seededHistory, seededMachines } from './seed.ts';
+import { reachedStep } from './defender/timeline.ts';
+import { branchOfficeActions, customerActions, customerMachines, customerSeeds, historyDevices, offlineHistoryDevices, seedActions, seedDevices, seededActions, seededHistory, seededMachines } from './seed.ts';
 
 const now = Date.parse('2026-11-30T12:00:00Z');
 const dayMs = 86_400_000;
@@ -117,5 +118,44 @@ describe('the seeded history', () => {
     expect(answer.every((view) => view.type === 'Isolate')).toBe(true);
     const created = answer.map((view) => timeOf(view, 'creationDateTimeUtc'));
     expect(created).toEqual([...created].sort((a, b) => b - a));
+  });
+});
+
+describe("the customers' seeds", () => {
+  const homeIds = new Set(views.map((view) => view.id));
+  const seeded = (key: keyof typeof customerSeeds) => customerSeeds[key].actions(now);
+  const viewsOf = (key: keyof typeof customerSeeds) => seeded(key).map((action) => viewAction(action, now));
+
+  it.each(['fabrikam', 'northwind', 'tailspin'] as const)("give %s its fixed ids first, all of its own pattern, none the home tenant's", (key) => {
+    const ids = viewsOf(key).map((view) => String(view.id));
+    const fixed = Object.values(customerActions[key]);
+    expect(ids.slice(0, fixed.length)).toEqual(fixed);
+    expect(new Set(ids).size).toBe(ids.length);
+    const pattern = fixed[0]?.slice(0, 24) ?? '';
+    expect(ids.every((id) => id.startsWith(pattern) && !homeIds.has(id))).toBe(true);
+  });
+
+  it.each(['fabrikam', 'northwind'] as const)('give %s a running action that succeeds 30–60 s after its first read, a Succeeded and a Failed one', (key) => {
+    const [running, succeeded, failed] = seeded(key);
+    expect([running, succeeded, failed].map((action) => action && statusOf(viewAction(action, now)))).toEqual([expect.stringMatching(/^(Pending|InProgress)$/), 'Succeeded', 'Failed']);
+    expect(running?.startsOn).toBe('first-read');
+    const finish = running?.timeline.find((step) => step.status === 'Succeeded')?.afterMs ?? 0;
+    expect(finish).toBeGreaterThanOrEqual(30_000);
+    expect(finish).toBeLessThanOrEqual(60_000);
+    expect(reachedStep(running?.timeline ?? [], now, now + finish)?.status).toBe('Succeeded');
+    expect(failed && viewAction(failed, now).errorHResult).toEqual(expect.any(Number));
+  });
+
+  it.each(['fabrikam', 'northwind', 'tailspin'] as const)('give %s a small history of finished actions, on devices named in its own domain', (key) => {
+    const history = viewsOf(key).slice(Object.keys(customerActions[key]).length);
+    expect(history.length).toBeGreaterThanOrEqual(24);
+    expect(history.length).toBeLessThanOrEqual(60);
+    expect(history.every((view) => statusOf(view) !== 'Pending' && statusOf(view) !== 'InProgress')).toBe(true);
+    expect(customerSeeds[key].devices.every((device) => device.computerDnsName.endsWith(`.${key}.example`))).toBe(true);
+  });
+
+  it("give Adatum's Defender a device of its own and no actions", () => {
+    expect(seeded('adatum')).toEqual([]);
+    expect(customerSeeds.adatum.defaultDevice).toBe(customerMachines.adatum.workstation);
   });
 });

@@ -1,7 +1,8 @@
-import { DEVICE_GROUPS } from './constants.ts';
+import { DEVICE_GROUPS, type CustomerTenantKey } from './constants.ts';
 import type { JsonObject } from './http/json.ts';
 import { generateDevices, generateHistory, type HistoryPlan } from './defender/history-generator.ts';
 import { buildActionFields, type Device, type StoredAction } from './defender/machine-action.ts';
+import type { SimulationSeed } from './defender/simulation.ts';
 import type { TimelineStart, TimelineStep } from './defender/timeline.ts';
 import { formatDefenderTime } from './defender/timestamps.ts';
 
@@ -496,3 +497,175 @@ export function seedDevices(): Device[] {
 }
 
 export const defaultDevice: Device = seededMachines.financeWorkstation;
+
+/**
+ * The MSSP's customers' seeded actions (SIM_TENANTS in sim/constants.ts), each tenant's with ids of its own
+ * pattern, apart from the home tenant's (11111111-…, its history 22222222-…): Fabrikam 55555555-…,
+ * Northwind 33333333-…, Tailspin Toys 44444444-…. Each tenant's Defender answers its own actions only: read
+ * with another tenant's token, an id is a 404, as Defender answers an action it does not have.
+ */
+export const customerActions = {
+  fabrikam: {
+    /** RunAntiVirusScan (Full) on fab-web-01: InProgress, Succeeded 40 s after it is first read. */
+    runningScan: '55555555-5555-4555-8555-000000000001',
+    /** Isolate (Full) on fab-ws-112, Succeeded. */
+    succeededIsolation: '55555555-5555-4555-8555-000000000002',
+    /** CollectInvestigationPackage on fab-sql-02: Failed, errorHResult -2147024891 (access denied). */
+    failedInvestigationPackage: '55555555-5555-4555-8555-000000000003',
+  },
+  northwind: {
+    /** Isolate (Selective) on nw-pos-07: Pending, InProgress 10 s and Succeeded 55 s after it is first read. */
+    runningIsolation: '33333333-3333-4333-8333-000000000001',
+    /** RunAntiVirusScan (Quick) on nw-dc-01, Succeeded. */
+    succeededScan: '33333333-3333-4333-8333-000000000002',
+    /** StopAndQuarantineFile on nw-ws-033: Failed, errorHResult -2147023838 (device not reachable). */
+    failedQuarantine: '33333333-3333-4333-8333-000000000003',
+  },
+  tailspin: {
+    /** Isolate (Full) on ts-lt-019, Succeeded: Dana is a guest without a Defender role there, so she gets 403. */
+    succeededIsolation: '44444444-4444-4444-8444-000000000001',
+  },
+} as const;
+
+/** The customers' own devices, named in their own domains. Adatum's Defender has one device and no actions. */
+export const customerMachines = {
+  fabrikam: {
+    webServer: { machineId: 'f4b1e8c3a6d9027b5e8c1f4a7d0b3e6c9f2a5d81', computerDnsName: 'fab-web-01.fabrikam.example', deviceGroup: DEVICE_GROUPS.servers },
+    workstation: { machineId: '0c7f2a9e4b1d6380c5f8a2e7b4d1c9063a7e2f52', computerDnsName: 'fab-ws-112.fabrikam.example', deviceGroup: DEVICE_GROUPS.workstations },
+    sqlServer: { machineId: '7e3a0d6b9c2f5184e7a0d3b6c9f2e5081b4d7a63', computerDnsName: 'fab-sql-02.fabrikam.example', deviceGroup: DEVICE_GROUPS.servers },
+  },
+  northwind: {
+    pointOfSale: { machineId: 'b2d5f8a1c4e7093b6d9f2a5c8e1b4d7f0a3c6e94', computerDnsName: 'nw-pos-07.northwind.example', deviceGroup: DEVICE_GROUPS.workstations },
+    domainController: { machineId: '3a6c9e2f5b8d1074a3c6e9f2b5d8a1c4e7f0b325', computerDnsName: 'nw-dc-01.northwind.example', deviceGroup: DEVICE_GROUPS.servers },
+    workstation: { machineId: 'd8f1b4e7a0c3966f2b5e8d1a4c7f0b3e6a9d2c16', computerDnsName: 'nw-ws-033.northwind.example', deviceGroup: DEVICE_GROUPS.workstations },
+  },
+  tailspin: {
+    laptop: { machineId: '6f9c2e5a8d1b4072f6c9e2a5d8b1f4c7a0e3d687', computerDnsName: 'ts-lt-019.tailspin.example', deviceGroup: DEVICE_GROUPS.workstations },
+  },
+  adatum: {
+    workstation: { machineId: '9a2d5c8f1e4b7063a9d2c5f8e1b4a7d0c3f6e278', computerDnsName: 'ad-ws-001.adatum.example', deviceGroup: DEVICE_GROUPS.workstations },
+  },
+} as const satisfies Record<CustomerTenantKey, Record<string, Device>>;
+
+const fabrikam = customerMachines.fabrikam;
+const northwind = customerMachines.northwind;
+
+const CUSTOMER_SEED: Readonly<Record<CustomerTenantKey, readonly SeedSpec[]>> = {
+  fabrikam: [
+    {
+      id: customerActions.fabrikam.runningScan,
+      device: fabrikam.webServer,
+      createdMinutesAgo: 3,
+      updatedAfterSeconds: 12,
+      fields: () => ({ type: 'RunAntiVirusScan', scope: 'Full', status: 'InProgress', requestor: DANA, requestorComment: 'Full scan after a web shell alert', title: 'Run antivirus scan' }),
+      timeline: [{ status: 'Succeeded', afterMs: 40_000 }],
+      startsOn: 'first-read',
+    },
+    {
+      id: customerActions.fabrikam.succeededIsolation,
+      device: fabrikam.workstation,
+      createdMinutesAgo: 90,
+      updatedAfterSeconds: 64,
+      fields: () => ({ type: 'Isolate', scope: 'Full', status: 'Succeeded', requestor: 'Fabrikam SOAR', requestorComment: 'Playbook: contain device on high-severity alert', title: 'Isolate device' }),
+    },
+    {
+      id: customerActions.fabrikam.failedInvestigationPackage,
+      device: fabrikam.sqlServer,
+      createdMinutesAgo: 130,
+      updatedAfterSeconds: 85,
+      fields: () => ({ type: 'CollectInvestigationPackage', scope: null, status: 'Failed', errorHResult: -2147024891, requestor: DANA, requestorComment: 'Package for FAB-IR-77' }),
+    },
+  ],
+  northwind: [
+    {
+      id: customerActions.northwind.runningIsolation,
+      device: northwind.pointOfSale,
+      createdMinutesAgo: 1,
+      updatedAfterSeconds: 0,
+      fields: () => ({ type: 'Isolate', scope: 'Selective', status: 'Pending', requestor: DANA, requestorComment: 'Card skimmer beaconing from the till', title: 'Isolate device' }),
+      timeline: [
+        { status: 'InProgress', afterMs: 10_000 },
+        { status: 'Succeeded', afterMs: 55_000 },
+      ],
+      startsOn: 'first-read',
+    },
+    {
+      id: customerActions.northwind.succeededScan,
+      device: northwind.domainController,
+      createdMinutesAgo: 45,
+      updatedAfterSeconds: 28,
+      fields: () => ({ type: 'RunAntiVirusScan', scope: 'Quick', status: 'Succeeded', requestor: 'Northwind Automation', requestorComment: 'Nightly quick scan' }),
+    },
+    {
+      id: customerActions.northwind.failedQuarantine,
+      device: northwind.workstation,
+      createdMinutesAgo: 200,
+      updatedAfterSeconds: 36,
+      fields: () => ({ type: 'StopAndQuarantineFile', scope: null, status: 'Failed', errorHResult: -2147023838, requestor: DANA, requestorComment: 'Quarantine the dropped loader' }),
+    },
+  ],
+  tailspin: [
+    {
+      id: customerActions.tailspin.succeededIsolation,
+      device: customerMachines.tailspin.laptop,
+      createdMinutesAgo: 60,
+      updatedAfterSeconds: 70,
+      fields: () => ({ type: 'Isolate', scope: 'Full', status: 'Succeeded', requestor: 'Tailspin SecOps', requestorComment: 'Lost laptop' }),
+    },
+  ],
+  adatum: [],
+};
+
+/** A customer's month: a few dozen finished actions, enough for a history read to answer, few enough to seed at once. */
+const customerHistoryPlans: readonly HistoryPlan[] = [
+  { type: 'Isolate', scope: 'Full', finished: 10 },
+  { type: 'RunAntiVirusScan', scope: 'Quick', finished: 12 },
+  { type: 'Unisolate', scope: null, finished: 6 },
+  { type: 'CollectInvestigationPackage', scope: null, finished: 6 },
+];
+
+/** How a customer's history is drawn: its ids (`<its pattern>-1…`), its fleet and who asked. Adatum has none. */
+const CUSTOMER_HISTORY: Readonly<Partial<Record<CustomerTenantKey, { idPrefix: string; seed: number; domain: string; names: readonly string[]; requestors: readonly string[] }>>> = {
+  fabrikam: { idPrefix: '55555555-5555-4555-8555-1', seed: 0xfab_0001, domain: 'fabrikam.example', names: ['fab-ws', 'fab-lt'], requestors: ['Fabrikam SOAR', 'sam.rivera@fabrikam.example'] },
+  northwind: { idPrefix: '33333333-3333-4333-8333-1', seed: 0x0a4d_0001, domain: 'northwind.example', names: ['nw-ws', 'nw-pos'], requestors: ['Northwind Automation', 'lee.chan@northwind.example'] },
+  tailspin: { idPrefix: '44444444-4444-4444-8444-1', seed: 0x7a15_0001, domain: 'tailspin.example', names: ['ts-ws', 'ts-lt'], requestors: ['Tailspin SecOps'] },
+};
+
+/** Each customer's Defender as a reset leaves it: its seeded actions first, then its history. */
+function customerSeed(key: CustomerTenantKey): SimulationSeed {
+  const machines: readonly Device[] = Object.values(customerMachines[key]);
+  const history = CUSTOMER_HISTORY[key];
+  const fleet =
+    history === undefined
+      ? []
+      : generateDevices({ seed: history.seed, count: 8, names: history.names, firstNumber: 100, deviceGroup: DEVICE_GROUPS.workstations, domain: history.domain });
+  const [defaultDevice] = machines;
+  if (defaultDevice === undefined) throw new Error(`${key} has no device.`);
+  return {
+    actions: (nowMs) => [
+      ...CUSTOMER_SEED[key].map((spec) => seedAction(spec, nowMs)),
+      ...(history === undefined
+        ? []
+        : generateHistory({
+            nowMs,
+            seed: history.seed,
+            periodDays: seededHistory.periodDays,
+            plans: customerHistoryPlans,
+            devices: fleet,
+            offlineDevices: fleet,
+            idOf: (index) => `${history.idPrefix}${(index + 1).toString(16).padStart(11, '0')}`,
+            requestors: history.requestors,
+          })),
+    ],
+    devices: [...machines, ...fleet],
+    defaultDevice,
+  };
+}
+
+/** Every customer's seed, for the composition to hand to Defender's host, tenant by tenant. */
+export const customerSeeds: Readonly<Record<CustomerTenantKey, SimulationSeed>> = {
+  fabrikam: customerSeed('fabrikam'),
+  northwind: customerSeed('northwind'),
+  tailspin: customerSeed('tailspin'),
+  adatum: customerSeed('adatum'),
+};

@@ -1,20 +1,26 @@
 import type { RequestListener } from 'node:http';
 import {
   browserUrl,
+  CUSTOMER_TENANT_KEYS,
   DEFAULT_API_PORT,
   DEFAULT_APP_ORIGINS,
   DEFAULT_IDENTITY_PORT,
   DEFENDER_RESOURCE,
+  SIM_TENANTS,
+  simTenantById,
+  tenantIssuer,
 } from './constants.ts';
 import { createBearerVerifier } from './defender/bearer-auth.ts';
 import { createDefenderRequestHandler } from './defender/request-handler.ts';
-import { createSimulation } from './defender/simulation.ts';
+import type { SignInSwitchBoard } from './defender/sign-in-switches.ts';
+import { createSimulation, type TenantSeed } from './defender/simulation.ts';
 import { listenOnLoopback } from './http/loopback.ts';
-import { accountById } from './identity/accounts.ts';
+import { accountById, defenderRoleIn } from './identity/accounts.ts';
 import { createSigningKeys } from './identity/keys.ts';
+import { createMfaDemands, type MfaDemands } from './identity/mfa-demands.ts';
 import { createIdentityProvider } from './identity/provider.ts';
 import { createIdentityRequestHandler } from './identity/request-handler.ts';
-import { defaultDevice, seedActions, seedDevices } from './seed.ts';
+import { customerSeeds, defaultDevice, seedActions, seedDevices } from './seed.ts';
 
 export interface SimulatorOptions {
   /** 0 picks a free port. Defaults to SIM_IDENTITY_PORT or 4010. */
@@ -46,6 +52,37 @@ function appOriginsFrom(option: readonly string[] | undefined): string[] {
   return [...new Set(all.map((origin) => new URL(origin).origin))];
 }
 
+/** Every tenant's Defender, each with its seed: the home tenant's demo actions, and each customer's own. */
+function tenantSeeds(): { home: TenantSeed; customers: TenantSeed[] } {
+  const home = SIM_TENANTS.home;
+  return {
+    home: { tenantId: home.id, tenantName: home.name, actions: seedActions, devices: seedDevices(), defaultDevice },
+    customers: CUSTOMER_TENANT_KEYS.map((key) => ({ tenantId: SIM_TENANTS[key].id, tenantName: SIM_TENANTS[key].name, ...customerSeeds[key] })),
+  };
+}
+
+/** The issuers each tenant's tokens may name: its own path's, and for the home tenant the root too (the app signs in there). */
+function issuersOf(rootIssuer: string): (tenantId: string) => readonly string[] {
+  return (tenantId) => {
+    const tenant = simTenantById(tenantId);
+    if (tenant === undefined) return [];
+    const own = tenantIssuer(rootIssuer, tenant.id);
+    return tenant.id === SIM_TENANTS.home.id ? [rootIssuer, own] : [own];
+  };
+}
+
+/** The control API's sign-in switches, played by the identity provider's MFA demands. */
+function signInSwitchesOf(mfa: MfaDemands): SignInSwitchBoard {
+  return {
+    current: (tenantId) => ({ requireMfa: mfa.demands(tenantId) }),
+    set(tenantId, { requireMfa }) {
+      if (requireMfa === true) mfa.demand(tenantId);
+      if (requireMfa === false) mfa.waive(tenantId);
+    },
+    reset: () => mfa.reset(),
+  };
+}
+
 /** Starts the identity provider and the Defender API on loopback only. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const quiet = options.quiet ?? false;
@@ -53,6 +90,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const identityPort = portFrom(options.identityPort, process.env.SIM_IDENTITY_PORT, DEFAULT_IDENTITY_PORT);
   const apiPort = portFrom(options.apiPort, process.env.SIM_API_PORT, DEFAULT_API_PORT);
   const keys = await createSigningKeys();
+  const mfa = createMfaDemands();
 
   // The issuer embeds the port, so with port 0 the provider can only be built once the socket is bound.
   const identity: { handler?: RequestListener } = {};
@@ -64,14 +102,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     identity.handler(req, res);
   }, identityPort);
   const issuer = browserUrl(identityServer.port);
-  const provider = createIdentityProvider({ issuer, appOrigins, signingKey: keys.privateJwk, quiet });
-  identity.handler = createIdentityRequestHandler(provider, issuer);
+  const provider = createIdentityProvider({ issuer, appOrigins, signingKey: keys.privateJwk, mfa, quiet });
+  identity.handler = createIdentityRequestHandler(provider, issuer, mfa);
 
   const handler = createDefenderRequestHandler({
-    simulation: createSimulation({ actions: seedActions, devices: seedDevices(), defaultDevice }),
-    verifyBearer: createBearerVerifier({ jwks: keys.publicJwks, issuer, audience: DEFENDER_RESOURCE }),
-    // The demo accounts say which device groups their Defender role covers; Defender looks it up by oid.
-    userDeviceGroups: (oid) => accountById(oid)?.deviceGroups,
+    simulation: createSimulation({ ...tenantSeeds(), signIn: signInSwitchesOf(mfa) }),
+    verifyBearer: createBearerVerifier({ jwks: keys.publicJwks, issuersOf: issuersOf(issuer), audience: DEFENDER_RESOURCE }),
+    // The demo accounts say which tenants give them a Defender role, and its device groups; Defender looks it up by oid.
+    userRoles: (tenantId, oid) => {
+      const account = accountById(oid);
+      return account === undefined ? undefined : defenderRoleIn(account, tenantId);
+    },
     appOrigins,
     quiet,
   });

@@ -3,7 +3,8 @@
  * features decide how to show them.
  */
 export type DefenderProblem =
-  | { kind: 'not-found'; code?: string; message?: string; target?: string }
+  /** `searched`: with several tenants, where the ID was asked for and what each tenant answered. */
+  | { kind: 'not-found'; code?: string; message?: string; target?: string; searched?: TenantSearch }
   /** The API refused the token even after one silent renewal, or MSAL needs the user to sign in. */
   | { kind: 'sign-in-required'; message?: string; target?: string }
   | { kind: 'forbidden'; code?: string; message?: string; target?: string }
@@ -21,6 +22,19 @@ export type DefenderProblem =
   | { kind: 'malformed'; detail: string; rawText: string };
 
 export type DefenderProblemKind = DefenderProblem['kind'];
+
+/**
+ * Where an ID was looked for among the analyst's tenants, and what each one answered: by tenant ID as the
+ * poller judges it, by the customers' names once it is shown (src/polling/tenants/tenant-answers.ts).
+ */
+export interface TenantSearch {
+  /** Tenants that answered that they hold no such action. */
+  notIn: string[];
+  /** Tenants that could not be asked, and why (no Defender role, a sign-in it demands, a network fault…). */
+  couldNotAsk: { tenant: string; kind: DefenderProblemKind }[];
+  /** Tenants whose answer has not come yet (a 429 pause, say). */
+  stillAsking: string[];
+}
 
 /** Thrown by the Defender client; `problem` says what went wrong. */
 export class DefenderRequestError extends Error {

@@ -14,6 +14,11 @@ export function isMachineActionsUrl(url: URL): boolean {
   return /^(\/defender-api)?\/api\/machineactions(\/|$)/i.test(url.pathname);
 }
 
+/** The identity provider's token endpoint: the root's, or a tenant's (`/<tenant>/token`), as Entra serves each tenant. */
+export function isTokenPath(pathname: string): boolean {
+  return /^(\/[^/]+)?\/token$/.test(pathname);
+}
+
 /**
  * Whether a request is a check of this action: its own read (`…/api/machineactions/{id}`) or a list call
  * whose filter names it. GET only: a CORS preflight is not a check.

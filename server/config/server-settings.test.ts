@@ -30,6 +30,25 @@ describe("the server's settings", () => {
     });
   });
 
+  it("takes an MSSP's customers as a JSON list (TENANTS), by tenant ID, and names what is wrong with it", () => {
+    const fabrikam = { id: '8A1C4F2E-3B5D-4E6F-9A7B-1C2D3E4F5A61', name: 'Fabrikam' };
+    expect(settingsFromEnv({ ...valid, TENANTS: JSON.stringify([fabrikam, { id: '5b2e7d9c-1f3a-4c8e-8d6b-2a4c6e8f0b72', name: 'Northwind', cloud: 'gcc-high' }]) }).tenants).toEqual([
+      { id: fabrikam.id.toLowerCase(), name: 'Fabrikam' },
+      { id: '5b2e7d9c-1f3a-4c8e-8d6b-2a4c6e8f0b72', name: 'Northwind', cloud: 'gcc-high' },
+    ]);
+    expect(settingsFromEnv(valid).tenants).toBeUndefined();
+    for (const [tenants, message] of [
+      ['[{"id":', 'TENANTS is not JSON'],
+      ['{"id":"x"}', 'TENANTS must be a JSON list'],
+      [JSON.stringify([{ id: 'fabrikam.onmicrosoft.com', name: 'Fabrikam' }]), 'TENANTS must be a GUID'],
+      [JSON.stringify([fabrikam, fabrikam]), 'TENANTS lists a tenant or a name twice'],
+      [JSON.stringify([{ ...fabrikam, apiBaseUrl: 'http://defender.example' }]), 'TENANTS must be /defender-api or an https origin'],
+      [JSON.stringify([{ ...fabrikam, region: 'eu' }]), 'TENANTS takes id, name, cloud and apiBaseUrl only'],
+    ]) {
+      expect(problemsOf({ ...valid, TENANTS: tenants })).toEqual([expect.stringContaining(message)]);
+    }
+  });
+
   it("takes each cloud's Defender host, and with Redis the relay's issuers in Entra's v1 form as well as v2", () => {
     const relayEnv = { ...valid, REDIS_URL: 'redis://127.0.0.1:6379', RELAY_CLIENT_ID: '7c1e4b9a-3d62-4f08-a5b7-9e2d0c8f1a44', RELAY_CLIENT_SECRET: 's3cret-value' };
     const commercial = settingsFromEnv(relayEnv);
@@ -84,6 +103,14 @@ describe("the server's settings", () => {
     expect(problemsOf({ SIMULATOR_IDENTITY_URL: 'http://localhost:4010' })).toEqual([expect.stringContaining('DEFENDER_API_URL is required with SIMULATOR_IDENTITY_URL')]);
     const settings = settingsFromEnv({ SIMULATOR_IDENTITY_URL: 'http://localhost:4010/', DEFENDER_API_URL: 'http://127.0.0.1:4020' });
     expect(settings.signIn).toEqual({ mode: 'simulator', identityUrl: 'http://localhost:4010', tenantId: undefined, clientId: undefined });
+  });
+
+  it("with Redis against the simulator, takes analysts' tokens from its root issuer and from the home tenant's, named as the browser names them", () => {
+    const env = { ...valid, SIMULATOR_IDENTITY_URL: 'http://127.0.0.1:4010', DEFENDER_API_URL: 'http://127.0.0.1:4020', REDIS_URL: 'redis://127.0.0.1:6379', RELAY_CLIENT_ID: '7c1e4b9a-3d62-4f08-a5b7-9e2d0c8f1a44', RELAY_CLIENT_SECRET: 's3cret-value' };
+    const settings = settingsFromEnv(env);
+    expect(settings.relay?.tokenIssuers).toEqual(['http://localhost:4010', `http://localhost:4010/${tenant}/v2.0`]);
+    expect(settings.relay?.authority).toBe('http://127.0.0.1:4010');
+    expect(settingsFromEnv({ ...env, TOKEN_ISSUERS: 'http://localhost:4999' }).relay?.tokenIssuers).toEqual(['http://localhost:4999']);
   });
 
   it('believes X-Forwarded-For only from the proxies named: a number of hops, or addresses and ranges', () => {

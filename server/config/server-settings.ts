@@ -3,6 +3,7 @@ import { cloudNames, clouds, type Cloud, type CloudName } from '../../core/defen
 import { guid, httpUrl, integer, need, readVariables, redisUrl, SettingsError, share, text, tokenSafeOrigin, urlList } from '../../relay/config/env-variables';
 import { relaySettingsFromEnv, type RelaySettings } from '../../relay/config/settings';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
+import { customerTenants, type CustomerTenant } from './customer-tenants';
 
 export { SettingsError };
 
@@ -37,6 +38,8 @@ export interface ServerSettings {
   drainMs: number;
   /** The team relay on the same origin (/relay), when Redis is configured. */
   relay: RelaySettings | undefined;
+  /** An MSSP's customers' tenants (TENANTS), for config.json and the Defender path; undefined: the one tenant. */
+  tenants: CustomerTenant[] | undefined;
 }
 
 /** The same-origin path the app's config.json names as `apiBaseUrl` by default. */
@@ -73,6 +76,7 @@ const variables = {
   SIGN_IN_CACHE: [v.pipe(text, v.picklist(['browser', 'tab'], 'must be browser or tab')), ''],
   DRAIN_MS: [integer(0, 120_000), '5000'],
   REDIS_URL: [redisUrl, ''],
+  TENANTS: [customerTenants, ''],
   API_BASE_URL: [v.pipe(text, v.check((value) => value === defenderPath || isTokenSafeOrigin(value), `must be ${defenderPath} (the default) or an https origin`)), defenderPath],
 } as const;
 
@@ -83,6 +87,17 @@ const variables = {
 export function defaultTokenIssuers(cloud: Cloud, tenantId: string): string[] {
   const v1Host = cloud.loginHost === 'https://login.microsoftonline.us' ? 'https://login.microsoftonline.us' : 'https://sts.windows.net';
   return [`${v1Host}/${tenantId}/`, `${cloud.loginHost}/${tenantId}/v2.0`];
+}
+
+/**
+ * The simulator names itself http://localhost:PORT however it is reached (SIMULATOR_IDENTITY_URL may say
+ * 127.0.0.1), and each of its tenants http://localhost:PORT/<tenant>/v2.0. Analysts' tokens carry the root
+ * issuer when the app signs in at the root, the home tenant's when it signs in at the tenant's path: both are taken.
+ */
+export function simulatorTokenIssuers(identityUrl: string, tenantId: string): string[] {
+  const issuer = new URL(identityUrl);
+  if (issuer.hostname === '127.0.0.1') issuer.hostname = 'localhost';
+  return [issuer.origin, `${issuer.origin}/${tenantId}/v2.0`];
 }
 
 /** Whether a variable was given at all: one given but invalid has its problem already, not "is required" too. */
@@ -125,7 +140,7 @@ export function settingsFromEnv(env: Readonly<Record<string, string | undefined>
     if (signIn?.mode === 'simulator' && !signIn.tenantId && !given(env, 'TENANT_ID')) problems.push("TENANT_ID is required with REDIS_URL (analysts' tokens must carry it as tid)");
     const relayTenant = signIn?.tenantId ?? '';
     const authority = values.AUTHORITY ?? (signIn?.mode === 'simulator' ? signIn.identityUrl : `${cloud.loginHost}/${relayTenant}/v2.0`);
-    const issuers = values.TOKEN_ISSUERS ?? (signIn?.mode === 'simulator' ? undefined : defaultTokenIssuers(cloud, relayTenant));
+    const issuers = values.TOKEN_ISSUERS ?? (signIn?.mode === 'simulator' ? simulatorTokenIssuers(signIn.identityUrl, relayTenant) : defaultTokenIssuers(cloud, relayTenant));
     relay = relaySettingsFromEnv(
       env,
       { redisUrl: values.REDIS_URL ?? '', tenantId: relayTenant, authority, tokenIssuers: issuers, appClientId: signIn?.clientId ?? '', defenderApi, defenderResource: tokenResource },
@@ -158,5 +173,6 @@ export function settingsFromEnv(env: Readonly<Record<string, string | undefined>
     },
     drainMs: need(values.DRAIN_MS),
     relay,
+    tenants: values.TENANTS,
   };
 }

@@ -11,8 +11,8 @@ import { checkTokenShape } from './token-shape';
 export interface DefenderRouteOptions {
   /** Defender's origin, from the settings: the only host this route ever calls. */
   upstream: string;
-  /** The tenant whose tokens are passed on (unset against the simulator without a relay). */
-  tenantId: string | undefined;
+  /** The tenants whose tokens are passed on: the signed-in one and the customers' (unset against the simulator without a tenant). */
+  tenantIds: readonly string[] | undefined;
   requestsPerMinute: number;
   requestsPerMinutePerAddress: number;
   /** Reads waiting for Defender at once, across analysts: each may hold up to maxResponseBytes. */
@@ -63,7 +63,7 @@ export function registerDefenderRoute(app: FastifyInstance, options: DefenderRou
     if (addressWait !== undefined) throw tooMany('Too many Defender reads from this address through the server; wait and try again.', addressWait);
     const authorization = request.headers.authorization ?? '';
     const token = authorization.length <= 16_384 ? bearer.exec(authorization)?.[1] : undefined;
-    const shape = token === undefined ? undefined : checkTokenShape(token, { tenantId: options.tenantId, now: Date.now() });
+    const shape = token === undefined ? undefined : checkTokenShape(token, { tenantIds: options.tenantIds, now: Date.now() });
     if (!shape?.ok) {
       throw new HttpProblem(401, 'Unauthorized', shape?.reason ?? 'Send the Defender access token as Authorization: Bearer <token>.', { 'WWW-Authenticate': 'Bearer' });
     }

@@ -1,13 +1,13 @@
 /**
  * What the server can tell of an analyst's token without Defender: that it is a JWT at all, not expired,
- * and (with a tenant set) for this tenant. Defender verifies it; this only keeps garbage, and tokens of
+ * and (with tenants set) for one of them. Defender verifies it; this only keeps garbage, and tokens of
  * another tenant, from costing a call and a rate-limit bucket each. Unverified: nothing is trusted from it.
  */
 export type TokenShapeVerdict = { ok: true } | { ok: false; reason: string };
 
 const jwt = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)$/;
 
-export function checkTokenShape(token: string, options: { tenantId: string | undefined; now: number }): TokenShapeVerdict {
+export function checkTokenShape(token: string, options: { tenantIds: readonly string[] | undefined; now: number }): TokenShapeVerdict {
   const parts = jwt.exec(token);
   if (!parts) return { ok: false, reason: 'The bearer token is not a JWT.' };
   let claims: unknown;
@@ -20,7 +20,7 @@ export function checkTokenShape(token: string, options: { tenantId: string | und
   const { exp, tid } = claims as { exp?: unknown; tid?: unknown };
   // A minute of leeway for the clocks; Defender decides the rest.
   if (typeof exp !== 'number' || exp * 1000 < options.now - 60_000) return { ok: false, reason: 'The access token has expired: sign in again.' };
-  if (options.tenantId !== undefined && (typeof tid !== 'string' || tid.toLowerCase() !== options.tenantId)) {
+  if (options.tenantIds !== undefined && (typeof tid !== 'string' || !options.tenantIds.includes(tid.toLowerCase()))) {
     return { ok: false, reason: 'The access token is for another tenant.' };
   }
   return { ok: true };

@@ -60,7 +60,9 @@ export async function buildServer(settings: ServerSettings, overrides: ServerOve
   const relay = settings.relay ? await startRelay(settings.relay, app.log, overrides) : undefined;
   let draining = false;
   registerHealthRoutes(app, { redisAnswers: relay?.redisAnswers, isDraining: () => draining, isLeading: relay?.isLeading });
-  registerDefenderRoute(app, { upstream: settings.defenderApi, tenantId: settings.signIn.tenantId, ...settings.api, fetch: overrides.fetch });
+  // Tokens of the signed-in tenant and of the customers' (TENANTS) pass; a token of any other tenant is refused unsent.
+  const tenantIds = settings.signIn.tenantId === undefined ? undefined : [settings.signIn.tenantId, ...(settings.tenants ?? []).map((tenant) => tenant.id)];
+  registerDefenderRoute(app, { upstream: settings.defenderApi, tenantIds, ...settings.api, fetch: overrides.fetch });
   if (relay) await app.register(async (scope) => relay.routes(scope), { prefix: relayPath });
   await registerApp(app, settings);
 

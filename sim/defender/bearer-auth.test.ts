@@ -6,26 +6,38 @@ import { createBearerVerifier, requirePermission, type Caller, type Permission }
 import { DefenderError } from './errors.ts';
 
 const ISSUER = 'http://localhost:4999';
+const HOME = 'home-tenant';
+const CUSTOMER = 'customer-tenant';
+const tenantIssuer = (tenantId: string) => `${ISSUER}/${tenantId}/v2.0`;
+/** As the composition says it: the home tenant's tokens from the root or its own path, a customer's from its own. */
+const issuersOf = (tenantId: string) => (tenantId === HOME ? [ISSUER, tenantIssuer(HOME)] : tenantId === CUSTOMER ? [tenantIssuer(CUSTOMER)] : []);
 const READ: Permission = { delegated: ['Machine.Read', 'Machine.ReadWrite'], application: ['Machine.Read.All', 'Machine.ReadWrite.All'] };
-const appClaims = { roles: ['Machine.Read.All'], idtyp: 'app', oid: 'sp-object-id', appid: 'relay-app', tid: 'tenant' };
+const appClaims = { roles: ['Machine.Read.All'], idtyp: 'app', oid: 'sp-object-id', appid: 'relay-app', tid: HOME };
 
 let keys: SigningKeys;
 
 /** A token signed with the provider's own key: only the claims decide whether the API takes it. */
-async function token(claims: JWTPayload, audience = DEFENDER_RESOURCE): Promise<string> {
+async function token(claims: JWTPayload, audience = DEFENDER_RESOURCE, issuer = ISSUER): Promise<string> {
   const key = await importJWK(keys.privateJwk, 'RS256');
-  return new SignJWT(claims)
+  return new SignJWT({ tid: HOME, ...claims })
     .setProtectedHeader({ alg: 'RS256', kid: keys.privateJwk.kid, typ: 'at+jwt' })
-    .setIssuer(ISSUER)
+    .setIssuer(issuer)
     .setAudience(audience)
     .setIssuedAt()
     .setExpirationTime('1h')
     .sign(key);
 }
 
-async function verify(claims: JWTPayload, audience?: string): Promise<Caller> {
-  const verifier = createBearerVerifier({ jwks: keys.publicJwks, issuer: ISSUER, audience: DEFENDER_RESOURCE });
-  return verifier(`Bearer ${await token(claims, audience)}`);
+async function verify(claims: JWTPayload, audience?: string, issuer?: string): Promise<Caller> {
+  const verifier = createBearerVerifier({ jwks: keys.publicJwks, issuersOf, audience: DEFENDER_RESOURCE });
+  return verifier(`Bearer ${await token(claims, audience, issuer)}`);
+}
+
+async function refusedToken(claims: JWTPayload, issuer: string): Promise<unknown> {
+  return verify(claims, undefined, issuer).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 }
 
 function refusal(action: () => unknown): DefenderError {
@@ -62,6 +74,29 @@ describe('the bearer verifier', () => {
     );
     expect(refused).toBeInstanceOf(DefenderError);
     expect(refused).toMatchObject({ status: 401, code: 'Unauthorized', message: expect.stringContaining("'aud'") });
+  });
+});
+
+describe("the issuer, by the token's tenant", () => {
+  const user = { scp: 'Machine.Read', oid: 'dana' };
+
+  it("takes the home tenant's tokens from the root issuer and from its own path", async () => {
+    expect((await verify(user)).tenantId).toBe(HOME);
+    expect((await verify(user, undefined, tenantIssuer(HOME))).tenantId).toBe(HOME);
+  });
+
+  it("takes a customer's token only with the customer's own issuer", async () => {
+    expect((await verify({ ...user, tid: CUSTOMER }, undefined, tenantIssuer(CUSTOMER))).tenantId).toBe(CUSTOMER);
+    expect(await refusedToken({ ...user, tid: CUSTOMER }, ISSUER)).toMatchObject({ status: 401, message: expect.stringContaining("'iss'") });
+    expect(await refusedToken({ ...user, tid: CUSTOMER }, tenantIssuer(HOME))).toMatchObject({ status: 401 });
+  });
+
+  it('refuses a token of a tenant the host does not serve with 401', async () => {
+    expect(await refusedToken({ ...user, tid: 'elsewhere' }, tenantIssuer('elsewhere'))).toMatchObject({
+      status: 401,
+      code: 'Unauthorized',
+      message: expect.stringContaining("tenant 'elsewhere' is not served here"),
+    });
   });
 });
 

@@ -1,4 +1,4 @@
-import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
+import { createLocalJWKSet, decodeJwt, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 import type { DefenderAppRole, DefenderScope } from '../constants.ts';
 import { DefenderError } from './errors.ts';
 
@@ -25,8 +25,16 @@ export interface Permission {
 
 export interface BearerVerifierOptions {
   readonly jwks: JSONWebKeySet;
-  readonly issuer: string;
+  /**
+   * The issuers a token of this tenant (its `tid`) may name: the tenant's own, and for the home tenant the
+   * provider's root issuer too. None for a tenant the host does not serve: its tokens get 401.
+   */
+  readonly issuersOf: (tenantId: string) => readonly string[];
   readonly audience: string;
+}
+
+function bearerTokenOf(authorization: string | undefined): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
 }
 
 function unauthorized(message: string): DefenderError {
@@ -58,29 +66,37 @@ function reason(error: unknown): string {
   return 'The access token is not valid.';
 }
 
+/** The token's issuer, when its tenant accepts it: the tenant is read from the verified token's `tid`. */
+function requireIssuer(payload: JWTPayload, issuersOf: BearerVerifierOptions['issuersOf']): void {
+  const tenantId = claim(payload, 'tid') ?? '';
+  const issuers = issuersOf(tenantId);
+  if (issuers.length === 0) throw unauthorized(`The access token's tenant '${tenantId}' is not served here.`);
+  if (!issuers.includes(payload.iss ?? '')) {
+    throw unauthorized(`The access token's 'iss' claim is not accepted for tenant ${tenantId}: expected ${issuers.join(' or ')}.`);
+  }
+}
+
 /**
- * Verifies a bearer token against the identity provider's keys. Expiry uses the real clock, never the
- * simulated one. `typ` is not pinned: oidc-provider writes `at+jwt`, Entra writes `JWT`.
+ * Verifies a bearer token against the identity provider's keys, and its issuer against its tenant's. Expiry
+ * uses the real clock, never the simulated one. `typ` is not pinned: oidc-provider writes `at+jwt`, Entra
+ * writes `JWT`.
  */
 export function createBearerVerifier(
   options: BearerVerifierOptions,
 ): (authorization: string | undefined) => Promise<Caller> {
   const keys = createLocalJWKSet(options.jwks);
   return async (authorization) => {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-    if (match?.[1] === undefined) {
+    const token = bearerTokenOf(authorization);
+    if (token === undefined) {
       throw unauthorized('Missing or malformed Authorization header: expected "Bearer <access token>".');
     }
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(match[1], keys, {
-        issuer: options.issuer,
-        audience: options.audience,
-        algorithms: ['RS256'],
-      }));
+      ({ payload } = await jwtVerify(token, keys, { audience: options.audience, algorithms: ['RS256'] }));
     } catch (error) {
       throw unauthorized(reason(error));
     }
+    requireIssuer(payload, options.issuersOf);
     return {
       kind: kindOf(payload),
       objectId: claim(payload, 'oid'),
@@ -91,6 +107,20 @@ export function createBearerVerifier(
       roles: rolesOf(payload),
     };
   };
+}
+
+/**
+ * The tenant a bearer token says it is for, unverified: what stands in front of Defender (injected faults, a
+ * front end's URL limit) answers before any token is checked, per tenant all the same.
+ */
+export function claimedTenantOf(authorization: string | undefined): string | undefined {
+  const token = bearerTokenOf(authorization);
+  if (token === undefined) return undefined;
+  try {
+    return claim(decodeJwt(token), 'tid') ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const held = (claims: ReadonlySet<string>) => (claims.size > 0 ? [...claims].join(' ') : 'none');

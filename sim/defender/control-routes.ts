@@ -5,11 +5,15 @@ import { actionFromControlBody } from './control-actions.ts';
 import { DefenderError } from './errors.ts';
 import { faultJson, parseFault } from './faults.ts';
 import { viewAction } from './machine-action.ts';
-import type { Simulation } from './simulation.ts';
+import { parseSignInSwitches, type SignInSwitchBoard } from './sign-in-switches.ts';
+import type { Simulation, TenantDefender } from './simulation.ts';
 import { parseSwitches, switchesJson } from './switches.ts';
 
 export interface ControlRequest {
   readonly json: () => Promise<JsonValue | undefined>;
+  /** The tenant whose scene is set: `?tenant=<id>`, or the home tenant. */
+  readonly tenant: TenantDefender;
+  readonly query: URLSearchParams;
 }
 
 export interface ControlResponse {
@@ -46,24 +50,42 @@ async function advanceClock(request: ControlRequest, simulation: Simulation): Pr
 
 async function createAction(request: ControlRequest, simulation: Simulation): Promise<ControlResponse> {
   const now = simulation.clock.now();
-  const action = actionFromControlBody(await request.json(), simulation.store, {
-    nowMs: now,
-    device: simulation.defaultDevice,
-  });
-  simulation.store.save(action);
+  const { store, defaultDevice } = request.tenant;
+  const action = actionFromControlBody(await request.json(), store, { nowMs: now, device: defaultDevice });
+  store.save(action);
   return { status: 201, body: { '@odata.context': ODATA_ENTITY_CONTEXT, ...viewAction(action, now) } };
 }
 
-async function addFault(request: ControlRequest, simulation: Simulation): Promise<ControlResponse> {
+async function addFault(request: ControlRequest): Promise<ControlResponse> {
   const fault = parseFault(await request.json());
-  simulation.faults.add(fault);
+  request.tenant.faults.add(fault);
   return { status: 201, body: faultJson(fault) };
 }
 
 async function setSwitches(request: ControlRequest, simulation: Simulation): Promise<ControlResponse> {
-  const switches = parseSwitches(await request.json(), simulation.switches.current());
-  simulation.switches.set(switches);
+  const switches = parseSwitches(await request.json(), request.tenant.switches.current());
+  request.tenant.switches.set(switches);
+  // CORS is the host's, which every tenant shares: whichever tenant it is set through, it holds for all.
+  for (const tenant of simulation.tenants()) tenant.switches.set({ ...tenant.switches.current(), cors: switches.cors });
   return { status: 200, body: switchesJson(switches) };
+}
+
+function signInBoard(simulation: Simulation): SignInSwitchBoard {
+  if (simulation.signIn === undefined) throw new DefenderError(404, 'ResourceNotFound', 'This simulation has no identity provider.');
+  return simulation.signIn;
+}
+
+async function setSignInSwitches(request: ControlRequest, simulation: Simulation): Promise<ControlResponse> {
+  const board = signInBoard(simulation);
+  board.set(request.tenant.tenantId, parseSignInSwitches(await request.json()));
+  return { status: 200, body: { ...board.current(request.tenant.tenantId) } };
+}
+
+/** The request log, or with `?tenant=` only what that tenant's Defender answered. */
+function loggedRequests(request: ControlRequest, simulation: Simulation): ControlResponse {
+  const entries = simulation.requestLog.entries();
+  const asked = request.query.has('tenant') ? entries.filter((entry) => entry.tenantId === request.tenant.tenantId) : entries;
+  return { status: 200, body: asked.map((entry) => ({ ...entry })) };
 }
 
 /** The control API: no auth, JSON, for tests and demos. Never part of the real Defender surface. */
@@ -81,20 +103,26 @@ export const controlRoutes: readonly Route<ControlHandler>[] = [
   {
     method: 'GET',
     pattern: /^\/_sim\/faults$/,
-    handler: (_request, simulation) => ({ status: 200, body: simulation.faults.list().map(faultJson) }),
+    handler: (request) => ({ status: 200, body: request.tenant.faults.list().map(faultJson) }),
   },
   { method: 'POST', pattern: /^\/_sim\/faults$/, handler: addFault },
   {
     method: 'GET',
     pattern: /^\/_sim\/switches$/,
-    handler: (_request, simulation) => ({ status: 200, body: switchesJson(simulation.switches.current()) }),
+    handler: (request) => ({ status: 200, body: switchesJson(request.tenant.switches.current()) }),
   },
   { method: 'POST', pattern: /^\/_sim\/switches$/, handler: setSwitches },
   {
+    method: 'GET',
+    pattern: /^\/_sim\/sign-in$/,
+    handler: (request, simulation) => ({ status: 200, body: { ...signInBoard(simulation).current(request.tenant.tenantId) } }),
+  },
+  { method: 'POST', pattern: /^\/_sim\/sign-in$/, handler: setSignInSwitches },
+  {
     method: 'DELETE',
     pattern: /^\/_sim\/faults$/,
-    handler: (_request, simulation) => {
-      simulation.faults.clear();
+    handler: (request) => {
+      request.tenant.faults.clear();
       return { status: 204 };
     },
   },
@@ -107,10 +135,7 @@ export const controlRoutes: readonly Route<ControlHandler>[] = [
   {
     method: 'GET',
     pattern: /^\/_sim\/requests$/,
-    handler: (_request, simulation) => ({
-      status: 200,
-      body: simulation.requestLog.entries().map((entry) => ({ ...entry })),
-    }),
+    handler: loggedRequests,
   },
   {
     method: 'DELETE',

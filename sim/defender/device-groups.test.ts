@@ -3,6 +3,7 @@ import type { JsonObject } from '../http/json.ts';
 import { createActionsStore } from './actions-store.ts';
 import type { Caller } from './bearer-auth.ts';
 import { actionFromControlBody } from './control-actions.ts';
+import { requireRole, type UserRoles } from './defender-roles.ts';
 import { deviceGroupScopeOf, seesAction, UNGROUPED_DEVICES } from './device-groups.ts';
 import { DefenderError } from './errors.ts';
 import { buildActionFields, type Device } from './machine-action.ts';
@@ -26,21 +27,28 @@ const caller = (kind: Caller['kind'], objectId: string | null): Caller => ({
   scopes: new Set(),
   roles: new Set(),
 });
-const onlyBranch = (oid: string) => (oid === 'robin' ? ['Branch Office'] : undefined);
+const roles: UserRoles = (_tenantId, oid) => (oid === 'robin' ? { deviceGroups: ['Branch Office'] } : oid === 'dana' ? {} : undefined);
+const scopeOf = (who: Caller) => deviceGroupScopeOf(requireRole(who, roles, 'Contoso'));
 
 describe("a caller's device groups", () => {
-  it('are the listed ones for a user limited to groups, and every one for the others', () => {
-    expect(deviceGroupScopeOf(caller('user', 'robin'), onlyBranch)).toEqual({ every: false, groups: new Set(['Branch Office']) });
-    expect(deviceGroupScopeOf(caller('user', 'dana'), onlyBranch)).toEqual({ every: true });
+  it('are the listed ones for a user whose role is limited to groups, and every one for the others', () => {
+    expect(scopeOf(caller('user', 'robin'))).toEqual({ every: false, groups: new Set(['Branch Office']) });
+    expect(scopeOf(caller('user', 'dana'))).toEqual({ every: true });
   });
 
   it('are every one for an app, whatever its object id', () => {
-    expect(deviceGroupScopeOf(caller('app', 'robin'), onlyBranch)).toEqual({ every: true });
+    expect(scopeOf(caller('app', 'robin'))).toEqual({ every: true });
+  });
+
+  it("are none for a user without a role in the token's tenant: Defender's 403, naming the tenant", () => {
+    expect(() => requireRole(caller('user', 'sam'), roles, 'Tailspin Toys')).toThrow(
+      expect.objectContaining({ status: 403, code: 'Forbidden', message: expect.stringContaining('Tailspin Toys') }),
+    );
   });
 
   it("decide which actions are seen, through the action's device; an unknown device is ungrouped", () => {
     const store = storeWithDevices();
-    const scope = deviceGroupScopeOf(caller('user', 'robin'), onlyBranch);
+    const scope = scopeOf(caller('user', 'robin'));
     const on = (device: Device) => ({ fields: buildActionFields({}, { nowMs, device }), timeline: [], startsOn: 'creation' as const, firstReadAtMs: null });
     expect(seesAction(scope, on(branchServer), store)).toBe(true);
     expect(seesAction(scope, on(workstation), store)).toBe(false);

@@ -1,12 +1,6 @@
 import type { ActionsStore } from './actions-store.ts';
-import type { Caller } from './bearer-auth.ts';
+import type { DefenderRole } from './defender-roles.ts';
 import { textField, type StoredAction } from './machine-action.ts';
-
-/**
- * The device groups a user's Defender role covers, by the user's Entra object id; undefined: every
- * group. The composition hands it in: Defender keeps this itself, no token carries it.
- */
-export type UserDeviceGroups = (userObjectId: string) => readonly string[] | undefined;
 
 /** What a caller may see: every device group, or only the ones listed. */
 export type DeviceGroupScope = { readonly every: true } | { readonly every: false; readonly groups: ReadonlySet<string> };
@@ -14,10 +8,9 @@ export type DeviceGroupScope = { readonly every: true } | { readonly every: fals
 /** Where a device that no seed or request placed in a group belongs, as in Defender. */
 export const UNGROUPED_DEVICES = 'Ungrouped devices';
 
-/** An app reads for its whole tenant; a user sees the groups of their role. */
-export function deviceGroupScopeOf(caller: Caller, userDeviceGroups: UserDeviceGroups): DeviceGroupScope {
-  const groups = caller.kind === 'user' && caller.objectId !== null ? userDeviceGroups(caller.objectId) : undefined;
-  return groups === undefined ? { every: true } : { every: false, groups: new Set(groups) };
+/** A user sees the groups of their role (defender-roles.ts); an app, and a role without groups, every one. */
+export function deviceGroupScopeOf(role: DefenderRole): DeviceGroupScope {
+  return role.deviceGroups === undefined ? { every: true } : { every: false, groups: new Set(role.deviceGroups) };
 }
 
 export function seesDeviceGroup(scope: DeviceGroupScope, deviceGroup: string): boolean {

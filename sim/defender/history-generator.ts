@@ -140,11 +140,13 @@ export function generateDevices(options: {
   names: readonly string[];
   firstNumber: number;
   deviceGroup: string;
+  /** The tenant's DNS domain; contoso.example (the home tenant's) by default. */
+  domain?: string;
 }): Device[] {
   const random = seededRandom(options.seed);
   return Array.from({ length: options.count }, (_, index) => ({
     machineId: Array.from({ length: 40 }, () => Math.floor(random() * 16).toString(16)).join(''),
-    computerDnsName: `${pick(options.names, random)}-${options.firstNumber + index}.contoso.example`,
+    computerDnsName: `${pick(options.names, random)}-${options.firstNumber + index}.${options.domain ?? 'contoso.example'}`,
     deviceGroup: options.deviceGroup,
   }));
 }

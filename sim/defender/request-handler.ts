@@ -2,13 +2,14 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { handleCors } from '../http/cors.ts';
 import { BodyTooLargeError, parseJson, readBody, sendEmpty, sendJson, type JsonValue } from '../http/json.ts';
 import { matchRoute, type Route } from '../http/router.ts';
-import { requirePermission, type Caller } from './bearer-auth.ts';
+import { claimedTenantOf, requirePermission, type Caller } from './bearer-auth.ts';
 import { controlRoutes } from './control-routes.ts';
-import { deviceGroupScopeOf, type UserDeviceGroups } from './device-groups.ts';
+import { requireRole, type UserRoles } from './defender-roles.ts';
+import { deviceGroupScopeOf } from './device-groups.ts';
 import { DefenderError, sendDefenderError, standardError } from './errors.ts';
 import { playFault } from './faults.ts';
 import { apiRoutes } from './routes.ts';
-import type { Simulation } from './simulation.ts';
+import type { Simulation, TenantDefender } from './simulation.ts';
 import { requireShortUrl } from './switches.ts';
 
 /** What Defender sends with OData bodies; clients must accept the parameters after the media type. */
@@ -18,8 +19,8 @@ const ODATA_JSON =
 export interface DefenderServerOptions {
   readonly simulation: Simulation;
   readonly verifyBearer: (authorization: string | undefined) => Promise<Caller>;
-  /** Defender's RBAC: which device groups each user may see. */
-  readonly userDeviceGroups: UserDeviceGroups;
+  /** Defender's RBAC: each user's role in each tenant, and the device groups it covers. */
+  readonly userRoles: UserRoles;
   readonly appOrigins: readonly string[];
   readonly quiet: boolean;
 }
@@ -48,9 +49,19 @@ function routeOrThrow<Handler>(routes: readonly Route<Handler>[], method: string
   throw new DefenderError(404, 'ResourceNotFound', `No resource matches ${path}.`);
 }
 
+/** The tenant whose Defender answers the verified caller; a token of a tenant without one gets 401. */
+function tenantOfCaller(simulation: Simulation, caller: Caller): TenantDefender {
+  const tenant = simulation.tenant(caller.tenantId);
+  if (tenant === undefined) {
+    throw new DefenderError(401, 'Unauthorized', `The access token's tenant '${caller.tenantId}' is not served here.`, { 'WWW-Authenticate': 'Bearer' });
+  }
+  return tenant;
+}
+
 /**
  * Faults first (they stand in for anything between the app and Defender), then a front end's URL limit,
- * then auth, permission, quota.
+ * both those of the tenant the token names; then auth, the tenant's Defender and the caller's role in it,
+ * permission, the tenant's quota.
  */
 async function handleApi(
   req: IncomingMessage,
@@ -67,27 +78,45 @@ async function handleApi(
     query: Object.fromEntries(url.searchParams),
     status: null,
     user: null,
+    tenantId: null,
   });
   res.once('finish', () => {
     entry.status = res.statusCode;
   });
-  const fault = simulation.faults.take(`${url.pathname}${url.search}`);
+  const claimed = simulation.tenant(claimedTenantOf(req.headers.authorization) ?? '') ?? simulation.home;
+  const fault = claimed.faults.take(`${url.pathname}${url.search}`);
   if (fault !== undefined && (await playFault(fault, res))) return;
-  requireShortUrl(simulation.switches.current(), req.url ?? ''); // as sent, before any re-encoding
+  requireShortUrl(claimed.switches.current(), req.url ?? ''); // as sent, before any re-encoding
   const caller = await options.verifyBearer(req.headers.authorization);
   entry.user = caller.upn ?? (caller.kind === 'app' ? caller.appId : null);
+  entry.tenantId = caller.tenantId;
+  const tenant = tenantOfCaller(simulation, caller);
+  const role = requireRole(caller, options.userRoles, tenant.tenantName);
   const { handler, params } = routeOrThrow(apiRoutes, method, url.pathname);
   requirePermission(caller, handler.permission);
-  const decision = simulation.rateLimiter.take(`${caller.appId}|${caller.tenantId}`, simulation.clock.now());
+  const decision = tenant.rateLimiter.take(`${caller.appId}|${caller.tenantId}`, simulation.clock.now());
   if (!decision.allowed) {
     const seconds = String(decision.retryAfterSeconds);
     throw new DefenderError(429, 'TooManyRequests', `Rate limit is exceeded. Try again in ${seconds} seconds.`, {
       'Retry-After': seconds,
     });
   }
-  const deviceGroups = deviceGroupScopeOf(caller, options.userDeviceGroups);
-  const response = await handler.handle({ url, caller, deviceGroups, params, json: jsonReader(req) }, simulation);
+  const deviceGroups = deviceGroupScopeOf(role);
+  const state = { store: tenant.store, clock: simulation.clock, switches: tenant.switches };
+  const response = await handler.handle({ url, caller, deviceGroups, params, json: jsonReader(req) }, state);
   sendJson(res, response.status, response.body, ODATA_JSON);
+}
+
+/** The tenant a control request sets the scene in: `?tenant=<id>`, or the home tenant. */
+function controlledTenant(url: URL, simulation: Simulation): TenantDefender {
+  const asked = url.searchParams.get('tenant');
+  if (asked === null) return simulation.home;
+  const tenant = simulation.tenant(asked);
+  if (tenant === undefined) {
+    const known = simulation.tenants().map((each) => `${each.tenantId} (${each.tenantName})`);
+    throw new DefenderError(400, 'InvalidRequest', `No simulated tenant '${asked}': the simulator has ${known.join(', ')}.`);
+  }
+  return tenant;
 }
 
 async function handleControl(
@@ -97,7 +126,7 @@ async function handleControl(
   simulation: Simulation,
 ): Promise<void> {
   const { handler } = routeOrThrow(controlRoutes, req.method ?? 'GET', url.pathname);
-  const response = await handler({ json: jsonReader(req) }, simulation);
+  const response = await handler({ json: jsonReader(req), tenant: controlledTenant(url, simulation), query: url.searchParams }, simulation);
   if (response.body === undefined) sendEmpty(res, response.status);
   else sendJson(res, response.status, response.body);
 }
@@ -131,7 +160,8 @@ function refusePreflight(req: IncomingMessage, res: ServerResponse): boolean {
 
 export function createDefenderRequestHandler(options: DefenderServerOptions): RequestListener {
   return (req, res) => {
-    if (options.simulation.switches.current().cors ? handleCors(req, res, options.appOrigins) : refusePreflight(req, res)) return;
+    // CORS is the host's (one host answers every tenant, and a preflight carries no token): set on all alike.
+    if (options.simulation.home.switches.current().cors ? handleCors(req, res, options.appOrigins) : refusePreflight(req, res)) return;
     const url = new URL(req.url ?? '/', originOf(req));
     dispatch(req, res, url, options).catch((error: unknown) => {
       if (!(error instanceof DefenderError) && !options.quiet) console.error('[defender-simulator]', error);

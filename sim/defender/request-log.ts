@@ -8,6 +8,8 @@ export interface LoggedRequest {
   status: number | null;
   /** Who called: the user's UPN, or the app id for an app calling as itself (the relay); null before auth. */
   user: string | null;
+  /** Whose Defender answered: the token's `tid`; null before auth. */
+  tenantId: string | null;
 }
 
 // Enough for a benchmark hour of a naive poller (about 43,000 calls); a dev server keeps only the newest.

@@ -82,13 +82,13 @@ describe('nextLink and pageOf', () => {
 describe('the switches over HTTP', () => {
   const device = { machineId: 'a'.repeat(40), computerDnsName: 'ws-1.contoso.example', deviceGroup: 'Workstations' };
   const ids = Array.from({ length: 5 }, (_, index) => `00000000-0000-4000-8000-00000000000${index}`);
-  const simulation = createSimulation({ actions: () => [], devices: [device], defaultDevice: device });
+  const simulation = createSimulation({ home: { tenantId: 'tenant', tenantName: 'Contoso', actions: () => [], devices: [device], defaultDevice: device } });
   const caller: Caller = { kind: 'user', objectId: 'dana', upn: 'dana@contoso.example', appId: 'app', tenantId: 'tenant', scopes: new Set(['Machine.Read']), roles: new Set() };
   let server: LoopbackServer;
   let base: string;
 
   beforeAll(async () => {
-    const handler = createDefenderRequestHandler({ simulation, verifyBearer: async () => caller, userDeviceGroups: () => undefined, appOrigins: [], quiet: true });
+    const handler = createDefenderRequestHandler({ simulation, verifyBearer: async () => caller, userRoles: () => ({}), appOrigins: [], quiet: true });
     server = await listenOnLoopback(handler, 0);
     base = `http://127.0.0.1:${server.port}`;
   });

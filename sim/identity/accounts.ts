@@ -1,4 +1,10 @@
-import { DEVICE_GROUPS, type DefenderScope } from '../constants.ts';
+import { CUSTOMER_TENANT_KEYS, DEVICE_GROUPS, SIM_TENANTS, type CustomerTenantKey, type DefenderScope } from '../constants.ts';
+
+/** A B2B guest's place in a customer's tenant: whether the customer gave the guest a Defender role. */
+export interface GuestAccess {
+  /** Without one, the customer's Defender answers the guest 403 (Entra still signs the guest in). */
+  readonly defenderRole: boolean;
+}
 
 export interface DemoAccount {
   /** The value of the sign-in form's `login` radio. */
@@ -15,6 +21,11 @@ export interface DemoAccount {
    * them (Entra knows nothing of Defender's RBAC): the Defender emulation looks them up by `oid`.
    */
   readonly deviceGroups?: readonly string[];
+  /**
+   * The customers' tenants where the account is a B2B guest; it is a member of the home tenant only, and is
+   * in no other. Its oid and UPN are the same in each (see sim/README.md for how Entra differs).
+   */
+  readonly guestOf?: Readonly<Partial<Record<CustomerTenantKey, GuestAccess>>>;
 }
 
 export const demoAccounts = {
@@ -25,6 +36,8 @@ export const demoAccounts = {
     upn: 'dana.analyst@contoso.example',
     label: 'Dana Analyst (security analyst)',
     entitledScopes: ['Machine.Read', 'Machine.ReadWrite', 'Machine.Isolate'],
+    // The MSSP's analyst: invited to three customers, one of which gave her no Defender role. Adatum did not invite her.
+    guestOf: { fabrikam: { defenderRole: true }, northwind: { defenderRole: true }, tailspin: { defenderRole: false } },
   },
   noAccess: {
     login: 'no-access',
@@ -70,4 +83,22 @@ export function accountById(oid: string): DemoAccount | undefined {
 
 export function listAccounts(): readonly DemoAccount[] {
   return accounts;
+}
+
+/** The account's place in the tenant: `member` of the home tenant, a `guest` where invited, else undefined. */
+export function accountInTenant(account: DemoAccount, tenantId: string): { kind: 'member' } | ({ kind: 'guest' } & GuestAccess) | undefined {
+  if (tenantId === SIM_TENANTS.home.id) return { kind: 'member' };
+  const key = CUSTOMER_TENANT_KEYS.find((customer) => SIM_TENANTS[customer].id === tenantId);
+  const guest = key === undefined ? undefined : account.guestOf?.[key];
+  return guest === undefined ? undefined : { kind: 'guest', ...guest };
+}
+
+/**
+ * The account's Defender role in the tenant (Defender's RBAC, which no token carries): a member's covers
+ * its device groups (every one when it lists none); a guest has one only if the customer gave it one.
+ */
+export function defenderRoleIn(account: DemoAccount, tenantId: string): { readonly deviceGroups?: readonly string[] } | undefined {
+  const place = accountInTenant(account, tenantId);
+  if (place === undefined || (place.kind === 'guest' && !place.defenderRole)) return undefined;
+  return place.kind === 'member' && account.deviceGroups !== undefined ? { deviceGroups: account.deviceGroups } : {};
 }

@@ -1,10 +1,15 @@
 import type { ClientMetadata } from 'oidc-provider';
 import {
+  CLIENT_ID,
   RELAY_CLIENT_ID,
   RELAY_CLIENT_SECRET,
   RELAY_SERVICE_PRINCIPAL_ID,
   type DefenderAppRole,
 } from '../constants.ts';
+
+/** The single-page app's registration, as Entra names it on its pages and in its errors. */
+export const CLIENT_NAME = 'Machine Action Watch (local)';
+export const spaApp = { clientId: CLIENT_ID, name: CLIENT_NAME } as const;
 
 /**
  * An app registration that signs in as itself (client credentials), with the Defender application

@@ -46,7 +46,13 @@ ${body}
 </html>`;
 }
 
-export function signInPage(options: { action: string; accounts: readonly DemoAccount[]; clientName: string }): string {
+export function signInPage(options: {
+  action: string;
+  accounts: readonly DemoAccount[];
+  clientName: string;
+  /** Named under a tenant's path; the root's page stays as it always was. */
+  tenantName?: string;
+}): string {
   const choices = options.accounts
     .map(
       (account, index) =>
@@ -58,7 +64,9 @@ export function signInPage(options: { action: string; accounts: readonly DemoAcc
   return page(
     'Sign in - Defender simulator',
     `<h1>Sign in</h1>
-<p>to ${escapeHtml(options.clientName)} with a demo account of the local Defender simulator.</p>
+<p>to ${escapeHtml(options.clientName)}${
+      options.tenantName === undefined ? '' : ` in ${escapeHtml(options.tenantName)}`
+    } with a demo account of the local Defender simulator.</p>
 <form method="post" action="${escapeHtml(options.action)}">
   <fieldset>
     <legend>Demo account</legend>
@@ -67,6 +75,40 @@ ${choices}
   <button type="submit">Sign in</button>
 </form>
 <p class="note">Local simulator: no password, nothing leaves this machine.</p>`,
+  );
+}
+
+/** A tenant's Conditional Access asks for a second factor: one click stands in for the authenticator app. */
+export function approveSignInPage(options: { action: string; account: DemoAccount; tenantName: string }): string {
+  return page(
+    'Approve sign-in - Defender simulator',
+    `<h1>Approve sign-in</h1>
+<p>${escapeHtml(options.tenantName)} asks ${escapeHtml(options.account.name)} (${escapeHtml(options.account.upn)}) for multi-factor authentication.</p>
+<form method="post" action="${escapeHtml(options.action)}">
+  <button type="submit">Approve sign-in</button>
+</form>
+<p class="note">Local simulator: this button stands in for the authenticator app.</p>`,
+  );
+}
+
+/** Entra's refusal of an account that is not in the tenant, said plainly, and the way back to the app. */
+export function notInTenantPage(options: {
+  account: DemoAccount;
+  tenantName: string;
+  description: string;
+  abortAction: string;
+  retryUrl: string;
+}): string {
+  return page(
+    'Account not in this organization - Defender simulator',
+    `<h1>${escapeHtml(options.account.name)} cannot sign in to ${escapeHtml(options.tenantName)}</h1>
+<p>The account ${escapeHtml(options.account.upn)} is not in ${escapeHtml(options.tenantName)}: an administrator there has to invite it first.</p>
+<pre>${escapeHtml(options.description)}</pre>
+<form method="post" action="${escapeHtml(options.abortAction)}">
+  <input type="hidden" name="login" value="${escapeHtml(options.account.login)}">
+  <button type="submit">Back to the app</button>
+</form>
+<p><a href="${escapeHtml(options.retryUrl)}">Use another account</a></p>`,
   );
 }
 

@@ -2,26 +2,31 @@ import { randomBytes } from 'node:crypto';
 import type { JWK } from 'jose';
 import Provider, {
   errors,
-  interactionPolicy,
   type ClientMetadata,
   type Configuration,
   type KoaContextWithOIDC,
   type ResourceServer,
 } from 'oidc-provider';
 import { ACCESS_TOKEN_TTL_SECONDS, CLIENT_ID, DEFENDER_RESOURCE, REFRESH_TOKEN_TTL_SECONDS } from '../constants.ts';
-import { appClientMetadata, listAppRegistrations } from './app-registrations.ts';
+import { appClientMetadata, CLIENT_NAME, listAppRegistrations } from './app-registrations.ts';
+import { addEntraFields } from './entra-errors.ts';
 import { createMemoryAdapterFactory } from './memory-adapter.ts';
+import type { MfaDemands } from './mfa-demands.ts';
 import { msalCompatibility } from './msal-compat.ts';
 import { errorPage, logoutPage, signedOutPage } from './pages.ts';
 import { mentionsDefender, resourceScopesFor } from './scopes.ts';
-import { customizeAccessTokenJwt, extraTokenClaims, findAccount } from './token-claims.ts';
-
-export const CLIENT_NAME = 'Machine Action Watch (local)';
+import { signInPolicy } from './sign-in-policy.ts';
+import { customizeAccessTokenJwt, createFindAccount, extraTokenClaims } from './token-claims.ts';
+import { tenantResponses } from './tenant-responses.ts';
+import { tenantOf } from './tenant-request.ts';
 
 export interface IdentityProviderOptions {
+  /** The root issuer, http://localhost:PORT; each tenant's is under it (tenant-request.ts). */
   readonly issuer: string;
   readonly appOrigins: readonly string[];
   readonly signingKey: JWK;
+  /** The tenants that demand MFA now, which the control API turns on. */
+  readonly mfa: MfaDemands;
   readonly quiet: boolean;
 }
 
@@ -69,13 +74,6 @@ async function getResourceServerInfo(ctx: KoaContextWithOIDC, resourceIndicator:
   };
 }
 
-function policyWithSelectAccount(): interactionPolicy.Prompt[] {
-  const policy = interactionPolicy.base();
-  // MSAL's `prompt: 'select_account'` is valid against Entra; the sign-in page doubles as the picker.
-  policy.add(new interactionPolicy.Prompt({ name: 'select_account', requestable: true }), 0);
-  return policy;
-}
-
 export function createIdentityProvider(options: IdentityProviderOptions): Provider {
   const configuration: Configuration = {
     adapter: createMemoryAdapterFactory(),
@@ -93,7 +91,7 @@ export function createIdentityProvider(options: IdentityProviderOptions): Provid
     responseTypes: ['code'],
     pkce: { required: () => true },
     clientBasedCORS: (_ctx, origin, client) => client.clientId === CLIENT_ID && options.appOrigins.includes(origin),
-    findAccount,
+    findAccount: createFindAccount(options.mfa),
     extraTokenClaims,
     formats: { customizers: { jwt: customizeAccessTokenJwt } },
     features: {
@@ -119,8 +117,9 @@ export function createIdentityProvider(options: IdentityProviderOptions): Provid
       },
     },
     interactions: {
-      policy: policyWithSelectAccount(),
-      url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
+      policy: signInPolicy(options.mfa),
+      // Under the tenant's path, so the sign-in pages know the tenant (and its cookie's path holds it).
+      url: (ctx, interaction) => `${tenantOf(ctx.req).pathPrefix}/interaction/${interaction.uid}`,
     },
     renderError: (ctx, out) => {
       ctx.type = 'html';
@@ -141,6 +140,8 @@ export function createIdentityProvider(options: IdentityProviderOptions): Provid
   };
   const provider = new Provider(options.issuer, configuration);
   provider.use(msalCompatibility);
+  provider.use(tenantResponses);
+  provider.on('grant.error', addEntraFields);
   if (options.quiet) provider.silent = true;
   return provider;
 }

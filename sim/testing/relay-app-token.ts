@@ -1,4 +1,6 @@
 import { DEFENDER_RESOURCE, RELAY_CLIENT_ID, RELAY_CLIENT_SECRET } from '../constants.ts';
+import { forNode } from './sign-in-browser.ts';
+import { endpointOf } from './sign-in-with-pkce.ts';
 
 /** Entra's token answer to a client-credentials request: no refresh token, no ID token. */
 export interface AppTokenResponse {
@@ -8,22 +10,17 @@ export interface AppTokenResponse {
   scope?: string;
 }
 
-/** Node may resolve `localhost` to ::1 first, where the simulator does not listen. */
-function tokenEndpoint(identityOrigin: string): string {
-  const url = new URL('/token', identityOrigin);
-  if (url.hostname === 'localhost') url.hostname = '127.0.0.1';
-  return url.href;
-}
-
 /**
  * The relay signing in as itself, as it would against Entra: client credentials with its secret in the
- * body and the Defender resource's `.default` scope. `identityOrigin` is the issuer (or 127.0.0.1).
+ * body and the Defender resource's `.default` scope. `identityOrigin` is the issuer (or 127.0.0.1); with a
+ * `tenant`, at that tenant's token endpoint (the relay is registered in the home tenant only).
  */
 export async function requestRelayAppToken(
   identityOrigin: string,
   scope = `${DEFENDER_RESOURCE}/.default`,
+  tenant?: string,
 ): Promise<AppTokenResponse> {
-  const response = await fetch(tokenEndpoint(identityOrigin), {
+  const response = await fetch(forNode(endpointOf(identityOrigin, '/token', tenant)), {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({

@@ -3,11 +3,12 @@ import type { NewActionRequest } from '../defender/control-actions.ts';
 import type { ClockReading } from '../defender/control-routes.ts';
 import type { FaultRequest } from '../defender/faults.ts';
 import type { LoggedRequest } from '../defender/request-log.ts';
+import type { SignInSwitches } from '../defender/sign-in-switches.ts';
 import type { Switches } from '../defender/switches.ts';
 import { readsAction } from './logged-reads.ts';
 
 // The control API's own types, so that tests and benchmarks need import nothing from sim/ but sim/testing.
-export type { ClockReading, FaultRequest, LoggedRequest, NewActionRequest, Switches };
+export type { ClockReading, FaultRequest, LoggedRequest, NewActionRequest, SignInSwitches, Switches };
 
 /** An action as the control API answers its creation: the entity Defender would return. */
 export interface SimulatedAction {
@@ -17,9 +18,12 @@ export interface SimulatedAction {
   readonly [field: string]: unknown;
 }
 
-/** The simulator's control API (/_sim, see sim/README.md), as tests and benchmarks set the scene with it. */
+/**
+ * The simulator's control API (/_sim, see sim/README.md), as tests and benchmarks set the scene with it: in
+ * the home tenant's Defender, or in the tenant the client was made for.
+ */
 export interface SimulatorClient {
-  /** Back to the seeded actions, with no faults, an empty log, a fresh quota and the clock at real time. */
+  /** Back to the seeded actions in every tenant, with no faults, an empty log, fresh quotas and the clock at real time. */
   reset(): Promise<void>;
   createAction(action: NewActionRequest): Promise<SimulatedAction>;
   injectFault(fault: FaultRequest): Promise<void>;
@@ -27,7 +31,7 @@ export interface SimulatorClient {
   /** Moves the simulated clock forward (never back). */
   advanceClock(advanceMs: number): Promise<ClockReading>;
   clock(): Promise<ClockReading>;
-  /** The log of /api requests, oldest first. */
+  /** The log of /api requests, oldest first: every tenant's, or only this client's tenant's when it names one. */
   requests(): Promise<LoggedRequest[]>;
   clearRequests(): Promise<void>;
   /** How many logged requests read this action: by itself, or in a list call whose filter names it. */
@@ -42,13 +46,34 @@ export interface SimulatorClient {
   allowCrossOriginCalls(): Promise<Switches>;
   /** The switches in force; a reset turns them all off. */
   switches(): Promise<Switches>;
+  /**
+   * From now on (until a reset or `waiveMfa`), the tenant demands MFA of each account until it approves a
+   * sign-in there interactively: refresh tokens get `invalid_grant` (AADSTS50076, `suberror: basic_action`),
+   * silent sign-ins `interaction_required`, and the sign-in page asks to "Approve sign-in". Called again, it
+   * demands it anew, of an account that approved before too.
+   */
+  requireMfa(): Promise<SignInSwitches>;
+  /** The tenant stops demanding MFA. */
+  waiveMfa(): Promise<SignInSwitches>;
+  /** The tenant's sign-in switches; a reset turns them off. */
+  signInSwitches(): Promise<SignInSwitches>;
+}
+
+export interface SimulatorClientOptions {
+  /**
+   * The tenant (its id, SIM_TENANTS in sim/constants.ts) whose Defender the calls set the scene in: its
+   * actions, faults, switches, log and sign-in. The home tenant's without one. Reset and the clock are
+   * every tenant's.
+   */
+  readonly tenant?: string;
 }
 
 /** A client of the simulator whose Defender API listens on `apiPort`. A refused call throws, naming it. */
-export function simulatorClient(apiPort: number): SimulatorClient {
+export function simulatorClient(apiPort: number, options: SimulatorClientOptions = {}): SimulatorClient {
   const controlUrl = `${nodeUrl(apiPort)}/_sim`;
+  const tenantQuery = options.tenant === undefined ? '' : `?${new URLSearchParams({ tenant: options.tenant }).toString()}`;
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${controlUrl}${path}`, {
+    const response = await fetch(`${controlUrl}${path}${tenantQuery}`, {
       method,
       headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -73,5 +98,8 @@ export function simulatorClient(apiPort: number): SimulatorClient {
     refuseUrlsLongerThan: (length) => call('POST', '/switches', { maxUrlLength: length }),
     allowCrossOriginCalls: () => call('POST', '/switches', { cors: true }),
     switches: () => call('GET', '/switches'),
+    requireMfa: () => call('POST', '/sign-in', { requireMfa: true }),
+    waiveMfa: () => call('POST', '/sign-in', { requireMfa: false }),
+    signInSwitches: () => call('GET', '/sign-in'),
   };
 }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { forgetListsOnSignOutStorageKey } from '../auth/sign-out-choice';
 import { browserListKeys, browserListsKept, forgetBrowserLists, useBrowserLists } from './browser-lists';
 import { seenStatusesStorageKey } from './away/seen-statuses';
+import { actionTenantsStorageKey } from '../polling/tenants/action-tenants';
 import { recentlyWatchedStorageKey } from './recently-watched';
 import { watchListStorageKey } from './watch-list';
 
@@ -14,7 +15,7 @@ afterEach(() => window.localStorage.clear());
 
 describe("this browser's lists", () => {
   it('are the board, watched lately, and the statuses last seen (what finished while away)', () => {
-    expect(browserListKeys).toEqual(expect.arrayContaining([watchListStorageKey, recentlyWatchedStorageKey, seenStatusesStorageKey]));
+    expect(browserListKeys).toEqual(expect.arrayContaining([watchListStorageKey, recentlyWatchedStorageKey, seenStatusesStorageKey, actionTenantsStorageKey]));
   });
 
   it('are forgotten, and nothing else this browser keeps', () => {

@@ -3,12 +3,13 @@ import type { ForgettableLists } from '../auth/sign-out-choice';
 import { seenStatusesStorageKey } from './away/seen-statuses';
 import { recentlyWatchedStorageKey } from './recently-watched';
 import { watchListStorageKey } from './watch-list';
+import { actionTenantsStorageKey } from '../polling/tenants/action-tenants-key';
 
 /**
  * Every list this browser keeps of what the analyst watched: what "forget this browser's lists" removes.
  * A new store of watched actions adds its key here, and sign-out forgets it too.
  */
-export const browserListKeys: readonly string[] = [recentlyWatchedStorageKey, watchListStorageKey, seenStatusesStorageKey];
+export const browserListKeys: readonly string[] = [recentlyWatchedStorageKey, watchListStorageKey, seenStatusesStorageKey, actionTenantsStorageKey];
 
 export function forgetBrowserLists(storage: Pick<Storage, 'removeItem'>): void {
   for (const key of browserListKeys) storage.removeItem(key);

@@ -1,4 +1,4 @@
-import type { DefenderProblem } from '../../core/defender/defender-problem';
+import type { DefenderProblem, TenantSearch } from '../../core/defender/defender-problem';
 import { pollTimings } from '../../core/polling/pacing/next-poll-delay';
 
 export interface ProblemView {
@@ -20,10 +20,39 @@ function seconds(ms: number): string {
   return s < 120 ? `${s} s` : `${Math.ceil(s / 60)} min`;
 }
 
+/** "Contoso, Fabrikam and Northwind": names as a sentence lists them. */
+export function listOfNames(names: readonly string[], last = 'and'): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${last} ${names.at(-1)}`;
+}
+
+const unaskedWhy: Partial<Record<DefenderProblem['kind'], string>> = {
+  forbidden: 'no Defender role',
+  'sign-in-required': 'it asks you to sign in',
+  throttled: 'its quota is spent for now',
+  'cross-origin': 'its API refuses this page',
+};
+
+/** An ID that none of the analyst's tenants returned: where it was asked, and where it could not be. */
+function notInAnyTenant(searched: TenantSearch, target: string | undefined): ProblemView {
+  const parts = [`No action with this ID that your account may see in ${listOfNames(searched.notIn, 'or')}.`];
+  for (const { tenant, kind } of searched.couldNotAsk) parts.push(`${tenant} could not be asked (${unaskedWhy[kind] ?? 'its check failed'}).`);
+  if (searched.stillAsking.length > 0) parts.push(`Still asking ${listOfNames(searched.stillAsking)}.`);
+  return {
+    title: `Not found in ${listOfNames(searched.notIn, 'or')}`,
+    message: parts.join(' '),
+    hint: "Check the ID in the ticket. If the action is a customer's whose tenant is not listed, add the tenant to the app's settings (tenants); if it is on a device outside your device groups there, ask that customer's Defender admin.",
+    brief: `Checked ${listOfNames([...searched.notIn, ...searched.couldNotAsk.map((each) => each.tenant)])}.`,
+    severity: 'error',
+    remedy: 'check-again',
+    target,
+  };
+}
+
 /** What the analyst is told for each way a check can fail. */
 export function describeProblem(problem: DefenderProblem): ProblemView {
   switch (problem.kind) {
     case 'not-found':
+      if (problem.searched) return notInAnyTenant(problem.searched, problem.target);
       // Defender answers 404 alike for an ID it does not know and for an action on a device outside the
       // analyst's device groups (RBAC): the words must be true of both, and name the way out of each.
       return {

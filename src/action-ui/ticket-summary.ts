@@ -33,12 +33,15 @@ function line(label: string, value: string | null | undefined): string[] {
  * A plain-text summary of an action to paste into the ticket: every field an incident record needs,
  * times in UTC (tickets are read across time zones), nothing that could be mistaken for markup.
  */
-export function ticketSummary(action: MachineAction, history: readonly StatusChange[] = [], usual?: HistoryReading, now = Date.now()): string {
-  return ticketLines(action, history, usual, now).join('\n');
+export function ticketSummary(action: MachineAction, history: readonly StatusChange[] = [], usual?: HistoryReading, now = Date.now(), customer?: string): string {
+  return ticketLines(action, history, usual, now, customer).join('\n');
 }
 
-/** The summary's lines, for a board that puts each action's on one line of its own. */
-export function ticketLines(action: MachineAction, history: readonly StatusChange[] = [], usual?: HistoryReading, now = Date.now()): string[] {
+/**
+ * The summary's lines, for a board that puts each action's on one line of its own. `customer`: whose
+ * tenant it is in, when the analyst watches several (an MSSP's ticket names it).
+ */
+export function ticketLines(action: MachineAction, history: readonly StatusChange[] = [], usual?: HistoryReading, now = Date.now(), customer?: string): string[] {
   const device = [action.computerDnsName, action.machineId && `(${action.machineId})`].filter(Boolean).join(' ');
   const timeline = history.map((change, index) => {
     const previous = history[index - 1];
@@ -46,6 +49,7 @@ export function ticketLines(action: MachineAction, history: readonly StatusChang
   });
   return [
     `Defender machine action ${action.id}`,
+    ...line('Customer', customer),
     ...line('Type', isDocumentedType(action.type) ? `${describeActionType(action.type, action.scope)} [${action.type}]` : describeActionType(action.type, action.scope)),
     ...line('Status', action.status),
     ...line('Device', device),

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Guid } from '../../core/lib/guid';
-import { addToWatchList, boardLimit, boardPath, describeAddition, describePaste, idsFromBoardLink, linkLimit, loadWatchList, saveWatchList, watchListStorageKey } from './watch-list';
+import {
+  addToWatchList,
+  boardLimit,
+  boardPath,
+  describeAddition,
+  describePaste,
+  idsFromBoardLink,
+  linkLimit,
+  loadWatchList,
+  saveWatchList,
+  tenantsFromBoardLink,
+  watchListStorageKey,
+} from './watch-list';
 
 const a = '5f1c3a9e-2b7d-4e8f-9a6b-1c2d3e4f5a6b' as Guid;
 const b = '11111111-1111-4111-8111-000000000001' as Guid;
@@ -52,6 +64,19 @@ describe('board address', () => {
     expect(boardPath([a, b])).toBe(`/board#ids=${a},${b}`);
     expect(idsFromBoardLink('', `#ids=${a},${b},<script>`)).toEqual([a, b]);
     expect(boardPath([])).toBe('/board');
+  });
+
+  it("carries each ID's tenant, when known, and reads the tenants back; a hostile tenant is dropped", () => {
+    const path = boardPath([a, b], (id) => (id === a ? 'fabrikam.onmicrosoft.com' : undefined));
+    expect(path).toBe(`/board#ids=${a}~fabrikam.onmicrosoft.com,${b}`);
+    const hash = path!.slice('/board'.length);
+    expect(idsFromBoardLink('', hash)).toEqual([a, b]);
+    expect(tenantsFromBoardLink(hash)).toEqual(new Map([[a, 'fabrikam.onmicrosoft.com']]));
+    expect(tenantsFromBoardLink(`#ids=${a}~<script>,${b}~x`)).toEqual(new Map([[b, 'x']]));
+    // A tenant named by its ID is a GUID: it is never read as one more action.
+    const tenantId = '8a1c4f2e-3b5d-4e6f-9a7b-1c2d3e4f5a61';
+    expect(idsFromBoardLink('', `#ids=${a}~${tenantId},${b}`)).toEqual([a, b]);
+    expect(tenantsFromBoardLink(`#ids=${a}~${tenantId},${b}`)).toEqual(new Map([[a, tenantId]]));
   });
 
   it('still reads the old links with the IDs in the query string', () => {

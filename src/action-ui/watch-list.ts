@@ -81,14 +81,32 @@ export const linkLimit = 300;
  * The board's shareable address, or undefined when it has more IDs than a link carries. The IDs go in the
  * fragment (`#ids=`): a browser never sends it to the server, so they stay out of its logs and of Referer.
  */
-export function boardPath(ids: readonly Guid[]): string | undefined {
+export function boardPath(ids: readonly Guid[], tenantOf: (id: Guid) => string | undefined = () => undefined): string | undefined {
   if (ids.length > linkLimit) return undefined;
-  return ids.length === 0 ? '/board' : `/board#ids=${ids.join(',')}`;
+  // Each ID's tenant, when known, rides with it (`id~tenant`): the board that opens it asks no other tenant.
+  const entries = ids.map((id) => {
+    const tenant = tenantOf(id);
+    return tenant ? `${id}~${encodeURIComponent(tenant)}` : id;
+  });
+  return ids.length === 0 ? '/board' : `/board#ids=${entries.join(',')}`;
+}
+
+/** The tenants a board link names for its IDs (`id~tenant`): a tenant the app is not set up for is the caller's to ignore. */
+export function tenantsFromBoardLink(hash: string): Map<Guid, string> {
+  const entries = new URLSearchParams(hash.replace(/^#/, '')).get('ids') ?? '';
+  const named = new Map<Guid, string>();
+  for (const entry of entries.split(',')) {
+    const [id, tenant] = entry.split('~');
+    const guid = toGuid(id ?? '');
+    if (guid && tenant && /^[a-z0-9.-]{1,256}$/i.test(tenant)) named.set(guid, tenant.toLowerCase());
+  }
+  return named;
 }
 
 /** The IDs a board link carries: in the fragment, or in the query string of links made before it moved. */
 export function idsFromBoardLink(search: string, hash: string): Guid[] {
-  const fromHash = new URLSearchParams(hash.replace(/^#/, '')).get('ids') ?? '';
+  // Each ID's tenant (`id~tenant`) is no ID of its own, though a tenant ID is a GUID too.
+  const fromHash = (new URLSearchParams(hash.replace(/^#/, '')).get('ids') ?? '').replace(/~[^,]*/g, '');
   const fromSearch = new URLSearchParams(search).get('ids') ?? '';
   return findActionIds(`${fromHash} ${fromSearch}`);
 }

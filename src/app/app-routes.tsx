@@ -12,7 +12,7 @@ import { preloadablePage } from './preloadable-page';
 // failed fetch is tried again, and reported, when the page renders).
 const actionPage = preloadablePage(() => import('../features/action-watch/action-page').then((module) => module.ActionPage));
 const boardPage = preloadablePage(() => import('../features/watch-board/board-page').then((module) => module.BoardPage));
-if (window.location.pathname.startsWith('/actions/')) void actionPage.preload().catch(() => undefined);
+if (/^\/(t\/[^/]+\/)?actions\//.test(window.location.pathname)) void actionPage.preload().catch(() => undefined);
 if (window.location.pathname.startsWith('/board')) void boardPage.preload().catch(() => undefined);
 const ActionPage = actionPage.Page;
 const BoardPage = boardPage.Page;
@@ -51,6 +51,15 @@ export function AppRoutes() {
           <Route path="/" element={<StartPage />} />
           <Route
             path="/actions/:id"
+            element={
+              <RequireSignIn>
+                <ActionPage />
+              </RequireSignIn>
+            }
+          />
+          {/* A link from a customer's ticket names the tenant: the action is asked there at once, and nowhere else. */}
+          <Route
+            path="/t/:tenant/actions/:id"
             element={
               <RequireSignIn>
                 <ActionPage />

@@ -2,8 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BrowserRouter } from 'react-router';
-import { DefenderProvider } from '../api/defender-context';
-import type { DefenderClient } from '../../core/defender/defender-client';
+import { DefenderProvider, type DefenderSetup } from '../api/defender-context';
 import { AuthProvider } from '../auth/auth-provider';
 import { SettingsProvider } from '../config/settings-context';
 import type { Settings } from '../config/settings';
@@ -14,13 +13,13 @@ import { colorSchemeProps } from './color-scheme';
 import { theme } from './theme';
 
 /** The providers in the order they depend on each other: settings, the Defender client, sign-in, the poller. */
-export function App({ settings, defender }: { settings: Settings; defender: DefenderClient }) {
+export function App({ settings, defenders }: { settings: Settings; defenders: DefenderSetup }) {
   const [queryClient] = useState(() => new QueryClient());
   return (
     <MantineProvider theme={theme} {...colorSchemeProps}>
       <QueryClientProvider client={queryClient}>
         <SettingsProvider value={settings}>
-          <DefenderProvider value={defender}>
+          <DefenderProvider value={defenders}>
             <BrowserRouter>
               <AuthProvider settings={settings}>
                 <PollerProvider>

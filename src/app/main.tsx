@@ -1,7 +1,7 @@
 import './styles';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createDefenderClient } from '../../core/defender/defender-client';
+import type { DefenderSetup } from '../api/defender-context';
 import { App } from './app';
 import { loadMsalSession } from '../auth/load-msal-session';
 import { loadSettings } from '../config/load-settings';
@@ -31,17 +31,17 @@ async function start() {
     return;
   }
   const { settings } = result;
-  const defender = createDefenderClient({
-    apiBaseUrl: settings.apiBaseUrl,
-    // Every request asks MSAL afresh (it loads on first use if the page has not loaded it yet).
-    getAccessToken: async (request) => (await loadMsalSession(settings)).session.getAccessToken(request),
+  const defenders: DefenderSetup = {
+    tenants: settings.tenants,
+    // Every request asks MSAL afresh for its tenant's token (MSAL loads on first use if need be).
+    getAccessToken: async (tenant, request) => (await loadMsalSession(settings)).session.getAccessToken({ ...request, authority: tenant.authority, scopes: tenant.scopes }),
     // A direct call to a Defender host that the browser refuses (no CORS) is told apart from the network's faults.
     pageOrigin: window.location.origin,
     isOnline: () => navigator.onLine,
-  });
+  };
   root.render(
     <StrictMode>
-      <App settings={settings} defender={defender} />
+      <App settings={settings} defenders={defenders} />
     </StrictMode>,
   );
 }

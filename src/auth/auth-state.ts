@@ -7,10 +7,21 @@ export interface SignedInAccount {
 }
 
 /** What the app needs from sign-in; MSAL sits behind it, loaded after the first paint (msal-session.ts). */
+/** A token for one tenant's Defender: the tenant's authority and its cloud's scopes. */
+export interface TenantTokenRequest extends TokenRequest {
+  authority: string;
+  scopes: string[];
+}
+
 export interface AuthSession {
   signIn(): void;
   signOut(): void;
-  getAccessToken(request: TokenRequest): Promise<string>;
+  getAccessToken(request: TenantTokenRequest): Promise<string>;
+  /**
+   * The interactive step one tenant demands (multi-factor authentication, terms of use, consent), for that
+   * tenant only: the sign-in to every other tenant stands.
+   */
+  signInTo(tenant: Pick<TenantTokenRequest, 'authority' | 'scopes'>): void;
 }
 
 export type AuthState =

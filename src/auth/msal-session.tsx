@@ -60,7 +60,9 @@ export async function startMsalSession(settings: Settings): Promise<MsalSession>
       announceSignOut();
       void msal.logoutRedirect({ account: msal.getActiveAccount() ?? undefined }).catch(() => undefined);
     },
-    getAccessToken: createAccessTokenSource(msal, settings.scopes),
+    getAccessToken: createAccessTokenSource(msal),
+    signInTo: ({ authority, scopes }) =>
+      void msal.acquireTokenRedirect({ scopes, authority, account: msal.getActiveAccount() ?? undefined, redirectStartPage: window.location.href }).catch(() => undefined),
   };
   return {
     session,

@@ -11,6 +11,8 @@ export function useSignIn() {
   return {
     busy: !ready,
     signIn: () => ready?.session.signIn(),
+    /** The interactive step one customer's tenant demands; the sign-in to the others stands. */
+    signInTo: (tenant: { authority: string; scopes: string[] }) => ready?.session.signInTo(tenant),
     /** Forgets `lists` too when this browser is a shared workstation (the analyst's remembered choice). */
     signOut: (lists?: ForgettableLists) => {
       if (!ready) return;

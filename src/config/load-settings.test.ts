@@ -25,6 +25,11 @@ describe('readConfigFile', () => {
     expect('problems' in read && read.problems[0].setting).toBe('clientId');
   });
 
+  it('takes the tenants as a list, read entry by entry with the other settings', () => {
+    const tenants = [{ id: 'fabrikam.onmicrosoft.com', name: 'Fabrikam' }];
+    expect(readConfigFile(JSON.stringify({ ...tenant, tenants }))).toEqual({ settings: { ...tenant, tenants } });
+  });
+
   it('takes numbers for the quota settings', () => {
     expect(readConfigFile('{"quotaShare": 0.5, "analystsAtOnce": 4}')).toEqual({ settings: { quotaShare: '0.5', analystsAtOnce: '4' } });
   });
@@ -71,7 +76,7 @@ describe('loadSettings', () => {
 
     it('asks the server where its simulator listens, signs in there, and reads Defender through its own origin', async () => {
       const result = await loadSettings(env, server({ simulator: JSON.stringify(simulatorAt) }));
-      expect(result.ok && result.settings.authorityMetadataUrl).toBe('http://localhost:4311/.well-known/openid-configuration');
+      expect(result.ok && result.settings.authorityMetadataUrl).toBe('http://localhost:4311/common/v2.0/.well-known/openid-configuration');
       expect(result.ok && result.settings.apiBaseUrl).toBe('/defender-api');
     });
 
@@ -86,7 +91,7 @@ describe('loadSettings', () => {
       const build = { ...env, VITE_SIMULATOR_IDENTITY_URL: 'http://localhost:4999' };
       for (const [buildEnv, config] of [[build, '{"simulator": true}'], [{ ...build, VITE_SIMULATOR: 'true' }, '{}']] as const) {
         const result = await loadSettings(buildEnv, server({ config }));
-        expect(result.ok && result.settings.authorityMetadataUrl).toBe('http://localhost:4999/.well-known/openid-configuration');
+        expect(result.ok && result.settings.authorityMetadataUrl).toBe('http://localhost:4999/common/v2.0/.well-known/openid-configuration');
       }
     });
 

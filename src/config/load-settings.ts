@@ -15,6 +15,7 @@ export function buildTimeSettings(env: ImportMetaEnv): RawSettings {
     signInCache: env.VITE_SIGN_IN_CACHE,
     relayUrl: env.VITE_RELAY_URL,
     simulator: env.VITE_SIMULATOR,
+    tenants: env.VITE_TENANTS,
   };
 }
 
@@ -43,6 +44,8 @@ export function readConfigFile(text: string): { settings: RawSettings } | { prob
       problems.push({ setting: 'config.json', message: `has an unknown setting "${key}"${near ? `: did you mean "${near}"?` : '.'}` });
     } else if (typeof value === 'number' && Number.isFinite(value)) {
       settings[name] = String(value); // quotaShare and analystsAtOnce are naturally numbers
+    } else if (name === 'tenants') {
+      settings.tenants = value; // a list: read, entry by entry, with the other settings (tenant-list.ts)
     } else if (typeof value === 'boolean' && name === 'simulator') {
       settings[name] = String(value); // "simulator": true reads as naturally as "true"
     } else if (value !== null && typeof value !== 'string') {
@@ -77,7 +80,7 @@ export async function loadSettings(env: ImportMetaEnv, fetchImpl: typeof fetch =
   const merged: RawSettings = { ...defaults };
   for (const name of settingNames) {
     const value = fileSettings[name];
-    if (value !== undefined) merged[name] = value;
+    if (value !== undefined) Object.assign(merged, { [name]: value });
   }
   const served = asksServerForSimulator(merged) ? await discoverSimulator(fetchImpl, import.meta.env.BASE_URL) : undefined;
   return resolveSettings(merged, { served, builtIn: builtInSimulator });

@@ -23,9 +23,9 @@ describe('resolveSettings', () => {
     const result = resolve({});
     expect(result.ok && result.settings).toMatchObject({
       mode: 'simulator',
-      authority: 'https://localhost:4010',
+      authority: 'https://localhost:4010/6d2f1a3b-8c4e-4f5a-9b7d-2e1c0a9f8b37',
       knownAuthorities: ['localhost:4010'],
-      authorityMetadataUrl: 'http://localhost:4010/.well-known/openid-configuration',
+      authorityMetadataUrl: 'http://localhost:4010/common/v2.0/.well-known/openid-configuration',
       apiBaseUrl: '/defender-api',
       scopes: ['https://api.securitycenter.microsoft.com/Machine.Read'],
     });
@@ -109,9 +109,9 @@ describe('simulator or tenant', () => {
   });
 
   it("signs in at the server's simulator, or at the build's when the setting asks and the server says nothing", () => {
-    expect(identityOf(resolve({}, served))).toBe('http://localhost:4010/.well-known/openid-configuration');
-    expect(identityOf(resolve({ simulator: 'true' }, served))).toBe('http://localhost:4010/.well-known/openid-configuration');
-    expect(identityOf(resolve({ simulator: 'TRUE' }, notServed))).toBe('http://localhost:4999/.well-known/openid-configuration');
+    expect(identityOf(resolve({}, served))).toBe('http://localhost:4010/common/v2.0/.well-known/openid-configuration');
+    expect(identityOf(resolve({ simulator: 'true' }, served))).toBe('http://localhost:4010/common/v2.0/.well-known/openid-configuration');
+    expect(identityOf(resolve({ simulator: 'TRUE' }, notServed))).toBe('http://localhost:4999/common/v2.0/.well-known/openid-configuration');
   });
 
   it("refuses the server's simulator when the setting says false", () => {
@@ -158,4 +158,88 @@ describe('relayUrl', () => {
       expect(namedSettings(result)).toEqual(['relayUrl']);
     },
   );
+});
+
+describe('tenants (an MSSP watching its customers)', () => {
+  const fabrikam = { id: 'FABRIKAM.onmicrosoft.com', name: 'Fabrikam' };
+  const northwind = { id: '5b2e7d9c-1f3a-4c8e-8d6b-2a4c6e8f0b72', name: 'Northwind Traders' };
+  const problemsOf = (result: SettingsResult) => (!result.ok && 'problems' in result ? result.problems.map((problem) => `${problem.setting} ${problem.message}`) : []);
+
+  it("keeps today's single tenantId working as a list of one, with no customer name", () => {
+    const result = resolve(tenant);
+    expect(result.ok && result.settings.tenants).toEqual([
+      {
+        id: tenant.tenantId,
+        name: '',
+        authority: `https://login.microsoftonline.com/${tenant.tenantId}`,
+        apiBaseUrl: 'https://api.securitycenter.microsoft.com',
+        scopes: ['https://api.securitycenter.microsoft.com/Machine.Read'],
+        portalUrl: 'https://security.microsoft.com',
+      },
+    ]);
+  });
+
+  it('signs in at the home tenant and reaches each customer at its own authority', () => {
+    const result = resolve({ ...tenant, apiBaseUrl: '/defender-api', tenants: [fabrikam, northwind] });
+    expect(result.ok && result.settings.authority).toBe(`https://login.microsoftonline.com/${tenant.tenantId}`);
+    expect(result.ok && result.settings.tenants.map(({ id, name, authority, apiBaseUrl }) => ({ id, name, authority, apiBaseUrl }))).toEqual([
+      { id: 'fabrikam.onmicrosoft.com', name: 'Fabrikam', authority: 'https://login.microsoftonline.com/fabrikam.onmicrosoft.com', apiBaseUrl: '/defender-api' },
+      { id: northwind.id, name: 'Northwind Traders', authority: `https://login.microsoftonline.com/${northwind.id}`, apiBaseUrl: '/defender-api' },
+    ]);
+  });
+
+  it("reaches a customer in another cloud at that cloud's hosts, with its own token resource", () => {
+    const result = resolve({ ...tenant, tenants: [fabrikam, { ...northwind, cloud: 'gcc-high' }] });
+    const gov = result.ok ? result.settings.tenants[1] : undefined;
+    expect(gov).toMatchObject({
+      authority: `https://login.microsoftonline.us/${northwind.id}`,
+      apiBaseUrl: 'https://api-gov.securitycenter.microsoft.us',
+      scopes: ['https://api-gov.securitycenter.microsoft.us/Machine.Read'],
+      portalUrl: 'https://security.microsoft.us',
+    });
+    expect(result.ok && result.settings.knownAuthorities).toEqual(['login.microsoftonline.com', 'login.microsoftonline.us']);
+  });
+
+  it('takes the list as JSON text from the build (VITE_TENANTS)', () => {
+    const result = resolve({ ...tenant, tenants: JSON.stringify([fabrikam]) });
+    expect(result.ok && result.settings.tenants.map((each) => each.name)).toEqual(['Fabrikam']);
+  });
+
+  it('names every bad entry, by its place and name', () => {
+    const result = resolve({
+      ...tenant,
+      tenants: [{ id: 'not a tenant', name: 'Contoso' }, { name: 'Fabrikam' }, { id: northwind.id }, { ...fabrikam, cloud: 'mars', region: 'eu' }, 'Tailspin'],
+    });
+    expect(problemsOf(result)).toEqual([
+      'tenants entry 1 ("Contoso"): "not a tenant" is neither a tenant ID (a GUID) nor a domain such as fabrikam.onmicrosoft.com.',
+      'tenants entry 2 ("Fabrikam") has no id: the customer\'s tenant ID (a GUID) or its domain, such as fabrikam.onmicrosoft.com.',
+      'tenants entry 3 has no name: the customer\'s name as your analysts know it, such as "Fabrikam".',
+      'tenants entry 4 ("Fabrikam") has an unknown field "region": an entry takes id, name, cloud and apiBaseUrl.',
+      'tenants entry 4 ("Fabrikam"): cloud "mars" is not one of commercial, gcc, gcc-high, dod.',
+      'tenants entry 5 must be an object such as { "id": "contoso.onmicrosoft.com", "name": "Contoso" }.',
+    ]);
+  });
+
+  it('refuses a tenant or a name listed twice, an empty list, text that is not JSON, and a name with control characters', () => {
+    expect(problemsOf(resolve({ ...tenant, tenants: [fabrikam, { id: 'fabrikam.onmicrosoft.com', name: 'fabrikam' }] }))).toEqual([
+      'tenants lists the tenant "fabrikam.onmicrosoft.com" twice.',
+      'tenants lists the name "fabrikam" twice: each customer needs a name of its own.',
+    ]);
+    expect(problemsOf(resolve({ ...tenant, tenants: [] }))).toEqual([expect.stringContaining('must be a non-empty list')]);
+    expect(problemsOf(resolve({ ...tenant, tenants: '[{' }))).toEqual([expect.stringContaining('is not a JSON list')]);
+    expect(problemsOf(resolve({ ...tenant, tenants: [{ id: northwind.id, name: 'North\u202ewind' }] }))).toEqual([expect.stringContaining('no control characters')]);
+  });
+
+  it("checks a tenant's own apiBaseUrl as the deployment's is checked", () => {
+    expect(problemsOf(resolve({ ...tenant, tenants: [{ ...fabrikam, apiBaseUrl: 'http://defender.example' }] }))).toEqual([
+      'tenants entry 1 ("Fabrikam"): apiBaseUrl "http://defender.example" must use https (plain http is allowed only for localhost).',
+    ]);
+  });
+
+  it("lists the simulator's tenants at the simulator's own paths", () => {
+    const result = resolve({ tenants: [{ id: northwind.id, name: 'Northwind Traders' }] }, served);
+    expect(result.ok && result.settings.tenants).toEqual([
+      expect.objectContaining({ id: northwind.id, authority: `https://localhost:4010/${northwind.id}`, apiBaseUrl: '/defender-api' }),
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import { cloudNames, clouds, type CloudName } from '../../core/defender/clouds';
 import { isGuid } from '../../core/lib/guid';
+import { isTenantId, readTenantList, type TenantEntry } from './tenant-list';
 import { chooseSimulator, readSimulatorSetting, type SimulatorOffer } from './simulator-choice';
 
 /** The settings a deployment may put in `public/config.json`; each has a build-time `VITE_*` default. */
@@ -19,9 +20,15 @@ export interface RawSettings {
   relayUrl?: string;
   /** `true`: sign in at the simulator even if the server does not say it runs one; `false`: never. */
   simulator?: string;
+  /**
+   * The customers' tenants whose actions the analyst watches (an MSSP): a list of `{ id, name }`, each
+   * optionally with `cloud` and `apiBaseUrl`; in `config.json` a list, in `VITE_TENANTS` its JSON text.
+   * Unset: the one tenant of `tenantId`.
+   */
+  tenants?: unknown;
 }
 
-export const settingNames = ['cloud', 'tenantId', 'clientId', 'apiBaseUrl', 'tokenResource', 'quotaShare', 'analystsAtOnce', 'signInCache', 'relayUrl', 'simulator'] as const;
+export const settingNames = ['cloud', 'tenantId', 'clientId', 'apiBaseUrl', 'tokenResource', 'quotaShare', 'analystsAtOnce', 'signInCache', 'relayUrl', 'simulator', 'tenants'] as const;
 export type SettingName = (typeof settingNames)[number];
 
 export interface Settings {
@@ -38,6 +45,11 @@ export interface Settings {
   apiBaseUrl: string;
   scopes: string[];
   portalUrl: string;
+  /**
+   * Every tenant whose actions are watched, in the order configured: the `tenants` setting, or the one
+   * tenant signed in to. The analyst signs in once (`authority`); each tenant's token comes silently.
+   */
+  tenants: TenantSettings[];
   /** Every analyst on one app registration draws on the same quota: this tab keeps to its part. */
   quota: { share: number; analystsAtOnce: number };
   /**
@@ -50,6 +62,20 @@ export interface Settings {
    * it also does while the relay does not answer. Absolute https URL or a same-origin path, no trailing slash.
    */
   relayUrl: string | undefined;
+}
+
+/** One tenant's Defender, as the app reaches it. */
+export interface TenantSettings {
+  /** The tenant's ID or domain, lower-cased, as configured: the key of everything kept per tenant. */
+  id: string;
+  /** The customer's name; empty for the one tenant of a deployment without `tenants`. */
+  name: string;
+  /** Where its tokens come from: its cloud's sign-in host and the tenant. */
+  authority: string;
+  /** Absolute https URL or a same-origin path, without a trailing slash. */
+  apiBaseUrl: string;
+  scopes: string[];
+  portalUrl: string;
 }
 
 export const signInCaches = ['browser', 'tab'] as const;
@@ -66,16 +92,15 @@ export interface SettingProblem {
  */
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problems: SettingProblem[] } | { ok: false; unconfigured: true };
 
-// The simulator's client registration (sim/constants.ts holds the same values).
+// The simulator's client registration and home tenant (sim/constants.ts holds the same values).
 const simulatorClientId = '3f6b2d8e-5a41-4c7e-9d0b-7e2a1c9f4b10';
+const simulatorTenantId = '6d2f1a3b-8c4e-4f5a-9b7d-2e1c0a9f8b37';
 /**
  * The real Defender API refuses browsers' cross-origin calls: the app's own origin answers it at this path
  * (sim/constants.ts, SAME_ORIGIN_API_PATH), passed on to the simulator by `npm start` and `npm run preview`.
  */
 const sameOriginApiPath = '/defender-api';
 const defenderResource = 'https://api.securitycenter.microsoft.com';
-
-const tenantDomain = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 
 function isLoopback(url: URL): boolean {
   return url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
@@ -133,7 +158,7 @@ export function resolveSettings(raw: RawSettings, simulators: SimulatorOffer): S
   if (!cloudNames.includes(cloudName)) {
     problems.push({ setting: 'cloud', message: `"${raw.cloud}" is not one of ${cloudNames.join(', ')}.` });
   }
-  if (tenantId && !isGuid(tenantId) && !tenantDomain.test(tenantId)) {
+  if (tenantId && !isTenantId(tenantId)) {
     problems.push({ setting: 'tenantId', message: `"${tenantId}" is neither a tenant ID (a GUID) nor a domain such as contoso.onmicrosoft.com.` });
   }
   if (!tenantId && clientId) {
@@ -167,8 +192,11 @@ export function resolveSettings(raw: RawSettings, simulators: SimulatorOffer): S
   if (!signInCaches.includes(signInCache)) {
     problems.push({ setting: 'signInCache', message: `"${raw.signInCache}" is not one of ${signInCaches.join(', ')}.` });
   }
+  const listed = raw.tenants === undefined || raw.tenants === '' ? undefined : readTenantList(raw.tenants, (value) => checkServiceUrl('apiBaseUrl', value, '/defender-api'));
+  if (listed && 'problems' in listed) for (const message of listed.problems) problems.push({ setting: 'tenants', message });
   if (problems.length > 0) return { ok: false, problems };
   const quota = { share, analystsAtOnce };
+  const customers = listed && 'tenants' in listed ? listed.tenants : undefined;
 
   const apiBaseUrl = apiOverride as string | undefined;
   const tokenResource = resourceOverride as string | undefined;
@@ -176,18 +204,30 @@ export function resolveSettings(raw: RawSettings, simulators: SimulatorOffer): S
     const simulator = chooseSimulator(simulatorSetting ?? 'unset', simulators);
     if (simulator === undefined) return { ok: false, unconfigured: true };
     const identity = new URL(simulator.identityUrl);
+    // Like Entra, the simulator serves each tenant under its own path; MSAL is given the common document,
+    // whose endpoints hold `{tenant}`, and fills in each token request's tenant (sim/README.md).
+    const simulatorTenant = (entry: Pick<TenantEntry, 'id' | 'name'>): TenantSettings => ({
+      id: entry.id,
+      name: entry.name,
+      authority: `https://${identity.host}/${entry.id}`,
+      apiBaseUrl: apiBaseUrl ?? sameOriginApiPath,
+      scopes: scopesFor(tokenResource ?? defenderResource),
+      portalUrl: clouds.commercial.portalUrl,
+    });
+    const home = simulatorTenant({ id: simulatorTenantId, name: '' });
     return {
       ok: true,
       settings: {
         mode: 'simulator',
         cloudLabel: 'Simulator',
         clientId: simulatorClientId,
-        authority: `https://${identity.host}`,
+        authority: home.authority,
         knownAuthorities: [identity.host],
-        authorityMetadataUrl: `${identity.origin}/.well-known/openid-configuration`,
-        apiBaseUrl: apiBaseUrl ?? sameOriginApiPath,
-        scopes: scopesFor(tokenResource ?? defenderResource),
-        portalUrl: clouds.commercial.portalUrl,
+        authorityMetadataUrl: `${identity.origin}/common/v2.0/.well-known/openid-configuration`,
+        apiBaseUrl: home.apiBaseUrl,
+        scopes: home.scopes,
+        portalUrl: home.portalUrl,
+        tenants: customers ? customers.map(simulatorTenant) : [home],
         quota,
         signInCache,
         relayUrl,
@@ -195,17 +235,33 @@ export function resolveSettings(raw: RawSettings, simulators: SimulatorOffer): S
     };
   }
   const cloud = clouds[cloudName];
+  const tenantIn = (entry: TenantEntry): TenantSettings => {
+    const own = clouds[entry.cloud ?? cloudName];
+    // A tenant in another cloud is reached at that cloud's host, never through the deployment's own path.
+    const api = entry.apiBaseUrl ?? (entry.cloud && entry.cloud !== cloudName ? own.apiBaseUrl : (apiBaseUrl ?? cloud.apiBaseUrl));
+    return {
+      id: entry.id,
+      name: entry.name,
+      authority: `${own.loginHost}/${entry.id}`,
+      apiBaseUrl: api,
+      scopes: scopesFor(entry.cloud && entry.cloud !== cloudName ? own.tokenResource : (tokenResource ?? cloud.tokenResource)),
+      portalUrl: own.portalUrl,
+    };
+  };
+  const home = tenantIn({ id: tenantId.toLowerCase(), name: '' });
+  const loginHosts = new Set([cloud, ...(customers ?? []).map((entry) => clouds[entry.cloud ?? cloudName])].map((each) => new URL(each.loginHost).host));
   return {
     ok: true,
     settings: {
       mode: 'tenant',
       cloudLabel: cloud.label,
       clientId,
-      authority: `${cloud.loginHost}/${tenantId}`,
-      knownAuthorities: [new URL(cloud.loginHost).host],
-      apiBaseUrl: apiBaseUrl ?? cloud.apiBaseUrl,
-      scopes: scopesFor(tokenResource ?? cloud.tokenResource),
-      portalUrl: cloud.portalUrl,
+      authority: home.authority,
+      knownAuthorities: [...loginHosts],
+      apiBaseUrl: home.apiBaseUrl,
+      scopes: home.scopes,
+      portalUrl: home.portalUrl,
+      tenants: customers ? customers.map(tenantIn) : [home],
       quota,
       signInCache,
       relayUrl,

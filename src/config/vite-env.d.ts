@@ -11,5 +11,7 @@ interface ImportMetaEnv {
   readonly VITE_SIGN_IN_CACHE?: string;
   readonly VITE_RELAY_URL?: string;
   readonly VITE_SIMULATOR?: string;
+  /** The `tenants` setting's JSON text. */
+  readonly VITE_TENANTS?: string;
   readonly VITE_SIMULATOR_IDENTITY_URL?: string;
 }

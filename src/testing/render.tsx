@@ -4,12 +4,11 @@ import { render as testingLibraryRender, type RenderOptions } from '@testing-lib
 import type { ReactElement, ReactNode } from 'react';
 import { MemoryRouter, type InitialEntry } from 'react-router';
 import { vi } from 'vitest';
-import { createDefenderClient } from '../../core/defender/defender-client';
-import { DefenderProvider } from '../api/defender-context';
+import { DefenderProvider, type DefenderSetup } from '../api/defender-context';
 import { theme } from '../app/theme';
 import { AuthContext, type AuthSession, type AuthState } from '../auth/auth-state';
 import { clouds } from '../../core/defender/clouds';
-import type { Settings } from '../config/settings';
+import type { Settings, TenantSettings } from '../config/settings';
 import { SettingsProvider } from '../config/settings-context';
 import { PollerContext, type PollerControls } from '../polling/react/poller-provider';
 import { fakeDefender, testApiBaseUrl, type FakeDefender } from '../../core/testing/fake-defender';
@@ -17,19 +16,34 @@ import { fakeDefender, testApiBaseUrl, type FakeDefender } from '../../core/test
 const tenantId = 'c0ffee00-0000-4000-8000-000000000001';
 
 /** A commercial-cloud tenant's settings, as config.json would resolve them. */
+const testTenant: TenantSettings = {
+  id: tenantId,
+  name: '',
+  authority: `${clouds.commercial.loginHost}/${tenantId}`,
+  apiBaseUrl: testApiBaseUrl,
+  scopes: [`${clouds.commercial.tokenResource}/Machine.Read`],
+  portalUrl: clouds.commercial.portalUrl,
+};
+
 export const testSettings: Settings = {
   mode: 'tenant',
   cloudLabel: clouds.commercial.label,
   clientId: 'c0ffee00-0000-4000-8000-000000000002',
-  authority: `${clouds.commercial.loginHost}/${tenantId}`,
+  authority: testTenant.authority,
   knownAuthorities: [new URL(clouds.commercial.loginHost).host],
-  apiBaseUrl: testApiBaseUrl,
-  scopes: [`${clouds.commercial.tokenResource}/Machine.Read`],
-  portalUrl: clouds.commercial.portalUrl,
+  apiBaseUrl: testTenant.apiBaseUrl,
+  scopes: testTenant.scopes,
+  portalUrl: testTenant.portalUrl,
+  tenants: [testTenant],
   quota: { share: 0.8, analystsAtOnce: 1 },
   signInCache: 'browser',
   relayUrl: undefined,
 };
+
+/** An MSSP's settings: the home tenant signed in to, and its customers' tenants by name. */
+export function customerSettings(customers: readonly { id: string; name: string }[]): Settings {
+  return { ...testSettings, tenants: customers.map((customer) => ({ ...testTenant, authority: `${clouds.commercial.loginHost}/${customer.id}`, ...customer })) };
+}
 
 /** A cache like the app's, without retries (no query here has a function that reaches Defender anyway). */
 export function testQueryClient(): QueryClient {
@@ -46,7 +60,8 @@ export function testPoller(changes: Partial<PollerControls> = {}): PollerControl
     setInterest: vi.fn(),
     recheck: vi.fn(),
     budgeted: () => new Promise<never>(() => {}),
-    pausedUntil: undefined,
+    pauses: new Map(),
+    tenantProblems: new Map(),
     relay: undefined,
     ...changes,
   };
@@ -56,7 +71,7 @@ export function testPoller(changes: Partial<PollerControls> = {}): PollerControl
 export function signedIn(session: Partial<AuthSession> = {}): Extract<AuthState, { status: 'ready' }> {
   return {
     status: 'ready',
-    session: { signIn: vi.fn(), signOut: vi.fn(), getAccessToken: () => Promise.resolve('test-token'), ...session },
+    session: { signIn: vi.fn(), signOut: vi.fn(), signInTo: vi.fn(), getAccessToken: () => Promise.resolve('test-token'), ...session },
     account: { name: 'Dana Analyst', username: 'dana.analyst@contoso.example' },
     busy: false,
     signedOutElsewhere: false,
@@ -82,13 +97,14 @@ export interface ProviderOptions extends RenderOptions {
  */
 export function renderWithProviders(ui: ReactElement, options: ProviderOptions = {}) {
   const { path = '/', queryClient = testQueryClient(), poller = testPoller(), auth = signedIn(), settings = testSettings, defender: fake = fakeDefender(), ...renderOptions } = options;
-  const defender = createDefenderClient({ apiBaseUrl: settings.apiBaseUrl, getAccessToken: () => Promise.resolve('test-token'), fetch: fake.fetch });
+  // Every tenant's client reaches the one fake: a test of several tenants tells them apart by what it seeds.
+  const defenders: DefenderSetup = { tenants: settings.tenants, getAccessToken: () => Promise.resolve('test-token'), fetch: fake.fetch };
   const result = testingLibraryRender(ui, {
     wrapper: ({ children }: { children: ReactNode }) => (
       <MantineProvider theme={theme} env="test">
         <QueryClientProvider client={queryClient}>
           <SettingsProvider value={settings}>
-            <DefenderProvider value={defender}>
+            <DefenderProvider value={defenders}>
               <MemoryRouter initialEntries={[path]}>
                 <AuthContext.Provider value={auth}>
                   <PollerContext.Provider value={poller}>{children}</PollerContext.Provider>

@@ -35,12 +35,14 @@ function seeded({ watches = [], histories = [], schedule, queryClient = testQuer
 }
 
 /** `/actions/<id>` as the app routes it, over a cache that holds what the poller would have written. */
-export function renderActionPage(id: string, seed: SeededScreen = {}) {
+export function renderActionPage(id: string, seed: SeededScreen & { tenant?: string } = {}) {
+  const { tenant, ...rest } = seed;
   return renderWithProviders(
     <Routes>
       <Route path="/actions/:id" element={<ActionPage />} />
+      <Route path="/t/:tenant/actions/:id" element={<ActionPage />} />
     </Routes>,
-    { path: `/actions/${encodeURIComponent(id)}`, ...seeded(seed) },
+    { path: `${tenant === undefined ? '' : `/t/${encodeURIComponent(tenant)}`}/actions/${encodeURIComponent(id)}`, ...seeded(rest) },
   );
 }
 

@@ -17,9 +17,9 @@ export interface ShapeStorage {
   setItem(key: string, value: string): void;
 }
 
-function read(storage: ShapeStorage | undefined): ListShape {
+function read(storage: ShapeStorage | undefined, key: string): ListShape {
   try {
-    return parseListShape(JSON.parse(storage?.getItem(storageKey) ?? 'null')) ?? firstListShape;
+    return parseListShape(JSON.parse(storage?.getItem(key) ?? 'null')) ?? firstListShape;
   } catch {
     return firstListShape; // unreadable or blocked storage: start over, which costs one refused call
   }
@@ -30,13 +30,15 @@ function read(storage: ShapeStorage | undefined): ListShape {
  * for the refusals again while a new session (another tenant, perhaps, or an API that learnt `in`) starts
  * from `in`. A tab that takes over polling learns afresh.
  */
-export function listShapeMemory(storage: ShapeStorage | undefined): ListShapeMemory {
-  let shape = read(storage);
+export function listShapeMemory(storage: ShapeStorage | undefined, tenant?: string): ListShapeMemory {
+  // Each tenant's API answers for itself: one that refuses `in` says nothing of another.
+  const key = tenant === undefined ? storageKey : `${storageKey}:${tenant}`;
+  let shape = read(storage, key);
   const keep = (next: ListShape) => {
     if (next === shape) return;
     shape = next;
     try {
-      storage?.setItem(storageKey, JSON.stringify(shape));
+      storage?.setItem(key, JSON.stringify(shape));
     } catch {
       // storage full or blocked: the memory still lasts as long as this page
     }

@@ -28,8 +28,14 @@ function FreeText({ label, text }: { label: string; text: string }) {
   );
 }
 
-export function ActionDetails({ action, portalUrl, now }: { action: MachineAction; portalUrl: string; now: number }) {
-  const deviceUrl = devicePageUrl(portalUrl, action.machineId);
+/** The customer whose tenant the action is in, when the analyst watches several. */
+export interface Customer {
+  tenant: string;
+  name: string;
+}
+
+export function ActionDetails({ action, portalUrl, customer, now }: { action: MachineAction; portalUrl: string; customer?: Customer; now: number }) {
+  const deviceUrl = devicePageUrl(portalUrl, action.machineId, customer?.tenant);
   const elapsed = elapsedMs(action, now);
   return (
     <dl className={classes.fields} aria-label="Action details">
@@ -46,6 +52,11 @@ export function ActionDetails({ action, portalUrl, now }: { action: MachineActio
         )}
       </Field>
       {action.title && <Field label="Title">{action.title}</Field>}
+      {customer && (
+        <Field label="Customer">
+          <span data-testid="action-customer">{customer.name}</span>
+        </Field>
+      )}
       <Field label="Device">
         {action.computerDnsName ?? <span className="muted">no DNS name</span>}
         {action.machineId && (

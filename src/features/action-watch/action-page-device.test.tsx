@@ -32,7 +32,7 @@ const showDeviceActions = () => userEvent.click(screen.getByRole('button', { nam
 
 describe('the recent actions on the same device', () => {
   it('are read only when asked for, with one call from the budget', async () => {
-    const poller = testPoller({ budgeted: (call) => call() });
+    const poller = testPoller({ budgeted: (_tenant, call) => call() });
     const budgeted = vi.spyOn(poller, 'budgeted');
     renderActionPage(actionId, { ...isolationAndScan(), poller });
     await act(async () => {}); // every effect and query of the first render has run
@@ -49,7 +49,7 @@ describe('the recent actions on the same device', () => {
   });
 
   it('once read: newest first, each with its status, a link to its page and a way to watch it', async () => {
-    renderActionPage(actionId, { ...isolationAndScan(), poller: testPoller({ budgeted: (call) => call() }) });
+    renderActionPage(actionId, { ...isolationAndScan(), poller: testPoller({ budgeted: (_tenant, call) => call() }) });
     await showDeviceActions();
     const rows = within(await screen.findByTestId('device-actions')).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
@@ -67,7 +67,7 @@ describe('the recent actions on the same device', () => {
   it('when the read fails: what went wrong, in the problem’s words', async () => {
     const screenState = isolationAndScan();
     screenState.defender.failNext(403);
-    renderActionPage(actionId, { ...screenState, poller: testPoller({ budgeted: (call) => call() }) });
+    renderActionPage(actionId, { ...screenState, poller: testPoller({ budgeted: (_tenant, call) => call() }) });
     await showDeviceActions();
     expect(await screen.findByRole('alert')).toHaveTextContent('Defender refused to show machine actions to this account.');
     expect(screen.queryByTestId('device-actions')).not.toBeInTheDocument();

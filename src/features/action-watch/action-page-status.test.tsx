@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { formatClock, formatLocal } from '../../lib/time';
 import { readWatch } from '../../testing/action-watches';
 import { actionId, apiTime, liveResponseCommands, machineAction } from '../../../core/testing/machine-actions';
-import { testPoller } from '../../testing/render';
+import { testPoller, testSettings } from '../../testing/render';
 import { screenTestsAt } from '../../testing/screen-clock';
 import { guid, renderActionPage, sectionNamed, type SeededScreen } from '../../testing/screens';
 
@@ -188,7 +188,7 @@ describe('the action page before and around the reads', () => {
 
   it("says the next check the poller's planner made: the end of a 429's pause, say", () => {
     const pausedUntil = now + 45_000;
-    renderActionPage(actionId, read({ status: 'InProgress' }, { poller: testPoller({ pausedUntil }), schedule: [[id, pausedUntil]] }));
+    renderActionPage(actionId, read({ status: 'InProgress' }, { poller: testPoller({ pauses: new Map([[testSettings.tenants[0].id, pausedUntil]]) }), schedule: [[id, pausedUntil]] }));
     expect(screen.getByTestId('check-status')).toHaveTextContent(`next check at ${formatClock(pausedUntil)}`);
   });
 

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSettings } from '../../config/settings-context';
 import { useSignIn } from '../../auth/use-sign-in';
@@ -29,11 +29,33 @@ import { StatusTimeline } from './status-timeline';
 import { useActionWatch } from './use-action-watch';
 import { useSeenHere } from '../../action-ui/away/use-seen-here';
 import { appTitle, usePageTitle } from '../../lib/use-page-title';
+import { useActionTenant } from '../../polling/react/use-action-tenant';
+import { rememberTenants } from '../../polling/tenants/action-tenants';
 
-/** `/actions/:id`: the ID comes from a URL anyone can edit, so it is checked before any request. */
+/**
+ * `/actions/:id`, or `/t/:tenant/actions/:id` from a customer's ticket: the ID and the tenant come from a
+ * URL anyone can edit, so both are checked before any request.
+ */
 export function ActionPage() {
-  const { id = '' } = useParams();
+  const { id = '', tenant } = useParams();
   const guid = toGuid(id);
+  const settings = useSettings();
+  const named = tenant === undefined ? undefined : settings.tenants.find((each) => each.id === tenant.toLowerCase());
+  if (tenant !== undefined && !named) {
+    return (
+      <Stack>
+        <Title order={1}>Not one of your tenants</Title>
+        <Alert color="red" variant="outline" title="This link names a tenant this app does not watch">
+          <Text size="sm">
+            “{tenant.slice(0, 200)}” is not among the tenants this app is set up for
+            {settings.tenants.length > 1 ? ` (${settings.tenants.map((each) => each.name).join(', ')})` : ''}. Nothing was requested from Defender. Ask
+            whoever deploys the app to add the tenant to its settings, or paste the ID below to look for it in your tenants.
+          </Text>
+        </Alert>
+        <ActionIdForm />
+      </Stack>
+    );
+  }
   if (!guid) {
     return (
       <Stack>
@@ -48,16 +70,26 @@ export function ActionPage() {
     );
   }
   // A new key per ID: moving between actions starts each page's state afresh.
-  return <WatchedAction key={guid} id={guid} />;
+  return named ? <InTenant key={guid} id={guid} tenant={named.id} /> : <WatchedAction key={guid} id={guid} />;
+}
+
+/** The link's tenant is remembered before the page first declares its interest: no other tenant is asked. */
+function InTenant({ id, tenant }: { id: Guid; tenant: string }) {
+  useState(() => rememberTenants([[id, tenant]]));
+  return <WatchedAction id={id} />;
 }
 
 function WatchedAction({ id }: { id: Guid }) {
   const settings = useSettings();
-  const { signIn } = useSignIn();
+  const { signIn, signInTo } = useSignIn();
   const now = useNow();
   const { watch, isFirstCheck, isOffline, checkedAt, nextCheckAt, isWatching, checkAgain, history } = useActionWatch(id);
   const watchList = useWatchList();
   const onBoard = watchList.ids.includes(id);
+  const tenant = useActionTenant(id);
+  // Customers are named only where there are several: a deployment for one tenant reads as it always did.
+  const customer = tenant && settings.tenants.length > 1 ? { tenant: tenant.id, name: tenant.name } : undefined;
+  const portalUrl = tenant?.portalUrl ?? settings.portalUrl;
   // The start page lists what this browser watched lately (IDs and times only).
   useEffect(() => rememberWatched(window.localStorage, [id], Date.now()), [id]);
   const action = watch?.action;
@@ -73,7 +105,7 @@ function WatchedAction({ id }: { id: Guid }) {
       <StatusAnnouncer status={action?.status} />
       <Stack gap={4}>
         <Text size="sm" c="dimmed">
-          Machine action
+          {customer ? `Machine action in ${customer.name}` : 'Machine action'}
         </Text>
         <Group gap="sm" align="center">
           <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
@@ -85,7 +117,7 @@ function WatchedAction({ id }: { id: Guid }) {
         <RelayNotice />
         {action && (
           <Group gap="xs" mt={4}>
-            <CopyForTicketButton action={action} history={watch.history} usual={history} />
+            <CopyForTicketButton action={action} history={watch.history} usual={history} customer={customer?.name} />
             <Button variant="default" size="xs" onClick={() => watchList.add(id)} disabled={onBoard}>
               {onBoard ? 'On the watch board' : 'Watch on the board'}
             </Button>
@@ -113,7 +145,7 @@ function WatchedAction({ id }: { id: Guid }) {
               <Text>Not listed yet: a new action can take a few seconds to appear. Checking again…</Text>
             </Group>
           ) : (
-            <ProblemAlert problem={failure.problem} onSignIn={signIn} onCheckAgain={checkAgain} />
+            <ProblemAlert problem={failure.problem} onSignIn={customer && tenant ? () => signInTo(tenant) : signIn} onCheckAgain={checkAgain} />
           )}
           {action && watch.readAt !== undefined && (
             <Text size="sm" c="dimmed" data-testid="stale-note">
@@ -127,14 +159,14 @@ function WatchedAction({ id }: { id: Guid }) {
         <>
           <ClockSkewNotice actions={[action]} now={now} />
           <LongPendingHint action={action} reading={history} now={now} />
-          <NextStepsAlert action={action} portalUrl={settings.portalUrl} />
+          <NextStepsAlert action={action} portalUrl={portalUrl} customerTenant={customer?.tenant} />
           <ExpectedDuration action={action} reading={history} now={now} />
-          <ActionDetails action={action} portalUrl={settings.portalUrl} now={now} />
+          <ActionDetails action={action} portalUrl={portalUrl} customer={customer} now={now} />
           <StatusTimeline history={watch.history} />
           <LiveResponseCommands commands={action.commands} />
           <RawJson label="Raw JSON" text={JSON.stringify(action.raw, null, 2)} />
-          {action.machineId && /^[0-9a-f]{40}$/i.test(action.machineId) && (
-            <DeviceActions machineId={action.machineId} currentId={id} now={now} onWatch={(other) => watchList.add(other)} />
+          {action.machineId && /^[0-9a-f]{40}$/i.test(action.machineId) && tenant && (
+            <DeviceActions tenant={tenant.id} machineId={action.machineId} currentId={id} now={now} onWatch={(other) => watchList.add(other)} />
           )}
         </>
       )}

@@ -4,9 +4,9 @@ import type { StatusChange } from '../../../core/polling/watch/watch-state';
 import type { HistoryReading } from '../../../core/polling/history/duration-history';
 import { ticketSummary } from '../../action-ui/ticket-summary';
 
-export function CopyForTicketButton({ action, history, usual }: { action: MachineAction; history: readonly StatusChange[]; usual?: HistoryReading }) {
+export function CopyForTicketButton({ action, history, usual, customer }: { action: MachineAction; history: readonly StatusChange[]; usual?: HistoryReading; customer?: string }) {
   return (
-    <CopyButton value={ticketSummary(action, history, usual)}>
+    <CopyButton value={ticketSummary(action, history, usual, undefined, customer)}>
       {({ copied, copy }) => (
         <Button variant="default" size="xs" onClick={copy}>
           {copied ? 'Copied for the ticket' : 'Copy for the ticket'}

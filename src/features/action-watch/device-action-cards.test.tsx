@@ -72,7 +72,7 @@ describe("the action page's recent actions on a narrow screen", () => {
     const defender = fakeDefender({ now: () => now });
     defender.setAction(actionId, { status: 'InProgress', createdAt: now - 90_000, fields: { machineId } });
     const watches = [{ id: guid(actionId), watch: readWatch(current, now), checkedAt: now }];
-    renderActionPage(actionId, { defender, watches, histories: [isolationSamples(evenDurations(40, 30_000))], poller: testPoller({ budgeted: (call) => call() }) });
+    renderActionPage(actionId, { defender, watches, histories: [isolationSamples(evenDurations(40, 30_000))], poller: testPoller({ budgeted: (_tenant, call) => call() }) });
     await userEvent.click(screen.getByRole('button', { name: 'Show the last 10' }));
     const list = await screen.findByRole('list', { name: 'Recent actions on this device' });
     expect(cardFields(within(list).getByRole('listitem'))).toContainEqual(['Action', 'Isolate device']);

@@ -1,7 +1,7 @@
 import { Button, Group, Loader, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useDefender } from '../../api/defender-context';
+import { useDefenders } from '../../api/defenders';
 import { isDefenderRequestError } from '../../../core/defender/defender-problem';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { actionQueries } from '../../polling/react/action-queries';
@@ -11,13 +11,13 @@ import { DeviceActionCards } from './device-action-cards';
 import { DeviceActionTable } from './device-action-table';
 
 /** The last 10 actions on the same device, newest first, each a click away: read only when asked for. */
-export function DeviceActions({ machineId, currentId, now, onWatch }: { machineId: string; currentId: string; now: number; onWatch: (id: string) => void }) {
+export function DeviceActions({ tenant, machineId, currentId, now, onWatch }: { tenant: string; machineId: string; currentId: string; now: number; onWatch: (id: string) => void }) {
   const [shown, setShown] = useState(false);
   const narrow = useNarrowScreen();
-  const defender = useDefender();
+  const defender = useDefenders().of(tenant);
   const { budgeted } = usePoller();
   const query = useQuery({
-    ...actionQueries.deviceActions(machineId, (signal) => budgeted(() => defender.getDeviceActions(machineId, signal))),
+    ...actionQueries.deviceActions(tenant, machineId, (signal) => budgeted(tenant, () => defender.getDeviceActions(machineId, signal))),
     enabled: shown,
   });
   const List = narrow ? DeviceActionCards : DeviceActionTable;

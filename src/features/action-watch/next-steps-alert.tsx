@@ -6,9 +6,9 @@ import { nextStepsAfterFailure } from '../../action-ui/next-steps';
 import { devicePageUrl } from './device-link';
 
 /** For a Failed or timed-out action: what the analyst can do next, with the way to the device in the portal. */
-export function NextStepsAlert({ action, portalUrl }: { action: MachineAction; portalUrl: string }) {
+export function NextStepsAlert({ action, portalUrl, customerTenant }: { action: MachineAction; portalUrl: string; customerTenant?: string }) {
   if (action.status !== 'Failed' && action.status !== 'TimeOut') return null;
-  const deviceUrl = devicePageUrl(portalUrl, action.machineId);
+  const deviceUrl = devicePageUrl(portalUrl, action.machineId, customerTenant);
   const meaning = action.errorHResult ? hresultMeaning(action.errorHResult) : undefined;
   return (
     <Alert color="red" variant="outline" title={`What to do next: ${actionTypeWords(action.type)} ${action.status === 'Failed' ? 'failed' : 'timed out'}`} data-testid="next-steps">

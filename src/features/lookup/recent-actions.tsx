@@ -1,14 +1,16 @@
 import { Anchor, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ActionStatusBadge } from '../../action-ui/action-status-badge';
 import { describeActionType } from '../../action-ui/action-type-words';
 import { describeProblem } from '../../action-ui/describe-problem';
 import { isFinalStatus } from '../../../core/defender/action-status';
-import { useDefender } from '../../api/defender-context';
+import { useDefenders } from '../../api/defenders';
+import { useSettings } from '../../config/settings-context';
+import { rememberTenants } from '../../polling/tenants/action-tenants';
 import { isDefenderRequestError } from '../../../core/defender/defender-problem';
 import type { MachineAction } from '../../../core/defender/machine-action';
-import { toGuid } from '../../../core/lib/guid';
+import { toGuid, type Guid } from '../../../core/lib/guid';
 import { formatRelative } from '../../lib/time';
 import { actionQueries } from '../../polling/react/action-queries';
 import { usePoller } from '../../polling/react/poller-provider';
@@ -21,7 +23,7 @@ export function runningFirst(actions: readonly MachineAction[]): MachineAction[]
   return [...actions].sort((a, b) => Number(isFinalStatus(a.status)) - Number(isFinalStatus(b.status)) || created(b) - created(a));
 }
 
-function ActionLine({ action, now }: { action: MachineAction; now: number }) {
+function ActionLine({ action, customer, now }: { action: MachineAction; customer?: string; now: number }) {
   const id = toGuid(action.id);
   const what = describeActionType(action.type, action.scope);
   return (
@@ -36,19 +38,37 @@ function ActionLine({ action, now }: { action: MachineAction; now: number }) {
           what
         )}{' '}
         on {action.computerDnsName ?? action.machineId ?? 'an unknown device'}
+        {customer && <Text span size="sm" fw={600}>{` (${customer})`}</Text>}
         {action.createdAt && <Text span c="dimmed" size="sm">{` · ${formatRelative(action.createdAt.getTime(), now)}`}</Text>}
       </Text>
     </Group>
   );
 }
 
-/** "Your recent actions": what the signed-in analyst requested in the last day, read once through the budget. */
+/**
+ * "Your recent actions": what the signed-in analyst requested in the last day, in every tenant, read once
+ * per tenant through that tenant's budget. A tenant that cannot be read says so in a line of its own.
+ */
 export function YourRecentActions({ requestor, now }: { requestor: string; now: number }) {
-  const defender = useDefender();
+  const defenders = useDefenders();
+  const { tenants } = useSettings();
   const { budgeted } = usePoller();
-  const query = useQuery(
-    actionQueries.requestedBy(requestor, (signal) => budgeted(() => defender.getActionsRequestedBy(requestor, new Date(Date.now() - dayMs), signal))),
-  );
+  const named = tenants.length > 1;
+  const queries = useQueries({
+    queries: tenants.map((tenant) =>
+      actionQueries.requestedBy(tenant.id, requestor, async (signal) => {
+        const actions = await budgeted(tenant.id, () => defenders.of(tenant.id).getActionsRequestedBy(requestor, new Date(Date.now() - dayMs), signal));
+        // Each is in this tenant: opening one asks it there, with no lookup in the others.
+        if (named) rememberTenants(actions.flatMap((action) => (toGuid(action.id) ? [[toGuid(action.id)!, tenant.id] as [Guid, string]] : [])));
+        return actions;
+      }),
+    ),
+  });
+  const customerOf = new Map(queries.flatMap((query, index) => (named ? (query.data ?? []).map((action) => [action.id, tenants[index].name] as const) : [])));
+  const failed = queries.flatMap((query, index) => (query.isError ? [{ tenant: tenants[index], error: query.error }] : []));
+  const pending = queries.some((query) => query.isPending);
+  const actions = queries.flatMap((query) => query.data ?? []);
+  const query = { isPending: pending && actions.length === 0, data: pending && actions.length === 0 ? undefined : actions };
   return (
     <section aria-labelledby="your-recent-actions">
       <Title order={2} size="h4" id="your-recent-actions" mb="xs">
@@ -60,13 +80,14 @@ export function YourRecentActions({ requestor, now }: { requestor: string; now: 
           <Text size="sm">Looking up what you requested in the last day…</Text>
         </Group>
       )}
-      {query.isError && (
-        <Text size="sm" role="alert">
-          {isDefenderRequestError(query.error) ? describeProblem(query.error.problem).message : 'Your recent actions could not be read.'} The
-          field above still works.
+      {failed.map(({ tenant, error }) => (
+        <Text size="sm" role="alert" key={tenant.id}>
+          {named ? `${tenant.name}: ` : ''}
+          {isDefenderRequestError(error) ? describeProblem(error.problem).message : 'Your recent actions could not be read.'} The field above still
+          works.
         </Text>
-      )}
-      {query.data?.length === 0 && (
+      ))}
+      {query.data?.length === 0 && failed.length < tenants.length && (
         <Text size="sm" data-testid="no-recent-actions">
           Defender lists no action requested by {requestor} in the last day. If yours were requested under another name (a guest account,
           an automation), paste their IDs above.
@@ -75,7 +96,7 @@ export function YourRecentActions({ requestor, now }: { requestor: string; now: 
       {query.data && query.data.length > 0 && (
         <Stack gap={6}>
           {runningFirst(query.data).map((action) => (
-            <ActionLine key={action.id} action={action} now={now} />
+            <ActionLine key={action.id} action={action} customer={customerOf.get(action.id)} now={now} />
           ))}
         </Stack>
       )}

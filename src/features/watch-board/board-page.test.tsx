@@ -8,7 +8,7 @@ import { failingWatch, readWatch, sampleProblems, seedWatch } from '../../testin
 import { apiTime, machineAction } from '../../../core/testing/machine-actions';
 import { evenDurations, isolationSamples } from '../../../core/testing/duration-histories';
 import { pollTimings } from '../../../core/polling/pacing/next-poll-delay';
-import { renderWithProviders, testPoller } from '../../testing/render';
+import { renderWithProviders, testPoller, testSettings } from '../../testing/render';
 import { screenTestsAt } from '../../testing/screen-clock';
 import { guid, renderBoardPage } from '../../testing/screens';
 import { BeyondLimitNotice } from './beyond-limit-notice';
@@ -67,12 +67,12 @@ describe('the watch board', () => {
 
   it('while a 429 pauses every call: says until when', () => {
     const pausedUntil = now + 30_000;
-    renderBoardPage([idOf(1)], { watches: [watched(1, 'InProgress')], poller: testPoller({ pausedUntil }) });
+    renderBoardPage([idOf(1)], { watches: [watched(1, 'InProgress')], poller: testPoller({ pauses: new Map([[testSettings.tenants[0].id, pausedUntil]]) }) });
     expect(screen.getByTestId('board-paused')).toHaveTextContent(`Every check is paused until ${formatClock(pausedUntil)} (HTTP 429).`);
   });
 
   it('once a pause is over: no notice', () => {
-    renderBoardPage([idOf(1)], { watches: [watched(1, 'InProgress')], poller: testPoller({ pausedUntil: now - 1_000 }) });
+    renderBoardPage([idOf(1)], { watches: [watched(1, 'InProgress')], poller: testPoller({ pauses: new Map([[testSettings.tenants[0].id, now - 1_000]]) }) });
     expect(screen.queryByTestId('board-paused')).not.toBeInTheDocument();
   });
 

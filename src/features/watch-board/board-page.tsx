@@ -1,22 +1,21 @@
-import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
-import { formatClock } from '../../lib/time';
-import { useTick } from '../../lib/use-tick';
-import { usePoller, useWatchInterest } from '../../polling/react/poller-provider';
+import { useWatchInterest } from '../../polling/react/poller-provider';
+import { PauseNotices, TenantProblemNotices } from '../../action-ui/tenant-notices';
 import { actionQueries } from '../../polling/react/action-queries';
 import type { BoardArrival } from '../../action-ui/action-id-form';
 import { AddWatchesForm } from './add-watches-form';
 import { FinishNotifications } from './finish-notifications';
-import { historyKey, historyKindOf } from '../../../core/polling/history/duration-history';
 import { useTypeHistories } from '../../polling/react/use-type-history';
 import type { ActionWatch } from '../../../core/polling/watch/watch-state';
 import { RelayNotice } from '../../action-ui/relay-notice';
 import { isFinished, sortForBoard, type BoardRow } from './board-rows';
 import { BoardSummary } from './board-summary';
 import { useWatchList } from '../../action-ui/use-watch-list';
-import { addToWatchList, boardLimit, describeAddition, idsFromBoardLink } from '../../action-ui/watch-list';
+import { addToWatchList, boardLimit, describeAddition, idsFromBoardLink, tenantsFromBoardLink } from '../../action-ui/watch-list';
+import { rememberTenants } from '../../polling/tenants/action-tenants';
 import { BeyondLimitNotice } from './beyond-limit-notice';
 import { ShareBoardButton } from './share-board-button';
 import { WatchedActions } from './watched-actions';
@@ -25,24 +24,15 @@ import { useAwayFinishes } from '../../action-ui/away/use-away-finishes';
 import type { Guid } from '../../../core/lib/guid';
 import { CopyBoardButton } from './copy-board-button';
 import classes from './board-page.module.css';
+import { useSettings } from '../../config/settings-context';
+import { useTenantOf } from '../../polling/react/use-action-tenant';
+import { CustomerFilter } from './customer-filter';
 
 function pastedFrom(state: unknown): string | undefined {
   // Router state survives a reload and can be anything: believe only the shape the form sends.
   if (typeof state !== 'object' || state === null || !('pasted' in state)) return undefined;
   const { pasted }: Partial<Record<keyof BoardArrival, unknown>> = state;
   return typeof pasted === 'string' ? pasted : undefined;
-}
-
-/** Its own component: the second-by-second clock it needs re-renders the notice, not the board. */
-function PausedNotice({ pausedUntil }: { pausedUntil: number | undefined }) {
-  const now = useTick(1_000);
-  if (pausedUntil === undefined || pausedUntil <= now) return null;
-  return (
-    <Alert color="amber" variant="outline" title="Defender asked us to slow down" data-testid="board-paused">
-      Every check is paused until {formatClock(pausedUntil)} (HTTP 429). The quota (100 calls a minute, 1,500 an hour) is shared by
-      everyone using this app registration.
-    </Alert>
-  );
 }
 
 /** `/board`: every watched action in one place, read with one request per check. */
@@ -52,16 +42,21 @@ export function BoardPage() {
   // shown, to copy, and never silently dropped from storage.
   const ids = useMemo(() => saved.slice(0, boardLimit), [saved]);
   const beyondLimit = useMemo(() => saved.slice(boardLimit), [saved]);
-  const { pausedUntil } = usePoller();
   const location = useLocation();
+  const settings = useSettings();
+  const tenantOf = useTenantOf();
   // A shared board link adds its IDs to this analyst's board; what it added is worked out before adding.
   const fromLink = useMemo(() => idsFromBoardLink(location.search, location.hash), [location.search, location.hash]);
   const [linkMessage] = useState(() => (fromLink.length > 0 ? `From the link: ${describeAddition(addToWatchList(ids, fromLink))}` : undefined));
   // A paste of several IDs elsewhere (the start page, say) sent the analyst here with what it added.
   const [pastedMessage] = useState(() => pastedFrom(location.state));
   useEffect(() => {
-    if (fromLink.length > 0) addIds(fromLink);
-  }, [fromLink, addIds]);
+    if (fromLink.length === 0) return;
+    // The tenants the link names, where this app watches them, before the IDs reach the poller.
+    const known = new Set(settings.tenants.map((tenant) => tenant.id));
+    if (known.size > 1) rememberTenants([...tenantsFromBoardLink(location.hash)].filter(([, tenant]) => known.has(tenant)));
+    addIds(fromLink);
+  }, [fromLink, addIds, settings.tenants, location.hash]);
 
   useWatchInterest('board', ids);
   const watches = useQueries({
@@ -69,14 +64,18 @@ export function BoardPage() {
     combine: (results) => results.map((result) => result.data),
   });
   // One history read per type on the board, once a day at most, after its actions were read.
-  const histories = useTypeHistories(watches.flatMap((watch) => (watch?.action ? [watch.action] : [])));
-  const historyOf = (watch: ActionWatch | undefined) => (watch?.action ? histories.get(historyKey(historyKindOf(watch.action))) : undefined);
+  const histories = useTypeHistories();
+  const historyOf = (watch: ActionWatch | undefined) => (watch?.action ? histories(watch.action) : undefined);
   // What finished while nobody looked: told once above the board, and marked on its rows until seen.
   const away = useAwayFinishes(ids, watches, { watched: saved, recordsWhatItShows: true });
   const finishedAway = new Set(away.finishes.map((finish) => finish.id));
-  const rows: BoardRow[] = sortForBoard(
-    ids.map((id, order) => ({ id, watch: watches[order], order, history: historyOf(watches[order]), finishedAway: finishedAway.has(id) })),
+  const customers = settings.tenants.length > 1;
+  const allRows: BoardRow[] = sortForBoard(
+    ids.map((id, order) => ({ id, watch: watches[order], order, history: historyOf(watches[order]), finishedAway: finishedAway.has(id), customer: customers ? tenantOf(id)?.name : undefined })),
   );
+  // With several customers, the analyst may look at one customer's rows (a customer's call, say).
+  const [customerShown, setCustomerShown] = useState<string>('');
+  const rows = customerShown === '' ? allRows : allRows.filter((row) => row.customer === customerShown);
   // The same function for every row (rows are memoised), reading the latest marks when called.
   const markSeen = useRef(away.markSeen);
   useEffect(() => {
@@ -88,7 +87,8 @@ export function BoardPage() {
   return (
     <Stack gap="lg" className={classes.page}>
       <Title order={1}>Watch board</Title>
-      <PausedNotice pausedUntil={pausedUntil} />
+      <PauseNotices />
+      <TenantProblemNotices />
       <RelayNotice />
       <AwaySummary away={away} />
       <FinishNotifications ids={ids} rows={rows} away={away.finishes} />
@@ -100,7 +100,8 @@ export function BoardPage() {
           {pastedMessage}
         </Text>
       )}
-      {rows.length === 0 ? (
+      {customers && allRows.length > 0 && <CustomerFilter tenants={settings.tenants} value={customerShown} onChange={setCustomerShown} />}
+      {allRows.length === 0 ? (
         <Text>No action is watched yet. Paste a ticket's IDs above.</Text>
       ) : (
         <>
@@ -109,10 +110,10 @@ export function BoardPage() {
             <Button variant="default" size="xs" disabled={finished.length === 0} onClick={() => removeAll(new Set(finished.map((row) => row.id)))}>
               Clear finished
             </Button>
-            <ShareBoardButton ids={ids} />
+            <ShareBoardButton ids={ids} tenantOf={customers ? (id) => tenantOf(id)?.id : undefined} />
             <CopyBoardButton rows={rows} />
           </Group>
-          <WatchedActions rows={rows} onRemove={remove} onOpen={onOpen} />
+          <WatchedActions rows={rows} customers={customers} onRemove={remove} onOpen={onOpen} />
         </>
       )}
     </Stack>

@@ -12,6 +12,8 @@ export interface BoardRow {
   history?: HistoryReading;
   /** Finished while the analyst was away, and not yet marked as seen. */
   finishedAway?: boolean;
+  /** The customer whose tenant holds it, when the analyst watches several; undefined while it is looked up. */
+  customer?: string;
 }
 
 export function isFinished(row: Pick<BoardRow, 'watch'>): boolean {

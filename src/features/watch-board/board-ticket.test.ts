@@ -23,6 +23,19 @@ describe('boardTicketText', () => {
     expect(lines[1]).toMatch(/UTC/);
   });
 
+  it('names each action\'s customer when the analyst watches several tenants', () => {
+    const watch = readWatch(machineAction({ status: 'Succeeded' }), now - 5_000);
+    const [, found, lookingUp] = boardTicketText(
+      [
+        { id: guid(actionId), watch, order: 0, customer: 'Fabrikam' },
+        { id: other, watch: undefined, order: 1 },
+      ],
+      now,
+    ).split('\n');
+    expect(found).toMatch(new RegExp(`^Defender machine action ${actionId}; Customer: Fabrikam; Type: `));
+    expect(lookingUp).toBe(`Defender machine action ${other}; Not read: not looked up yet`);
+  });
+
   it('a row nothing was read for says why; a status from before a failed check says when it was read', () => {
     const lastGood = readWatch(machineAction({ status: 'InProgress' }), now - 60_000);
     const text = boardTicketText(

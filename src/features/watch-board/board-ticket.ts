@@ -26,9 +26,10 @@ export function boardTicketText(rows: readonly BoardRow[], now: number): string 
   const lines = rows.map((row) => {
     const action = row.watch?.action;
     const failure = row.watch?.failure;
-    if (!action) return `Defender machine action ${row.id}; Not read: ${notReadWords(row)}`;
+    const customer = row.customer ? [`Customer: ${row.customer}`] : [];
+    if (!action) return [`Defender machine action ${row.id}`, ...customer, `Not read: ${notReadWords(row)}`].join('; ');
     const asOf = failure && row.watch?.readAt !== undefined ? [`Status as of ${formatUtc(new Date(row.watch.readAt))} (${describeProblem(failure.problem).title})`] : [];
-    return [...ticketLines(action, row.watch?.history, row.history, now), ...asOf].map(oneLine).join('; ');
+    return [...ticketLines(action, row.watch?.history, row.history, now, row.customer), ...asOf].map(oneLine).join('; ');
   });
   const count = `${rows.length} machine action${rows.length === 1 ? '' : 's'}`;
   return [`Machine action watch: ${count} as of ${formatUtc(new Date(now))}`, ...lines].join('\n');

@@ -3,8 +3,8 @@ import { boardPath, linkLimit } from '../../action-ui/watch-list';
 import type { Guid } from '../../../core/lib/guid';
 
 /** A link to this board for a ticket; past what a link carries, the IDs as text to paste into another board. */
-export function ShareBoardButton({ ids }: { ids: readonly Guid[] }) {
-  const path = boardPath(ids);
+export function ShareBoardButton({ ids, tenantOf }: { ids: readonly Guid[]; tenantOf?: (id: Guid) => string | undefined }) {
+  const path = boardPath(ids, tenantOf);
   if (path) {
     return (
       <CopyButton value={new URL(path, window.location.origin).href}>

@@ -7,12 +7,12 @@ import { FailureReason, FinishedAwayMark } from './row-marks';
 import { rowStatus, shownAction } from './row-status';
 import { RowDuration } from './row-times';
 import { ShortActionId } from './short-action-id';
-import { sameRowProps, type WatchedActionsProps, type WatchedRowProps } from './watch-board-table';
+import { rowProps, sameRowProps, type WatchedActionsProps, type WatchedRowProps } from './watch-board-table';
 import { WatchRowStatus } from './watch-row-status';
 import classes from './watch-board-cards.module.css';
 
 /** One card, drawn again only when its action's record changes, as a table row is. */
-const WatchBoardCard = memo(function WatchBoardCard({ id, watch, history, finishedAway, onRemove, onOpen }: WatchedRowProps) {
+const WatchBoardCard = memo(function WatchBoardCard({ id, watch, history, finishedAway, customer, customers, onRemove, onOpen }: WatchedRowProps) {
   const status = rowStatus(watch);
   const action = shownAction(status);
   const device = action?.computerDnsName ?? action?.machineId;
@@ -32,6 +32,11 @@ const WatchBoardCard = memo(function WatchBoardCard({ id, watch, history, finish
       </Anchor>
       {action && <ShortActionId id={id} />}
       {action && <FailureReason action={action} />}
+      {customers && (
+        <Text size="sm" fw={600} data-testid="row-customer">
+          {customer ?? 'Looking up its tenant'}
+        </Text>
+      )}
       <Text size="sm" className={classes.wraps}>
         {action ? device ? <BreakableName name={device} /> : 'Unknown device' : '—'}
       </Text>
@@ -46,11 +51,11 @@ const WatchBoardCard = memo(function WatchBoardCard({ id, watch, history, finish
  * Every watched action on a phone, one card each: the table's first questions (how is it doing, what is
  * it, on which device, for how long) without scrolling sideways. The action page has the rest.
  */
-export function WatchBoardCards({ rows, onRemove, onOpen }: WatchedActionsProps) {
+export function WatchBoardCards({ rows, customers, onRemove, onOpen }: WatchedActionsProps) {
   return (
     <ul className={classes.cards} aria-label="Watched actions">
       {rows.map((row) => (
-        <WatchBoardCard key={row.id} id={row.id} watch={row.watch} history={row.history} finishedAway={row.finishedAway ?? false} onRemove={onRemove} onOpen={onOpen} />
+        <WatchBoardCard key={row.id} {...rowProps(row, { customers, onRemove, onOpen })} />
       ))}
     </ul>
   );

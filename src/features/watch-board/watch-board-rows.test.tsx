@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { DefenderProblem } from '../../../core/defender/defender-problem';
+import type { Guid } from '../../../core/lib/guid';
 import { formatClock } from '../../lib/time';
 import { readHistory, type HistorySamples } from '../../../core/polling/history/duration-history';
 import { pollTimings } from '../../../core/polling/pacing/next-poll-delay';
@@ -36,7 +37,7 @@ describe.each([
   function renderRow(watch: ActionWatch | undefined, samples?: HistorySamples, finishedAway = false) {
     const onRemove = vi.fn();
     const onOpen = vi.fn();
-    renderWithProviders(<Rows rows={[{ id, watch, order: 0, history: samples && readHistory(samples), finishedAway }]} onRemove={onRemove} onOpen={onOpen} />);
+    renderWithProviders(<Rows rows={[{ id, watch, order: 0, history: samples && readHistory(samples), finishedAway }]} customers={false} onRemove={onRemove} onOpen={onOpen} />);
     return { row: screen.getByTestId('watch-row'), onRemove, onOpen };
   }
 
@@ -285,12 +286,41 @@ describe('what only the table has room for', () => {
       { status: 'Pending', at: now - 5 * 60_000 },
       { status: 'InProgress', at: now - 2 * 60_000 },
     ]);
-    renderWithProviders(<WatchBoardTable rows={[{ id, watch, order: 0 }]} onRemove={vi.fn()} onOpen={vi.fn()} />);
+    renderWithProviders(<WatchBoardTable rows={[{ id, watch, order: 0 }]} customers={false} onRemove={vi.fn()} onOpen={vi.fn()} />);
     const cells = within(screen.getByTestId('watch-row')).getAllByRole('cell');
     const headers = screen.getAllByRole('columnheader').map((header) => header.textContent);
     const cell = (header: string) => cells[headers.indexOf(header)];
     expect(cell('Requestor')).toHaveTextContent('dana.analyst@contoso.example');
     expect(cell('Created')).toHaveTextContent('5 minutes ago');
     expect(cell('Last change')).toHaveTextContent('2 minutes ago');
+  });
+});
+
+describe.each([
+  ['table', WatchBoardTable],
+  ['cards', WatchBoardCards],
+] as const)('the customer on a row of a board of several tenants, as %s', (_view, Rows) => {
+  it('names the customer, or says its tenant is being looked up', () => {
+    const other = '22222222-2222-4222-8222-000000000001' as Guid;
+    const watch = readWatch(isolation('InProgress', 60_000), now);
+    renderWithProviders(
+      <Rows
+        rows={[
+          { id, watch, order: 0, customer: 'Fabrikam' },
+          { id: other, watch: undefined, order: 1 },
+        ]}
+        customers
+        onRemove={vi.fn()}
+        onOpen={vi.fn()}
+      />,
+    );
+    const [found, looking] = screen.getAllByTestId('row-customer');
+    expect(found).toHaveTextContent('Fabrikam');
+    expect(looking).toHaveTextContent(/looking up/i);
+  });
+
+  it('names no customer on a board of one tenant', () => {
+    renderWithProviders(<Rows rows={[{ id, watch: readWatch(isolation('InProgress', 60_000), now), order: 0, customer: 'Fabrikam' }]} customers={false} onRemove={vi.fn()} onOpen={vi.fn()} />);
+    expect(screen.queryByTestId('row-customer')).not.toBeInTheDocument();
   });
 });

@@ -16,6 +16,8 @@ import classes from './watch-board-table.module.css';
 
 export interface WatchedActionsProps {
   rows: BoardRow[];
+  /** The analyst watches several customers' tenants: each row names its customer. */
+  customers: boolean;
   onRemove: (id: Guid) => void;
   /** The analyst opens a row's action page: what it marked as news is looked at. */
   onOpen: (id: Guid) => void;
@@ -27,6 +29,9 @@ export interface WatchedRowProps {
   /** The same object while the history is unchanged (history-cache.ts), so that the row stays memoised. */
   history: HistoryReading | undefined;
   finishedAway: boolean;
+  /** Its customer's name; undefined while looked up, or when the board watches one tenant (`customers`). */
+  customer: string | undefined;
+  customers: boolean;
   onRemove: (id: Guid) => void;
   onOpen: (id: Guid) => void;
 }
@@ -37,17 +42,24 @@ export function sameRowProps(before: WatchedRowProps, after: WatchedRowProps): b
     before.id === after.id &&
     before.history === after.history &&
     before.finishedAway === after.finishedAway &&
+    before.customer === after.customer &&
+    before.customers === after.customers &&
     before.onRemove === after.onRemove &&
     before.onOpen === after.onOpen &&
     sameOnRow(before.watch, after.watch)
   );
 }
 
+/** What a row (or a card) is drawn from: the row's own, and the board's. */
+export function rowProps(row: BoardRow, board: Omit<WatchedActionsProps, 'rows'>): WatchedRowProps {
+  return { id: row.id, watch: row.watch, history: row.history, finishedAway: row.finishedAway ?? false, customer: row.customer, ...board };
+}
+
 /**
  * One row, drawn again only when what it says of its action changes (the poller writes a new one per check):
  * a board of 500 must answer a click at once, whatever the other rows do.
  */
-const WatchBoardRow = memo(function WatchBoardRow({ id, watch, history, finishedAway, onRemove, onOpen }: WatchedRowProps) {
+const WatchBoardRow = memo(function WatchBoardRow({ id, watch, history, finishedAway, customer, customers, onRemove, onOpen }: WatchedRowProps) {
   const status = rowStatus(watch);
   const action = shownAction(status);
   const created = action?.createdAt?.getTime();
@@ -65,6 +77,11 @@ const WatchBoardRow = memo(function WatchBoardRow({ id, watch, history, finished
         {action && <ShortActionId id={id} />}
         {action && <FailureReason action={action} />}
       </Table.Td>
+      {customers && (
+        <Table.Td className={classes.name} data-testid="row-customer">
+          {customer ?? <span className="muted">looking up</span>}
+        </Table.Td>
+      )}
       <Table.Td className={classes.name}>{device ? <BreakableName name={device} /> : '—'}</Table.Td>
       <Table.Td className={classes.name}>{action?.requestor ? <BreakableName name={action.requestor} /> : '—'}</Table.Td>
       <Table.Td className={classes.oneLine}>
@@ -86,7 +103,7 @@ const WatchBoardRow = memo(function WatchBoardRow({ id, watch, history, finished
 }, sameRowProps);
 
 /** Every watched action on a wide screen: status, what, where, who, and when it last changed. */
-export function WatchBoardTable({ rows, onRemove, onOpen }: WatchedActionsProps) {
+export function WatchBoardTable({ rows, customers, onRemove, onOpen }: WatchedActionsProps) {
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table striped withTableBorder aria-label="Watched actions">
@@ -94,6 +111,7 @@ export function WatchBoardTable({ rows, onRemove, onOpen }: WatchedActionsProps)
           <Table.Tr>
             <Table.Th scope="col">Status</Table.Th>
             <Table.Th scope="col">Action</Table.Th>
+            {customers && <Table.Th scope="col">Customer</Table.Th>}
             <Table.Th scope="col">Device</Table.Th>
             <Table.Th scope="col">Requestor</Table.Th>
             <Table.Th scope="col">Created</Table.Th>
@@ -106,7 +124,7 @@ export function WatchBoardTable({ rows, onRemove, onOpen }: WatchedActionsProps)
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
-            <WatchBoardRow key={row.id} id={row.id} watch={row.watch} history={row.history} finishedAway={row.finishedAway ?? false} onRemove={onRemove} onOpen={onOpen} />
+            <WatchBoardRow key={row.id} {...rowProps(row, { customers, onRemove, onOpen })} />
           ))}
         </Table.Tbody>
       </Table>

@@ -33,6 +33,18 @@ function listenToOtherTabs(): void {
   });
 }
 
+/** Word of a change in any tenant's histories, for useSyncExternalStore. */
+export function subscribeHistories(listener: () => void): () => void {
+  listenToOtherTabs();
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Changes with every change of what any tenant's store holds. */
+export function historiesVersion(): number {
+  return version;
+}
+
 /** One per tenant: a browser used for two tenants never shows one tenant's durations for the other. */
 export function tenantHistories(tenant: string): TenantHistories {
   const known = byTenant.get(tenant);
@@ -47,12 +59,8 @@ export function tenantHistories(tenant: string): TenantHistories {
         changed();
       },
     },
-    subscribe(listener) {
-      listenToOtherTabs();
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    version: () => version,
+    subscribe: subscribeHistories,
+    version: historiesVersion,
   };
   byTenant.set(tenant, histories);
   return histories;

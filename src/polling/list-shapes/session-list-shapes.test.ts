@@ -6,15 +6,21 @@ afterEach(() => sessionStorage.clear());
 
 describe('sessionListShapeMemory', () => {
   it('starts from `in`, learns from refusals and answers, and a reload of the tab remembers it', () => {
-    const memory = sessionListShapeMemory();
+    const memory = sessionListShapeMemory('contoso');
     expect(memory.current()).toEqual(firstListShape);
     expect(memory.refused({ status: 400, shape: firstListShape, filterLength: 500 })).toEqual({ kind: 'or', maxFilterLength: 1_800, accepted: false });
     memory.succeeded('or');
-    expect(sessionListShapeMemory().current()).toEqual({ kind: 'or', maxFilterLength: 1_800, accepted: true });
+    expect(sessionListShapeMemory('contoso').current()).toEqual({ kind: 'or', maxFilterLength: 1_800, accepted: true });
+  });
+
+  it("keeps each tenant's shape apart: one tenant's refusal says nothing of another's API", () => {
+    sessionListShapeMemory('contoso').refused({ status: 400, shape: firstListShape, filterLength: 500 });
+    expect(sessionListShapeMemory('fabrikam').current()).toEqual(firstListShape);
+    expect(sessionListShapeMemory('contoso').current().kind).toBe('or');
   });
 
   it('starts over from `in` when what is stored is not a shape', () => {
-    sessionStorage.setItem('machine-action-watch:list-shape', '{"kind":"telnet"');
-    expect(sessionListShapeMemory().current()).toEqual(firstListShape);
+    sessionStorage.setItem('machine-action-watch:list-shape:contoso', '{"kind":"telnet"');
+    expect(sessionListShapeMemory('contoso').current()).toEqual(firstListShape);
   });
 });

@@ -16,7 +16,7 @@ describe('actionQueries', () => {
   });
 
   it('keeps a device’s actions apart from the watches', () => {
-    const device = actionQueries.deviceActions('1e5bc9d7e413ddd7902c2932e418702b84d0cc07', async () => []);
+    const device = actionQueries.deviceActions('contoso', '1e5bc9d7e413ddd7902c2932e418702b84d0cc07', async () => []);
     expect(watchedActionId(device.queryKey)).toBeUndefined();
     expect(device.queryKey.slice(0, 1)).toEqual(actionQueries.all);
   });
@@ -36,13 +36,13 @@ describe('the analyst’s recent actions', () => {
       reads += 1;
       return [];
     };
-    const dana = actionQueries.requestedBy('dana.analyst@contoso.example', read);
+    const dana = actionQueries.requestedBy('contoso', 'dana.analyst@contoso.example', read);
     await client.fetchQuery(dana);
     expect(reads).toBe(1);
     vi.setSystemTime(readAt + tenMinutes - 1);
     await client.fetchQuery(dana);
     expect(reads).toBe(1); // still fresh a moment before ten minutes
-    await client.fetchQuery(actionQueries.requestedBy('sam.guest@fabrikam.example', read));
+    await client.fetchQuery(actionQueries.requestedBy('contoso', 'sam.guest@fabrikam.example', read));
     expect(reads).toBe(2); // another analyst at this browser is read for herself
     vi.setSystemTime(readAt + tenMinutes);
     await client.fetchQuery(dana);

@@ -22,15 +22,15 @@ export const actionQueries = {
    */
   schedule: () =>
     queryOptions<ReadonlyMap<Guid, number>, Error, ReadonlyMap<Guid, number>, readonly [typeof scope, 'schedule']>({ queryKey: [scope, 'schedule'], queryFn: skipToken }),
-  /** The newest actions on one device, read on request through the poller's budget (`read`). */
-  deviceActions: (machineId: string, read: (signal: AbortSignal) => Promise<MachineAction[]>) =>
-    queryOptions({ queryKey: [scope, 'device', machineId] as const, queryFn: ({ signal }) => read(signal), retry: false, staleTime: 60_000 }),
+  /** The newest actions on one device of one tenant, read on request through that tenant's budget (`read`). */
+  deviceActions: (tenant: string, machineId: string, read: (signal: AbortSignal) => Promise<MachineAction[]>) =>
+    queryOptions({ queryKey: [scope, 'device', tenant, machineId] as const, queryFn: ({ signal }) => read(signal), retry: false, staleTime: 60_000 }),
   /**
    * The signed-in analyst's own actions of the last day, for the start page. Read once and kept for ten
    * minutes: coming back to the start page does not spend the quota again.
    */
-  requestedBy: (requestor: string, read: (signal: AbortSignal) => Promise<MachineAction[]>) =>
-    queryOptions({ queryKey: [scope, 'requested-by', requestor] as const, queryFn: ({ signal }) => read(signal), retry: false, staleTime: 10 * 60_000, gcTime: 30 * 60_000 }),
+  requestedBy: (tenant: string, requestor: string, read: (signal: AbortSignal) => Promise<MachineAction[]>) =>
+    queryOptions({ queryKey: [scope, 'requested-by', tenant, requestor] as const, queryFn: ({ signal }) => read(signal), retry: false, staleTime: 10 * 60_000, gcTime: 30 * 60_000 }),
 };
 
 /** The action a cache entry watches, for code that follows the whole cache (the finish notices). */

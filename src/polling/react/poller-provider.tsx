@@ -1,12 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useDefender } from '../../api/defender-context';
+import { useDefenderSetup } from '../../api/defender-context';
+import type { DefenderProblem } from '../../../core/defender/defender-problem';
 import { useSettings } from '../../config/settings-context';
 import { useAuth } from '../../auth/auth-state';
 import type { Guid } from '../../../core/lib/guid';
-import type { ActionPoller } from '../../../core/polling/scheduler/action-poller';
 import { actionQueries } from './action-queries';
-import type { PollerCoordinator } from '../tabs/poller-coordinator';
 import type { RelayState } from '../relay-client/relay-link';
 import type { Polling } from './start-polling';
 import { useSameIds } from './use-same-ids';
@@ -15,10 +14,12 @@ export interface PollerControls {
   /** Declares the actions one part of the page shows; an empty list withdraws them. */
   setInterest(owner: string, ids: Guid[]): void;
   recheck(id: Guid): void;
-  /** A one-off Defender call, within this tab's budget (it waits for the poller to start, if need be). */
-  budgeted<T>(call: () => Promise<T>): Promise<T>;
-  /** A 429 paused every call until then. */
-  pausedUntil: number | undefined;
+  /** A one-off call in one tenant, within that tenant's budget (it waits for the poller to start, if need be). */
+  budgeted<T>(tenant: string, call: () => Promise<T>): Promise<T>;
+  /** The tenants a 429 paused, each until when: the quota is per tenant, so a pause is too. */
+  pauses: ReadonlyMap<string, number>;
+  /** The tenants with a problem every one of their actions meets (no Defender role, a sign-in they demand). */
+  tenantProblems: ReadonlyMap<string, DefenderProblem>;
   /** How the team relay answers this tab, when config.json names one and this tab leads the polling. */
   relay: RelayStatus | undefined;
 }
@@ -40,22 +41,32 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
+/** The map with the tenant's entry set, or removed when there is none. */
+function withEntry<T>(before: ReadonlyMap<string, T>, tenant: string, value: T | undefined): ReadonlyMap<string, T> {
+  if (before.get(tenant) === value) return before;
+  const next = new Map(before);
+  if (value === undefined) next.delete(tenant);
+  else next.set(tenant, value);
+  return next;
+}
+
 /**
  * Runs the one poller of this tab (see PollerCoordinator) while the analyst is signed in, and writes every
  * result into the query cache, where pages read it.
  */
 export function PollerProvider({ children }: { children: ReactNode }) {
-  const defender = useDefender();
+  const defenders = useDefenderSetup();
   const settings = useSettings();
   const auth = useAuth();
   const queryClient = useQueryClient();
   const signedIn = auth.status === 'ready' && auth.account !== null;
-  const [pausedUntil, setPausedUntil] = useState<number | undefined>();
+  const [pauses, setPauses] = useState<ReadonlyMap<string, number>>(() => new Map());
+  const [tenantProblems, setTenantProblems] = useState<ReadonlyMap<string, DefenderProblem>>(() => new Map());
   const [relay, setRelay] = useState<RelayStatus | undefined>();
   const interests = useRef(new Map<string, Guid[]>());
-  const coordinatorRef = useRef<PollerCoordinator | undefined>(undefined);
+  const pollingRef = useRef<Polling | undefined>(undefined);
   // Children's effects run before this provider's: a call may ask for the poller before it exists.
-  const pollerReady = useRef(deferred<ActionPoller>());
+  const pollingReady = useRef(deferred<Polling>());
 
   const localIds = useCallback(() => [...new Set([...interests.current.values()].flat())], []);
 
@@ -66,40 +77,47 @@ export function PollerProvider({ children }: { children: ReactNode }) {
     void import('./start-polling').then(({ startPolling }) => {
       if (left) return; // signed out (or unmounted) while the chunk was on its way
       polling = startPolling({
-        defender,
+        tenants: settings.tenants,
+        defenders,
+        homeAuthority: settings.authority,
         quota: settings.quota,
-        tenant: settings.authority,
         onCheck: (id, watch, checkedAt) => queryClient.setQueryData(actionQueries.watch(id).queryKey, watch, { updatedAt: checkedAt }),
-        onPause: setPausedUntil,
+        onPause: (tenant, until) => setPauses((before) => withEntry(before, tenant, until)),
+        onTenantProblem: (tenant, problem) => setTenantProblems((before) => withEntry(before, tenant, problem)),
         onSchedule: (schedule) => queryClient.setQueryData(actionQueries.schedule().queryKey, schedule),
         localIds,
         relayUrl: settings.relayUrl,
         onRelayState: (state, reason) => setRelay({ state, reason }),
       });
-      coordinatorRef.current = polling.coordinator;
-      pollerReady.current.resolve(polling.poller);
+      pollingRef.current = polling;
+      pollingReady.current.resolve(polling);
     });
     return () => {
       left = true;
       polling?.stop();
       queryClient.setQueryData(actionQueries.schedule().queryKey, new Map());
       setRelay(undefined);
-      coordinatorRef.current = undefined;
-      pollerReady.current = deferred<ActionPoller>();
+      setPauses(new Map());
+      setTenantProblems(new Map());
+      pollingRef.current = undefined;
+      pollingReady.current = deferred<Polling>();
     };
-  }, [signedIn, defender, settings, queryClient, localIds]);
+  }, [signedIn, defenders, settings, queryClient, localIds]);
 
   const setInterest = useCallback(
     (owner: string, ids: Guid[]) => {
       if (ids.length === 0) interests.current.delete(owner);
       else interests.current.set(owner, ids);
-      coordinatorRef.current?.setLocalIds(localIds());
+      pollingRef.current?.setLocalIds(localIds());
     },
     [localIds],
   );
-  const recheck = useCallback((id: Guid) => coordinatorRef.current?.recheck(id), []);
-  const budgeted = useCallback(<T,>(call: () => Promise<T>) => pollerReady.current.promise.then((poller) => poller.budgeted(call)), []);
-  const controls = useMemo<PollerControls>(() => ({ setInterest, recheck, budgeted, pausedUntil, relay }), [setInterest, recheck, budgeted, pausedUntil, relay]);
+  const recheck = useCallback((id: Guid) => pollingRef.current?.recheck(id), []);
+  const budgeted = useCallback(<T,>(tenant: string, call: () => Promise<T>) => pollingReady.current.promise.then((polling) => polling.budgeted(tenant, call)), []);
+  const controls = useMemo<PollerControls>(
+    () => ({ setInterest, recheck, budgeted, pauses, tenantProblems, relay }),
+    [setInterest, recheck, budgeted, pauses, tenantProblems, relay],
+  );
   return <PollerContext.Provider value={controls}>{children}</PollerContext.Provider>;
 }
 

@@ -1,122 +1,129 @@
 import { onlineManager } from '@tanstack/react-query';
-import type { DefenderClient } from '../../../core/defender/defender-client';
-import { onSignInElsewhere, onSignOutElsewhere } from '../../auth/session-broadcast';
+import type { DefenderSetup } from '../../api/defender-context';
+import { defendersOf } from '../../api/defenders';
+import type { DefenderProblem } from '../../../core/defender/defender-problem';
 import type { Guid } from '../../../core/lib/guid';
-import { isPageHidden } from '../../lib/use-page-visible';
-import { ActionPoller } from '../../../core/polling/scheduler/action-poller';
-import { TypeHistories } from '../../../core/polling/history/type-histories';
-import { tenantHistories } from '../history/tenant-histories';
-import { heartbeatMs, PollerCoordinator } from '../tabs/poller-coordinator';
-import { budgetLimits, RateBudget } from '../../../core/polling/scheduler/rate-budget';
-import { RelayedPolling } from '../relay-client/relayed-polling';
-import { RelayLink, type RelayState } from '../relay-client/relay-link';
+import { splitByTenant } from '../../../core/polling/tenants/tenant-search';
 import type { ActionWatch } from '../../../core/polling/watch/watch-state';
-import { sessionListShapeMemory } from '../list-shapes/session-list-shapes';
+import { onSignInElsewhere, onSignOutElsewhere } from '../../auth/session-broadcast';
+import type { TenantSettings } from '../../config/settings';
+import { heartbeatMs } from '../tabs/poller-coordinator';
+import type { RelayState } from '../relay-client/relay-link';
+import { readActionTenants, rememberTenants, subscribeActionTenants } from '../tenants/action-tenants';
+import { TenantAnswers } from '../tenants/tenant-answers';
+import { startTenantPolling, type TenantPolling } from '../tenants/tenant-polling';
 
 export interface PollingOptions {
-  defender: DefenderClient;
+  /** The analyst's tenants. */
+  tenants: readonly TenantSettings[];
+  /** What each tenant's Defender client is made from. */
+  defenders: DefenderSetup;
+  /** The tenant signed in to: the team relay (config.json's relayUrl) serves it, and only it. */
+  homeAuthority: string;
   quota: { share: number; analystsAtOnce: number };
-  /** Whose history paces the checks: the authority's tenant, whose store the pages read. */
-  tenant: string;
-  /** Every result, whoever polled it: the provider writes it into the query cache. */
+  /** Every result, whoever polled it, as the pages show it: the provider writes it into the query cache. */
   onCheck: (id: Guid, watch: ActionWatch, checkedAt: number) => void;
-  onPause: (until: number | undefined) => void;
-  /** When each watched action will be checked next, by whichever tab polls. */
+  /** A 429 in a tenant paused its calls until then (undefined: the pause is over). */
+  onPause: (tenant: string, until: number | undefined) => void;
+  /** When each watched action will be checked next, by whichever tab polls its tenant. */
   onSchedule: (schedule: ReadonlyMap<Guid, number>) => void;
+  /** A problem a whole tenant has (no Defender role, a sign-in it demands), undefined once it answers again. */
+  onTenantProblem: (tenant: string, problem: DefenderProblem | undefined) => void;
   /** The actions this tab shows right now. */
   localIds: () => Guid[];
-  /** The team relay (config.json's relayUrl): when set, the leading tab watches through it. */
   relayUrl?: string;
   /** How the relay answers, for the notice on the page; never called without a relay. */
   onRelayState?: (state: RelayState, reason?: string) => void;
 }
 
 export interface Polling {
-  poller: ActionPoller;
-  coordinator: PollerCoordinator;
+  /** The actions this tab shows: each is asked in its tenant, or in every tenant while its tenant is not known. */
+  setLocalIds(ids: Guid[]): void;
+  recheck(id: Guid): void;
+  /** A one-off call in one tenant, within that tenant's budget and pause. */
+  budgeted<T>(tenant: string, call: () => Promise<T>): Promise<T>;
   stop(): void;
 }
 
 /**
- * Starts this tab's part in the one poller across tabs: its budget, its poller (which runs while this tab
- * leads) and the coordinator that shares interest and results with the other tabs. In a chunk of its own,
- * loaded once the analyst is signed in: the start page's first load carries none of it.
+ * Starts this tab's part in the one poller across tabs, one part per tenant (tenant-polling.ts), and sends
+ * each watched action to its tenant's part. In a chunk of its own, loaded once the analyst is signed in:
+ * the start page's first load carries none of it.
  */
-export function startPolling({ defender, quota, tenant, onCheck, onPause, onSchedule, localIds, relayUrl, onRelayState }: PollingOptions): Polling {
-  const channel = new BroadcastChannel('machine-action-watch:poller');
-  // The poller and the budget report to the coordinator, which needs both: the link is made just below.
-  const link: { coordinator?: PollerCoordinator } = {};
-  const budget = new RateBudget(budgetLimits(quota.share, quota.analystsAtOnce), (at, count) => link.coordinator?.publishSpent(at, count));
-  // The poller reads each watched type's history itself; the pages show what it kept (use-type-history).
-  const histories = new TypeHistories({ store: tenantHistories(tenant).store, readActions: (type, since) => defender.getActionHistory(type, since), now: Date.now });
-  const poller = new ActionPoller({
-    defender,
-    budget,
-    isHidden: () => !(link.coordinator?.anyTabVisible() ?? !isPageHidden()),
-    isOnline: () => onlineManager.isOnline(),
-    onCheck: (id, watch, checkedAt) => link.coordinator?.publishCheck(id, watch, checkedAt),
-    onPause: (until) => link.coordinator?.publishPause(until),
-    onSchedule: (schedule) => link.coordinator?.publishSchedule(schedule),
-    histories,
-    listShapes: sessionListShapeMemory(),
+export function startPolling(options: PollingOptions): Polling {
+  const tenantIds = options.tenants.map((tenant) => tenant.id);
+  const defenders = defendersOf(options.defenders);
+  const schedules = new Map<string, ReadonlyMap<Guid, number>>();
+  const answers = new TenantAnswers({
+    tenants: options.tenants,
+    tenantOf: (id) => readActionTenants().get(id),
+    remember: (id, tenant) => rememberTenants([[id, tenant]]),
+    show: options.onCheck,
+    onTenantProblem: options.onTenantProblem,
   });
-  const relayed = relayUrl ? throughRelay(relayUrl, defender, poller, histories, link, onRelayState) : undefined;
-  const coordinator = new PollerCoordinator({ poller: relayed ?? poller, budget, channel, isVisible: () => !isPageHidden(), onCheck, onPause, onSchedule });
-  link.coordinator = coordinator;
-  coordinator.start();
-  coordinator.setLocalIds(localIds());
+  const parts: TenantPolling[] = options.tenants.map((tenant) =>
+    startTenantPolling({
+      tenant: tenant.id,
+      historyKey: tenant.authority,
+      defender: defenders.of(tenant.id),
+      quota: options.quota,
+      onCheck: (id, watch, checkedAt) => answers.receive(tenant.id, id, watch, checkedAt),
+      onPause: (until) => options.onPause(tenant.id, until),
+      onSchedule: (schedule) => {
+        schedules.set(tenant.id, schedule);
+        options.onSchedule(new Map([...schedules.values()].flatMap((each) => [...each])));
+      },
+      relayUrl: tenant.authority === options.homeAuthority ? options.relayUrl : undefined,
+      onRelayState: options.onRelayState,
+    }),
+  );
+  const partOf = (tenant: string) => parts.find((part) => part.tenant === tenant);
+  let localIds = options.localIds();
+  const share = () => {
+    const split = splitByTenant(localIds, tenantIds, (id) => readActionTenants().get(id));
+    for (const part of parts) part.coordinator.setLocalIds(split.get(part.tenant) ?? []);
+  };
+  share();
+  // An action found (here or in another tab), or named by a link, is from then on asked in its tenant only.
+  const stopTenantWatch = subscribeActionTenants(share);
 
-  const onVisibility = () => coordinator.visibilityChanged();
-  const stopOnline = onlineManager.subscribe(() => poller.reschedule());
-  const heartbeat = window.setInterval(() => coordinator.heartbeat(), heartbeatMs);
+  const each = (act: (part: TenantPolling) => void) => () => parts.forEach(act);
+  const onVisibility = each((part) => part.coordinator.visibilityChanged());
+  const stopOnline = onlineManager.subscribe(each((part) => part.poller.reschedule()));
+  const heartbeat = window.setInterval(each((part) => part.coordinator.heartbeat()), heartbeatMs);
   // Leaving says so at once, so the next tab takes over without waiting for this one to fall silent.
-  const onPageHide = () => coordinator.stop();
+  const onPageHide = each((part) => part.coordinator.stop());
   // A sign-out in another tab stops the polling at once, not at React's next render: a tab must not take
   // over the lock the signing-out tab lets go, nor start one more check, in between.
-  const stopSignOutWatch = onSignOutElsewhere(() => coordinator.stop());
-  const stopSignInWatch = onSignInElsewhere(() => coordinator.retrySignInFailures());
+  const stopSignOutWatch = onSignOutElsewhere(each((part) => part.coordinator.stop()));
+  const stopSignInWatch = onSignInElsewhere(each((part) => part.coordinator.retrySignInFailures()));
   document.addEventListener('visibilitychange', onVisibility);
   window.addEventListener('pagehide', onPageHide);
   return {
-    poller,
-    coordinator,
+    setLocalIds(ids) {
+      localIds = ids;
+      share();
+    },
+    recheck(id) {
+      const known = readActionTenants().get(id);
+      const part = tenantIds.length === 1 ? parts[0] : known === undefined ? undefined : partOf(known);
+      if (part) part.coordinator.recheck(id);
+      else for (const each of parts) each.coordinator.recheck(id);
+    },
+    budgeted(tenant, call) {
+      const part = partOf(tenant);
+      if (!part) return Promise.reject(new Error(`No tenant "${tenant}" is configured.`));
+      return part.poller.budgeted(call);
+    },
     stop() {
+      stopTenantWatch();
       stopSignOutWatch();
       stopSignInWatch();
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', onPageHide);
       window.clearInterval(heartbeat);
       stopOnline();
-      coordinator.stop();
-      channel.close();
+      for (const part of parts) part.stop();
     },
   };
-}
-
-/** The leading tab's watch through the team relay, this tab's own poller standing by. */
-function throughRelay(
-  relayUrl: string,
-  defender: DefenderClient,
-  poller: ActionPoller,
-  histories: TypeHistories,
-  link: { coordinator?: PollerCoordinator },
-  onRelayState: PollingOptions['onRelayState'],
-): RelayedPolling {
-  const relayed: RelayedPolling = new RelayedPolling({
-    direct: poller,
-    link: new RelayLink({
-      relayUrl,
-      getAccessToken: (request) => defender.accessToken(request),
-      onEvent: (event) => relayed.relayEvent(event),
-      onState: (state, reason) => relayed.relayState(state, reason),
-    }),
-    onCheck: (id, watch, checkedAt) => {
-      link.coordinator?.publishCheck(id, watch, checkedAt);
-      // The relay keeps its histories to itself: this tab reads what its pages show, through its own budget,
-      // once a day per type, as its poller would.
-      if (watch.action) for (const type of histories.due([watch.action])) void histories.read(type, (call) => poller.budgeted(call));
-    },
-    onRelayState: (state, reason) => onRelayState?.(state, reason),
-  });
-  return relayed;
 }
