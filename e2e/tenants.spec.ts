@@ -123,3 +123,32 @@ test("a 429 in one customer's tenant pauses that tenant's checks only", async ({
   fabrikamChecks.stop();
   northwindChecks.stop();
 });
+
+test('a customer that demands a second factor asks for it in one notice, with a sign-in to that tenant alone; the others go on', async ({ page }) => {
+  await simulatorClient(workerPorts.api, { tenant: northwind.id }).requireMfa();
+  await open(page, `/board#ids=${fabrikamScan}~${fabrikam.id},${northwindIsolation}~${northwind.id}`);
+  const notice = page.getByTestId('tenant-problem');
+  await expect(notice).toContainText('Northwind Traders: it asks you to verify your sign-in');
+  await expect(notice).toContainText('AADSTS50076');
+  await expect(row(page, fabrikamScan).getByTestId('action-status')).toHaveText('In progress');
+  // The one step, for Northwind alone: the provider asks Dana to approve, and the board comes back.
+  await notice.getByRole('button', { name: 'Sign in to Northwind Traders' }).click();
+  await page.getByRole('button', { name: 'Approve sign-in' }).click();
+  await expect(page).toHaveURL(/\/board/);
+  await expect(row(page, northwindIsolation).getByTestId('action-status')).toHaveText(/Pending|In progress/);
+  await expect(row(page, fabrikamScan).getByTestId('action-status')).toHaveText('In progress');
+  await expect(page.getByTestId('tenant-problem')).toHaveCount(0);
+});
+
+test("a tenant the analyst is not a guest in is named, with what its admin must do, and stops nothing else", async ({ page, appServer }) => {
+  const { adatum } = SIM_TENANTS;
+  await appServer.restart({ TENANTS: JSON.stringify([...customers, { id: adatum.id, name: adatum.name }]) });
+  await open(page, '/board');
+  await paste(page, fabrikamScan);
+  await expect(row(page, fabrikamScan).getByTestId('row-customer')).toHaveText('Fabrikam');
+  await expect(row(page, fabrikamScan).getByTestId('action-status')).toHaveText('In progress');
+  const notice = page.getByTestId('tenant-problem').filter({ hasText: 'Adatum' });
+  await expect(notice).toContainText('Adatum: your account is not in this tenant');
+  await expect(notice).toContainText('Its admin must invite you as a guest');
+  await expect(notice.getByRole('button')).toHaveCount(0);
+});

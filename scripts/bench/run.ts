@@ -13,13 +13,14 @@ import { runBenchmarks } from './harness/run-benchmarks.ts';
 import { serverBenchmark } from './server/benchmark.ts';
 import { sizeBenchmark } from './size/benchmark.ts';
 import { teamBenchmark } from './team/benchmark.ts';
+import { tenantsBenchmark } from './tenants/benchmark.ts';
 
 // In this order: memory resets the simulator to its own actions and moves its clock 8 hours on, and
-// polling takes about 20 minutes, so both come after the quick ones. Pace runs in Node, in about a minute;
+// polling and tenants take about 20 and 40 minutes, so they come after the quick ones. Pace runs in Node, in about a minute;
 // team too (the relay in Node on simulated time, a redis-server of its own), in a few minutes. Board takes
 // about a minute of real time (1,000 actions created, 20 s watched). Server starts a simulator, a Redis and
 // the app's server of its own (under a minute).
-const benchmarks = [sizeBenchmark, lighthouseBenchmark, deepLinkBenchmark, boardBenchmark, paceBenchmark, teamBenchmark, serverBenchmark, memoryBenchmark, pollingBenchmark];
+const benchmarks = [sizeBenchmark, lighthouseBenchmark, deepLinkBenchmark, boardBenchmark, paceBenchmark, teamBenchmark, serverBenchmark, memoryBenchmark, pollingBenchmark, tenantsBenchmark];
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const names = values.only?.split(',').map((name) => name.trim());

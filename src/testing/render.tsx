@@ -88,6 +88,8 @@ export interface ProviderOptions extends RenderOptions {
   settings?: Settings;
   /** The Defender a one-off call reaches, when the test's poller lets one through (`budgeted`). */
   defender?: FakeDefender;
+  /** With several tenants, each tenant's own Defender, by tenant ID (a call reaches the one whose token it carries). */
+  tenantDefenders?: Readonly<Record<string, FakeDefender>>;
 }
 
 /**
@@ -96,9 +98,15 @@ export interface ProviderOptions extends RenderOptions {
  * in-memory fake, the sign-in state and the poller's controls. Returns them with the render result.
  */
 export function renderWithProviders(ui: ReactElement, options: ProviderOptions = {}) {
-  const { path = '/', queryClient = testQueryClient(), poller = testPoller(), auth = signedIn(), settings = testSettings, defender: fake = fakeDefender(), ...renderOptions } = options;
-  // Every tenant's client reaches the one fake: a test of several tenants tells them apart by what it seeds.
-  const defenders: DefenderSetup = { tenants: settings.tenants, getAccessToken: () => Promise.resolve('test-token'), fetch: fake.fetch };
+  const { path = '/', queryClient = testQueryClient(), poller = testPoller(), auth = signedIn(), settings = testSettings, defender: fake = fakeDefender(), tenantDefenders, ...renderOptions } = options;
+  // One fake for every tenant, or each tenant's own, told apart by the token each tenant's client sends.
+  const defenders: DefenderSetup = tenantDefenders
+    ? {
+        tenants: settings.tenants,
+        getAccessToken: (tenant) => Promise.resolve(`token-${tenant.id}`),
+        fetch: (input, init) => tenantDefenders[(new Headers(init?.headers).get('Authorization') ?? '').replace('Bearer token-', '')].fetch(input, init),
+      }
+    : { tenants: settings.tenants, getAccessToken: () => Promise.resolve('test-token'), fetch: fake.fetch };
   const result = testingLibraryRender(ui, {
     wrapper: ({ children }: { children: ReactNode }) => (
       <MantineProvider theme={theme} env="test">
