@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
 import { createRemoteJWKSet } from 'jose';
 import { createDefenderClient } from '../core/defender/defender-client';
 import type { Timers } from '../core/polling/scheduler/action-poller';
@@ -7,11 +8,10 @@ import { budgetLimits } from '../core/polling/scheduler/rate-budget';
 import { accessChecker } from './access/access-check';
 import { accessRetries } from './access/access-retries';
 import { createAnalystVerifier } from './auth/analyst-token';
-import { appTokenSource } from './auth/app-token';
-import { discoverEndpoints, type IdentityEndpoints } from './auth/oidc-discovery';
+import { relayTenants, type ServedTenant } from './auth/served-tenants';
 import type { RelaySettings } from './config/settings';
 import { authenticator } from './http/authenticate';
-import { registerRoutes } from './http/routes';
+import { registerRoutes, type TenantRoutes } from './http/routes';
 import { StreamHub } from './http/stream-hub';
 import { repeatEvery } from './poller/repeat';
 import { TeamPoller } from './poller/team-poller';
@@ -21,6 +21,7 @@ import { actionStates } from './state/action-states';
 import { leaderLease } from './state/leader-lease';
 import { leases } from './state/leases';
 import { connectRedis } from './state/redis-connection';
+import { customerKeys, keys as homeKeys } from './state/keys';
 import { publishEvent, subscribeEvents, type RelayEvent } from './state/relay-events';
 import { requestLimiter } from './state/request-limiter';
 import { sharedBudget } from './state/shared-budget';
@@ -41,9 +42,12 @@ export interface RelayOverrides {
 /** One replica's relay, inside the server (server/http/build-server.ts), which gives it its routes' prefix. */
 export interface Relay {
   replicaId: string;
-  /** PUT /v1/watch and GET /v1/stream, registered in the (prefixed) scope the server gives it. */
+  /** PUT /v1/watch and GET /v1/stream, and each served tenant's under /v1/t/<tenant>/, in the (prefixed) scope the server gives it. */
   routes(scope: FastifyInstance): void;
+  /** Whether this replica polls the home tenant (TENANT_ID) for the team. */
   isLeading(): boolean;
+  /** The tenants this relay serves (the home tenant first), and the ones it does not, with why. */
+  tenants: { served: string[]; unserved: string[] };
   /** The streams open on this replica. */
   streamCount(): number;
   /** Whether Redis answers now: the server's readiness. */
@@ -59,32 +63,53 @@ function scanMs(settings: RelaySettings): number {
   return Math.max(200, Math.min(5_000, Math.floor(settings.timings.leaseTtlMs / 4)));
 }
 
-/** The identity provider's endpoints: the settings where given, discovery for the rest. */
-async function endpoints(settings: RelaySettings, fetchImpl: typeof fetch): Promise<IdentityEndpoints> {
-  const given = { issuer: settings.tokenIssuers?.[0], jwksUrl: settings.jwksUrl, tokenUrl: settings.tokenUrl };
-  if (given.issuer && given.jwksUrl && given.tokenUrl) return { issuer: given.issuer, jwksUrl: given.jwksUrl, tokenUrl: given.tokenUrl };
-  const found = await discoverEndpoints(settings.authority, fetchImpl);
-  return { issuer: given.issuer ?? found.issuer, jwksUrl: given.jwksUrl ?? found.jwksUrl, tokenUrl: given.tokenUrl ?? found.tokenUrl };
+interface RelayLog {
+  info(message: string): void;
+  warn(message: string): void;
 }
 
-/** One relay replica: its routes, its share of the fan-out, and a contender for the poller's lease. */
-export async function startRelay(settings: RelaySettings, logger: FastifyBaseLogger, overrides: RelayOverrides = {}): Promise<Relay> {
-  const replicaId = randomUUID();
+/** What one tenant's part of a replica needs from the replica: its settings, Redis, identity and clocks. */
+interface ReplicaContext {
+  settings: RelaySettings;
+  replicaId: string;
+  redis: Redis;
+  log: RelayLog;
+  overrides: RelayOverrides;
+  now: () => number;
+}
+
+/** One served tenant's part: everything it keeps is its own (keys, budget, pause, poller, watches, verdicts). */
+interface TenantRelay {
+  routes: TenantRoutes;
+  events: string;
+  onEvent(event: RelayEvent): void;
+  poller: TeamPoller;
+  hub: StreamHub;
+  retries: ReturnType<typeof accessRetries>;
+}
+
+/** The home tenant's log lines are a single-tenant relay's; a customer's name their tenant. */
+function tenantLog(log: RelayLog, tenant: ServedTenant): RelayLog {
+  if (tenant.home) return log;
+  const named = (message: string) => `${tenant.name} (${tenant.id}): ${message}`;
+  return { info: (message) => log.info(named(message)), warn: (message) => log.warn(named(message)) };
+}
+
+/** One tenant's relay: its own budget and access checks, verifier, poller (with its app token) and stream hub. */
+function startTenantRelay(tenant: ServedTenant, context: ReplicaContext): TenantRelay {
+  const { settings, redis, now, overrides } = context;
   const { timings } = settings;
-  const { timers } = overrides;
-  const now = timers ? () => timers.now() : Date.now;
-  const identity = await endpoints(settings, overrides.fetch ?? fetch);
-  const log = { info: (message: string) => logger.info(message), warn: (message: string) => logger.warn(message) };
-  const redis = connectRedis(settings.redisUrl, `relay-${replicaId}`, log);
-  const subscriber = connectRedis(settings.redisUrl, `relay-${replicaId}-events`, log);
-  const access = accessCache(redis, { allowedMs: timings.accessTtlMs, deniedMs: timings.deniedTtlMs });
-  const states = actionStates(redis, timings.stateTtlMs);
-  const leased = leases(redis, timings.leaseTtlMs);
-  const watches = watchSets(redis, timings.stateTtlMs);
-  const publish = (event: RelayEvent) => publishEvent(redis, event);
-  const limits = budgetLimits(settings.quotaShare, 1); // the relay is the deployment's one poller
-  const teamBudget = sharedBudget(redis, limits);
-  const checksBudget = accessBudget(redis, limits, settings.accessChecksPerMinute);
+  const log = tenantLog(context.log, tenant);
+  const keys = tenant.home ? homeKeys : customerKeys(tenant.id);
+  const access = accessCache(redis, keys, { allowedMs: timings.accessTtlMs, deniedMs: timings.deniedTtlMs });
+  const states = actionStates(redis, keys, timings.stateTtlMs);
+  const leased = leases(redis, keys, timings.leaseTtlMs);
+  const watches = watchSets(redis, keys, timings.stateTtlMs);
+  const publish = (event: RelayEvent) => publishEvent(redis, keys, event);
+  const limits = budgetLimits(settings.quotaShare, 1); // the relay is the deployment's one poller of this tenant
+  const teamBudget = sharedBudget(redis, keys, limits);
+  const checksBudget = accessBudget(redis, keys, limits, settings.accessChecksPerMinute);
+  // Access checks read this tenant's Defender with the analyst's token for this tenant (the route took no other).
   const checkAccess = accessChecker({
     defenderApi: settings.defenderApi,
     cache: access,
@@ -109,61 +134,85 @@ export async function startRelay(settings: RelaySettings, logger: FastifyBaseLog
     warn: log.warn,
   });
   const verify = createAnalystVerifier({
-    keys: createRemoteJWKSet(new URL(identity.jwksUrl)),
-    issuers: settings.tokenIssuers ?? [identity.issuer],
+    keys: createRemoteJWKSet(new URL(tenant.identity.jwksUrl)),
+    issuers: tenant.issuers,
     audience: settings.defenderResource,
-    tenantId: settings.tenantId,
+    tenantId: tenant.id,
     appClientId: settings.appClientId,
     now: overrides.tokenClock,
   });
-  const authenticate = authenticator(verify, requestLimiter(redis, settings.requestsPerMinute));
-
-  const appToken = appTokenSource({
-    tokenUrl: identity.tokenUrl,
-    clientId: settings.relayClientId,
-    clientSecret: settings.relayClientSecret,
-    resource: settings.defenderResource,
-    fetch: overrides.fetch,
-  });
+  const authenticate = authenticator(verify, requestLimiter(redis, keys, settings.requestsPerMinute));
   const poller = new TeamPoller({
     redis,
-    lease: leaderLease(redis, replicaId, timings.leaderTtlMs),
+    keys,
+    lease: leaderLease(redis, keys, context.replicaId, timings.leaderTtlMs),
     leases: leased,
     states,
     budget: teamBudget,
     limits,
-    defender: createDefenderClient({ apiBaseUrl: settings.defenderApi, getAccessToken: appToken, fetch: overrides.fetch }),
+    defender: createDefenderClient({ apiBaseUrl: settings.defenderApi, getAccessToken: tenant.appToken, fetch: overrides.fetch }),
     leaderTtlMs: timings.leaderTtlMs,
     scanMs: scanMs(settings),
     log,
-    timers,
+    timers: overrides.timers,
   });
   const hub = new StreamHub({ watchSets: watches, access, states, leases: leased, warn: log.warn, now });
-
-  await subscribeEvents(
-    subscriber,
-    (event) => {
+  return {
+    routes: {
+      tenantId: tenant.id,
+      home: tenant.home,
+      watch: { authenticate, checkAccess, retries, watchSets: watches, leases: leased, publish, maxIds: settings.maxIdsPerAnalyst, now },
+      stream: { authenticate, checkAccess, retries, watchSets: watches, hub, heartbeatMs: timings.heartbeatMs, slowReaderMs: timings.slowReaderMs, maxStreamsPerAnalyst: settings.maxStreamsPerAnalyst },
+    },
+    events: keys.events,
+    onEvent(event) {
       hub.onEvent(event);
       if (event.type === 'leases') poller.leasesChanged();
       else if (event.type === 'spent') poller.spentElsewhere(event.count);
       else if (event.type === 'paused' && event.until !== null) poller.pauseUntil(event.until);
     },
-    () => void hub.resyncAll().catch((error: Error) => log.warn(`Could not catch streams up: ${error.message}`)),
+    poller,
+    hub,
+    retries,
+  };
+}
+
+/**
+ * One relay replica: its routes, its share of the fan-out, and a contender for each served tenant's poller
+ * lease. The tenants share the replica's two Redis connections and nothing else.
+ */
+export async function startRelay(settings: RelaySettings, logger: FastifyBaseLogger, overrides: RelayOverrides = {}): Promise<Relay> {
+  const replicaId = randomUUID();
+  const { timings } = settings;
+  const { timers } = overrides;
+  const now = timers ? () => timers.now() : Date.now;
+  const log = { info: (message: string) => logger.info(message), warn: (message: string) => logger.warn(message) };
+  const tenants = await relayTenants(settings, overrides.fetch);
+  for (const tenant of tenants.served) if (!tenant.home) log.info(`The team relay serves ${tenant.name} (${tenant.id}) with its own app token and budget.`);
+  for (const tenant of tenants.unserved) log.warn(`The team relay does not serve ${tenant.name} (${tenant.tenantId}); its analysts' browsers poll it themselves: ${tenant.reason}`);
+  const redis = connectRedis(settings.redisUrl, `relay-${replicaId}`, log);
+  const subscriber = connectRedis(settings.redisUrl, `relay-${replicaId}-events`, log);
+  const parts = tenants.served.map((tenant) => startTenantRelay(tenant, { settings, replicaId, redis, log, overrides, now }));
+  const [home] = parts;
+  const hubs = parts.map((part) => part.hub);
+
+  await subscribeEvents(
+    subscriber,
+    new Map(parts.map((part) => [part.events, (event: RelayEvent) => part.onEvent(event)])),
+    () => void Promise.all(hubs.map((hub) => hub.resyncAll())).catch((error: Error) => log.warn(`Could not catch streams up: ${error.message}`)),
     log.warn,
   );
-  poller.start();
+  for (const part of parts) part.poller.start();
   // A third of the TTL: a lease survives two missed renewals.
-  const stopRenewal = repeatEvery(timers, Math.max(100, Math.floor(timings.leaseTtlMs / 3)), () => void hub.renewLeases().catch((error: Error) => log.warn(`Could not renew leases: ${error.message}`)));
+  const renew = () => void Promise.all(hubs.map((hub) => hub.renewLeases())).catch((error: Error) => log.warn(`Could not renew leases: ${error.message}`));
+  const stopRenewal = repeatEvery(timers, Math.max(100, Math.floor(timings.leaseTtlMs / 3)), renew);
 
   return {
     replicaId,
-    routes: (scope) =>
-      registerRoutes(scope, {
-        watch: { authenticate, checkAccess, retries, watchSets: watches, leases: leased, publish, maxIds: settings.maxIdsPerAnalyst, now },
-        stream: { authenticate, checkAccess, retries, watchSets: watches, hub, heartbeatMs: timings.heartbeatMs, slowReaderMs: timings.slowReaderMs, maxStreamsPerAnalyst: settings.maxStreamsPerAnalyst },
-      }),
-    isLeading: () => poller.isLeading,
-    streamCount: () => hub.size,
+    routes: (scope) => registerRoutes(scope, parts.map((part) => part.routes), tenants.unserved),
+    isLeading: () => home.poller.isLeading,
+    tenants: { served: tenants.served.map((tenant) => tenant.id), unserved: tenants.unserved.map((tenant) => tenant.tenantId) },
+    streamCount: () => hubs.reduce((count, hub) => count + hub.size, 0),
     redisAnswers: async () => {
       try {
         return (await redis.ping()) === 'PONG';
@@ -171,12 +220,12 @@ export async function startRelay(settings: RelaySettings, logger: FastifyBaseLog
         return false;
       }
     },
-    closeStreams: () => hub.closeAll('shutdown'),
+    closeStreams: () => hubs.forEach((hub) => hub.closeAll('shutdown')),
     async close({ release = true } = {}) {
       stopRenewal();
-      retries.stop();
-      await poller.stop(release);
-      hub.closeAll('shutdown');
+      for (const part of parts) part.retries.stop();
+      await Promise.all(parts.map((part) => part.poller.stop(release)));
+      for (const hub of hubs) hub.closeAll('shutdown');
       // disconnect, not quit: a Redis that is away would keep quit waiting.
       redis.disconnect();
       subscriber.disconnect();

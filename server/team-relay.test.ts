@@ -13,6 +13,7 @@ import type { RelayEvent } from '../relay/state/relay-events';
 import { countingFetch, type CountingFetch } from '../relay/testing/counting-fetch';
 import { tapEvents, type EventTap } from '../relay/testing/event-tap';
 import { captureLog, type LogCapture } from '../relay/testing/log-capture';
+import { scanRedis } from '../relay/testing/redis-scan';
 import { startRedis, type TestRedis } from '../relay/testing/redis-server';
 import { serverEnv, testAppOrigin } from './testing/server-env';
 import { openStream, type ReceivedEvent, type StreamReader } from '../relay/testing/stream-reader';
@@ -407,36 +408,18 @@ describe('the team relay', () => {
     await watch(replicas[0], tokens.robin, [seededActions.branchOfficeScan, seededActions.pendingIsolation]);
     await dana.waitFor(actionOf(id)); // a check is kept in Redis
 
-    const client = new Redis(redis.url);
-    try {
-      const values: string[] = [];
-      let cursor = '0';
-      do {
-        const [next, found] = await client.scan(cursor, 'COUNT', 500);
-        cursor = next;
-        for (const key of found) {
-          values.push(key);
-          const type = await client.type(key);
-          if (type === 'string') values.push((await client.get(key)) ?? '');
-          else if (type === 'zset') values.push(...(await client.zrange(key, 0, -1)));
-          else if (type === 'hash') values.push(...Object.entries(await client.hgetall(key)).flat());
-          else if (type === 'set') values.push(...(await client.smembers(key)));
-          else if (type === 'list') values.push(...(await client.lrange(key, 0, -1)));
-        }
-      } while (cursor !== '0');
-      expect(values.some((value) => value.startsWith('relay:action:'))).toBe(true); // the scan saw the relay's data
-      const secrets = [...Object.values(tokens), RELAY_CLIENT_SECRET];
-      for (const value of values) {
-        for (const secret of secrets) expect(value.includes(secret)).toBe(false);
-        expect(value).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\.eyJ/); // no JWT at all, the relay's own included
-      }
-      const logs = replicas.map((replica) => replica.log.text()).join('\n');
-      expect(logs).toContain('"url":"/relay/v1/watch"'); // requests are logged…
-      expect(logs).toContain('"url":"/relay/v1/stream?access_token=[redacted]"'); // …a token in the query redacted
-      for (const secret of secrets) expect(logs.includes(secret)).toBe(false); // …without their tokens
-      expect(logs).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\.eyJ/);
-    } finally {
-      client.disconnect();
+    const scanned = await scanRedis(redis.url);
+    const values = [...scanned.keys, ...scanned.values];
+    expect(values.some((value) => value.startsWith('relay:action:'))).toBe(true); // the scan saw the relay's data
+    const secrets = [...Object.values(tokens), RELAY_CLIENT_SECRET];
+    for (const value of values) {
+      for (const secret of secrets) expect(value.includes(secret)).toBe(false);
+      expect(value).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\.eyJ/); // no JWT at all, the relay's own included
     }
+    const logs = replicas.map((replica) => replica.log.text()).join('\n');
+    expect(logs).toContain('"url":"/relay/v1/watch"'); // requests are logged…
+    expect(logs).toContain('"url":"/relay/v1/stream?access_token=[redacted]"'); // …a token in the query redacted
+    for (const secret of secrets) expect(logs.includes(secret)).toBe(false); // …without their tokens
+    expect(logs).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\.eyJ/);
   });
 });

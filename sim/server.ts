@@ -18,6 +18,7 @@ import { listenOnLoopback } from './http/loopback.ts';
 import { accountById, defenderRoleIn } from './identity/accounts.ts';
 import { createSigningKeys } from './identity/keys.ts';
 import { createMfaDemands, type MfaDemands } from './identity/mfa-demands.ts';
+import { createRelayConsents, type RelayConsents } from './identity/app-registrations.ts';
 import { createIdentityProvider } from './identity/provider.ts';
 import { createIdentityRequestHandler } from './identity/request-handler.ts';
 import { customerSeeds, defaultDevice, seedActions, seedDevices } from './seed.ts';
@@ -72,14 +73,18 @@ function issuersOf(rootIssuer: string): (tenantId: string) => readonly string[] 
 }
 
 /** The control API's sign-in switches, played by the identity provider's MFA demands. */
-function signInSwitchesOf(mfa: MfaDemands): SignInSwitchBoard {
+function signInSwitchesOf(mfa: MfaDemands, relayConsents: RelayConsents): SignInSwitchBoard {
   return {
-    current: (tenantId) => ({ requireMfa: mfa.demands(tenantId) }),
-    set(tenantId, { requireMfa }) {
+    current: (tenantId) => ({ requireMfa: mfa.demands(tenantId), relayConsented: relayConsents.consented(tenantId) }),
+    set(tenantId, { requireMfa, relayConsented }) {
+      if (relayConsented !== undefined) relayConsents.set(tenantId, relayConsented);
       if (requireMfa === true) mfa.demand(tenantId);
       if (requireMfa === false) mfa.waive(tenantId);
     },
-    reset: () => mfa.reset(),
+    reset: () => {
+      mfa.reset();
+      relayConsents.reset();
+    },
   };
 }
 
@@ -91,6 +96,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const apiPort = portFrom(options.apiPort, process.env.SIM_API_PORT, DEFAULT_API_PORT);
   const keys = await createSigningKeys();
   const mfa = createMfaDemands();
+  const relayConsents = createRelayConsents();
 
   // The issuer embeds the port, so with port 0 the provider can only be built once the socket is bound.
   const identity: { handler?: RequestListener } = {};
@@ -102,11 +108,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     identity.handler(req, res);
   }, identityPort);
   const issuer = browserUrl(identityServer.port);
-  const provider = createIdentityProvider({ issuer, appOrigins, signingKey: keys.privateJwk, mfa, quiet });
+  const provider = createIdentityProvider({ issuer, appOrigins, signingKey: keys.privateJwk, mfa, relayConsents, quiet });
   identity.handler = createIdentityRequestHandler(provider, issuer, mfa);
 
   const handler = createDefenderRequestHandler({
-    simulation: createSimulation({ ...tenantSeeds(), signIn: signInSwitchesOf(mfa) }),
+    simulation: createSimulation({ ...tenantSeeds(), signIn: signInSwitchesOf(mfa, relayConsents) }),
     verifyBearer: createBearerVerifier({ jwks: keys.publicJwks, issuersOf: issuersOf(issuer), audience: DEFENDER_RESOURCE }),
     // The demo accounts say which tenants give them a Defender role, and its device groups; Defender looks it up by oid.
     userRoles: (tenantId, oid) => {

@@ -18,7 +18,7 @@ let dana: TokenResponse;
 /** Dana's browser session, signed in at the home tenant: a silent sign-in elsewhere finds it. */
 let danaBrowser: SignInBrowser;
 
-const { fabrikam, northwind, adatum, home } = SIM_TENANTS;
+const { fabrikam, northwind, tailspin, adatum, home } = SIM_TENANTS;
 const issuerOf = (tenantId: string) => tenantIssuer(simulator.identityUrl, tenantId);
 
 async function discovery(path: string): Promise<Record<string, unknown>> {
@@ -179,10 +179,17 @@ describe('a tenant the account is not in', () => {
     expect(answer.get('error_description')).toEqual(refusedAtAdatum);
   });
 
-  it("refuses the relay's app token at a customer: the app is registered in the home tenant only", async () => {
-    await expect(requestRelayAppToken(simulator.identityUrl, undefined, fabrikam.id)).rejects.toThrow(/400: .*"unauthorized_client".*AADSTS700016/);
+  it("gives the relay's app a token where it is consented (Fabrikam, Northwind), refuses it elsewhere (Tailspin), and follows the switch", async () => {
+    await expect(requestRelayAppToken(simulator.identityUrl, undefined, tailspin.id)).rejects.toThrow(/400: .*"unauthorized_client".*AADSTS700016/);
     const atHome = await requestRelayAppToken(simulator.identityUrl, undefined, home.id);
     expect(decodeJwt(atHome.access_token)).toMatchObject({ tid: home.id, iss: issuerOf(home.id), idtyp: 'app' });
+    const atFabrikam = await requestRelayAppToken(simulator.identityUrl, undefined, fabrikam.id);
+    expect(decodeJwt(atFabrikam.access_token)).toMatchObject({ tid: fabrikam.id, iss: issuerOf(fabrikam.id), idtyp: 'app', roles: ['Machine.Read.All'] });
+    const northwindControl = simulatorClient(apiPort, { tenant: northwind.id });
+    expect(await northwindControl.withdrawRelayConsent()).toEqual({ requireMfa: false, relayConsented: false });
+    await expect(requestRelayAppToken(simulator.identityUrl, undefined, northwind.id)).rejects.toThrow(/AADSTS700016/);
+    await northwindControl.consentToRelay();
+    expect(decodeJwt((await requestRelayAppToken(simulator.identityUrl, undefined, northwind.id)).access_token)).toMatchObject({ tid: northwind.id });
   });
 });
 
@@ -190,7 +197,7 @@ describe('a tenant that demands MFA (the control switch)', () => {
   const fabrikamControl = () => simulatorClient(apiPort, { tenant: fabrikam.id });
 
   it("refuses the refresh token with AADSTS50076 and suberror basic_action there, and there only", async () => {
-    expect(await fabrikamControl().requireMfa()).toEqual({ requireMfa: true });
+    expect(await fabrikamControl().requireMfa()).toEqual({ requireMfa: true, relayConsented: true });
     const { status, body } = await refreshAt(fabrikam.id);
     expect(status).toBe(400);
     expect(body).toMatchObject({
@@ -224,10 +231,10 @@ describe('a tenant that demands MFA (the control switch)', () => {
   it('is cleared by a reset, and by waiving it', async () => {
     await fabrikamControl().requireMfa();
     await simulatorClient(apiPort).reset();
-    expect(await fabrikamControl().signInSwitches()).toEqual({ requireMfa: false });
+    expect(await fabrikamControl().signInSwitches()).toEqual({ requireMfa: false, relayConsented: true });
     expect((await refreshAt(fabrikam.id)).status).toBe(200);
     await fabrikamControl().requireMfa();
-    expect(await fabrikamControl().waiveMfa()).toEqual({ requireMfa: false });
+    expect(await fabrikamControl().waiveMfa()).toEqual({ requireMfa: false, relayConsented: true });
     expect((await refreshAt(fabrikam.id)).status).toBe(200);
   });
 

@@ -1,4 +1,4 @@
-import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { decodeJwt, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 
 /** Who is calling, from their verified Defender access token. The token itself is not kept. */
 export interface Analyst {
@@ -47,6 +47,17 @@ function reason(error: unknown): string {
   return 'The access token is not valid.';
 }
 
+const otherTenant = 'The access token is for another tenant.';
+
+/** What an unverified token says its tenant is: for the words of a refusal only, never to let one in. */
+function isForTenant(token: string, tenantId: string): boolean {
+  try {
+    return claim(decodeJwt(token), 'tid')?.toLowerCase() === tenantId;
+  } catch {
+    return false;
+  }
+}
+
 /** The raw token from an Authorization header, or an AuthError. */
 export function bearerToken(authorization: string | undefined): string {
   const token = bearer.exec(authorization ?? '')?.[1];
@@ -73,9 +84,11 @@ export function createAnalystVerifier(options: AnalystVerifierOptions): (token: 
         clockTolerance: 60,
       }));
     } catch (error) {
+      // Each tenant has its own issuer: a token of another tenant fails on `iss` first, and is told so plainly.
+      if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'iss' && !isForTenant(token, options.tenantId)) throw new AuthError(otherTenant);
       throw new AuthError(reason(error));
     }
-    if (claim(payload, 'tid')?.toLowerCase() !== options.tenantId) throw new AuthError('The access token is for another tenant.');
+    if (claim(payload, 'tid')?.toLowerCase() !== options.tenantId) throw new AuthError(otherTenant);
     const issuedTo = (claim(payload, 'azp') ?? claim(payload, 'appid'))?.toLowerCase();
     if (issuedTo !== options.appClientId) throw new AuthError('The access token was issued to another application.');
     const scopes = claim(payload, 'scp');

@@ -14,6 +14,20 @@ export interface AppTokenOptions {
 /** Renewed this long before it expires, so a check never goes out with a token about to lapse. */
 const renewBeforeMs = 5 * 60_000;
 
+/** Of a refusal, only Entra's codes are read: numbers and a short word, which cannot carry the secret back. */
+const refusalSchema = v.object({
+  error: v.optional(v.pipe(v.string(), v.regex(/^[a-z_]{1,40}$/))),
+  error_codes: v.optional(v.pipe(v.array(v.pipe(v.number(), v.integer())), v.maxLength(5))),
+});
+
+/** `unauthorized_client, AADSTS700016`: what the token endpoint's refusal says, in words safe to log. */
+async function refusalCodes(response: Response): Promise<string> {
+  const parsed = v.safeParse(refusalSchema, await response.json().catch(() => undefined));
+  if (!parsed.success) return '';
+  const words = [parsed.output.error, ...(parsed.output.error_codes ?? []).map((code) => `AADSTS${code}`)].filter((word) => word !== undefined);
+  return words.length > 0 ? `, ${words.join(', ')}` : '';
+}
+
 const tokenSchema = v.object({
   access_token: v.pipe(v.string(), v.nonEmpty()),
   expires_in: v.pipe(v.union([v.number(), v.pipe(v.string(), v.toNumber())]), v.minValue(1)),
@@ -47,10 +61,15 @@ export function appTokenSource(options: AppTokenOptions): (request: { forceRefre
     } catch (error) {
       throw new DefenderRequestError({ kind: 'network', message: `The token endpoint could not be reached: ${(error as Error).message}` });
     }
-    // The answer's body is not quoted: a misconfigured provider could echo the secret back. Not the analyst's
-    // sign-in either (signing in again would not help them): the relay's own registration, a server trouble.
+    // The answer's body is not quoted (its codes only): a misconfigured provider could echo the secret back. Not
+    // the analyst's sign-in either (signing in again would not help them): the relay's own registration, a server trouble.
     if (!response.ok) {
-      throw new DefenderRequestError({ kind: 'server', status: 503, message: `The team relay's own sign-in was refused (HTTP ${response.status}): its administrator must check RELAY_CLIENT_ID and RELAY_CLIENT_SECRET.` });
+      const codes = await refusalCodes(response);
+      throw new DefenderRequestError({
+        kind: 'server',
+        status: 503,
+        message: `The team relay's own sign-in was refused (HTTP ${response.status}${codes}): its administrator must check RELAY_CLIENT_ID and RELAY_CLIENT_SECRET, and that the relay's app is consented in this tenant.`,
+      });
     }
     const parsed = v.safeParse(tokenSchema, await response.json().catch(() => undefined));
     if (!parsed.success) throw new DefenderRequestError({ kind: 'server', status: 503, message: "The team relay's own sign-in answer has no access_token." });

@@ -57,19 +57,26 @@ export function need<T>(value: T | undefined): T {
 export const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const guid = v.pipe(text, v.regex(guidPattern, 'must be a GUID (8-4-4-4-12 hex digits)'), v.toLowerCase());
+/** The URL, or undefined where WHATWG's parser refuses it (a check must never throw: the start-up names every problem). */
+function parsed(value: string): URL | undefined {
+  return URL.canParse(value) ? new URL(value) : undefined;
+}
 export const httpUrl = v.pipe(
   text,
   v.url('must be an absolute URL'),
-  v.check((value) => /^https?:$/.test(new URL(value).protocol), 'must be an http or https URL'),
+  v.check((value) => /^https?:$/.test(parsed(value)?.protocol ?? ''), 'must be an http or https URL'),
 );
 function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
 }
 /** An origin (scheme, host, port), https but for loopback: what the server forwards analysts' tokens to. */
+// A plain host name or address: no wildcard or other character a Content-Security-Policy would read as more.
+const plainHost = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$|^\[[0-9a-f:.]+\]$/i;
 export const tokenSafeOrigin = v.pipe(
   httpUrl,
-  v.check((value) => new URL(value).origin === value.replace(/\/$/, ''), 'must be an origin only (scheme://host[:port]), no path'),
-  v.check((value) => new URL(value).protocol === 'https:' || isLoopbackHost(new URL(value).hostname), 'must use https (plain http only for localhost)'),
+  v.check((value) => parsed(value)?.origin === value.replace(/\/$/, ''), 'must be an origin only (scheme://host[:port]), no path'),
+  v.check((value) => plainHost.test(parsed(value)?.hostname ?? ''), 'must name a plain host (letters, digits, dots and hyphens; no wildcard)'),
+  v.check((value) => parsed(value)?.protocol === 'https:' || isLoopbackHost(parsed(value)?.hostname ?? ''), 'must use https (plain http only for localhost)'),
   v.transform((value) => new URL(value).origin),
 );
 export const redisUrl = v.pipe(

@@ -1,7 +1,18 @@
 import { guid, httpUrl, integer, need, readVariables, share, text } from './env-variables';
 
 /**
- * What the relay needs of the deployment, which the server's settings hold (server/config): the tenant, the
+ * A customer's tenant (the server's TENANTS) the relay serves when its own app gets a token there: where its
+ * discovery document is, and the `iss` its analysts' tokens carry.
+ */
+export interface RelayCustomerTenant {
+  id: string;
+  name: string;
+  authority: string;
+  tokenIssuers: string[];
+}
+
+/**
+ * What the relay needs of the deployment, which the server's settings hold (server/config): the tenants, the
  * identity provider, the app registration and the Defender host the server already serves.
  */
 export interface RelayBase {
@@ -16,6 +27,8 @@ export interface RelayBase {
   defenderApi: string;
   /** The Defender resource: analysts' tokens' audience, and the relay's own `.default` scope. */
   defenderResource: string;
+  /** The customers' tenants in the deployment's cloud, each served with an app token and a budget of its own. */
+  customers: RelayCustomerTenant[];
 }
 
 /** Everything the relay is told. Secrets live here in memory only, never in Redis or logs. */

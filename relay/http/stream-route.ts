@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AccessChecker } from '../access/access-check';
 import type { AccessRetries } from '../access/access-retries';
 import type { WatchSets } from '../state/watch-sets';
@@ -31,16 +31,16 @@ const maxTimerMs = 2 ** 31 - 1;
 const maxUnreadBytes = 2 * 1024 * 1024;
 
 /**
- * GET /v1/stream: server-sent events, read with fetch (EventSource cannot send Authorization). The stream
+ * GET /v1/stream (or /v1/t/<tenant>/stream): server-sent events, read with fetch (EventSource cannot send Authorization). The stream
  * first gives the current state of every watched action, then every change; it ends when the token expires,
  * and the browser reconnects with a fresh one. An analyst holds a few streams at most (one per leading tab,
  * with room for reloads), and a reader that stops reading is dropped rather than held in memory.
  */
-export function registerStreamRoute(app: FastifyInstance, options: StreamRouteOptions): void {
+export function registerStreamRoute(app: FastifyInstance, paths: readonly string[], options: StreamRouteOptions): void {
   const now = options.now ?? Date.now;
   /** Streams being opened, per analyst: counted with the open ones, so that opens racing each other are capped too. */
   const opening = new Map<string, number>();
-  app.get('/v1/stream', async (request, reply) => {
+  const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     const { analyst, token } = await options.authenticate(request);
     const { oid } = analyst;
     if (options.hub.countOf(oid) + (opening.get(oid) ?? 0) >= options.maxStreamsPerAnalyst) {
@@ -126,5 +126,6 @@ export function registerStreamRoute(app: FastifyInstance, options: StreamRouteOp
       finish(); // the browser reconnects, by then Redis may answer
     });
     return reply;
-  });
+  };
+  for (const path of paths) app.get(path, handler);
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AccessChecker } from '../access/access-check';
 import type { AccessRetries } from '../access/access-retries';
 import type { Leases } from '../state/leases';
@@ -46,12 +46,12 @@ const watchSchema = {
 } as const;
 
 /**
- * PUT /v1/watch `{ ids }`: what this analyst's stream follows from now on (the whole set, not a change).
+ * PUT /v1/watch (or /v1/t/<tenant>/watch) `{ ids }`: what this analyst's stream follows from now on (the whole set, not a change).
  * Each new ID is read once with the analyst's own token; only readable ones are leased and streamed.
  */
-export function registerWatchRoute(app: FastifyInstance, options: WatchRouteOptions): void {
+export function registerWatchRoute(app: FastifyInstance, paths: readonly string[], options: WatchRouteOptions): void {
   const now = options.now ?? Date.now;
-  app.put('/v1/watch', { bodyLimit: watchBodyLimit(options.maxIds), schema: watchSchema }, async (request) => {
+  const handler = async (request: FastifyRequest) => {
     const { analyst, token } = await options.authenticate(request);
     const ids = watchedIds(request.body, options.maxIds);
     const report = await options.checkAccess(analyst.oid, token, ids);
@@ -61,5 +61,6 @@ export function registerWatchRoute(app: FastifyInstance, options: WatchRouteOpti
     await options.leases.renew(report.allowed, now());
     await Promise.all([options.publish({ type: 'leases' }), options.publish({ type: 'watch', oid: analyst.oid })]);
     return { watching: report.allowed, denied: report.denied, unchecked: report.unchecked };
-  });
+  };
+  for (const path of paths) app.put(path, { bodyLimit: watchBodyLimit(options.maxIds), schema: watchSchema }, handler);
 }

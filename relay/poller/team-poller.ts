@@ -8,6 +8,7 @@ import type { ActionStates } from '../state/action-states';
 import { toActionWatch, toCheckRecord } from '../state/check-record';
 import type { LeaderLease } from '../state/leader-lease';
 import type { Leases } from '../state/leases';
+import type { RelayKeys } from '../state/keys';
 import { redisListShapes } from '../state/list-shapes';
 import { publishEvent } from '../state/relay-events';
 import type { SharedBudget } from '../state/shared-budget';
@@ -20,6 +21,8 @@ export interface TeamPollerLog {
 
 export interface TeamPollerOptions {
   redis: Redis;
+  /** The tenant's keys: its list shape and its channel. */
+  keys: RelayKeys;
   lease: LeaderLease;
   leases: Leases;
   states: ActionStates;
@@ -131,7 +134,7 @@ export class TeamPoller {
   }
 
   private async promote(): Promise<void> {
-    const { redis, budget, limits, log } = this.options;
+    const { redis, keys, budget, limits, log } = this.options;
     const now = this.now();
     let seeded: Awaited<ReturnType<SharedBudget['spent']>> = [];
     let pausedUntil: number | undefined;
@@ -148,14 +151,14 @@ export class TeamPoller {
     const poller = new ActionPoller({
       defender: this.options.defender,
       budget: rateBudget,
-      listShapes: await redisListShapes(redis, (error) => log.warn(`Could not keep the list shape: ${error.message}`)),
+      listShapes: await redisListShapes(redis, keys, (error) => log.warn(`Could not keep the list shape: ${error.message}`)),
       ...(this.options.timers ? { timers: this.options.timers } : {}),
       report: (message) => log.info(message),
       histories: this.histories,
       onCheck: (id, watch, checkedAt) => void this.publish(id, watch, checkedAt),
       onPause: (until) => {
         budget.pause(until, this.now()).catch((error: Error) => log.warn(`Could not share the 429 pause: ${error.message}`));
-        publishEvent(redis, { type: 'paused', until: until ?? null }).catch(() => undefined);
+        publishEvent(redis, keys, { type: 'paused', until: until ?? null }).catch(() => undefined);
       },
     });
     if (pausedUntil !== undefined) poller.pauseUntil(pausedUntil);
@@ -186,7 +189,7 @@ export class TeamPoller {
     const record = toCheckRecord(id, watch, checkedAt);
     try {
       await this.options.states.save(record);
-      await publishEvent(this.options.redis, { type: 'checked', record });
+      await publishEvent(this.options.redis, this.options.keys, { type: 'checked', record });
     } catch (error) {
       this.options.log.warn(`Could not share the check of ${id}: ${(error as Error).message}`);
     }

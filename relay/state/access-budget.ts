@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import type { BudgetLimits } from '../../core/polling/scheduler/rate-budget';
-import { keys } from './keys';
+import type { RelayKeys } from './keys';
 
 /**
  * What access checks may spend of the team's Defender budget: they are reads with an analyst's own token, and
@@ -23,7 +23,7 @@ async function consumed(limiter: RateLimiterRedis, key: string): Promise<boolean
   }
 }
 
-export function accessBudget(redis: Redis, limits: BudgetLimits, perAnalystPerMinute: number): AccessBudget {
+export function accessBudget(redis: Redis, keys: RelayKeys, limits: BudgetLimits, perAnalystPerMinute: number): AccessBudget {
   const perAnalyst = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${keys.budgetPrefix}:access:analyst`, points: perAnalystPerMinute, duration: 60 });
   const minute = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${keys.budgetPrefix}:access:minute`, points: Math.max(1, Math.floor(limits.perMinute / 2)), duration: 60 });
   const hour = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${keys.budgetPrefix}:access:hour`, points: Math.max(1, Math.floor(limits.perHour / 2)), duration: 3_600 });

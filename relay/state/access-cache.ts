@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Guid } from '../../core/lib/guid';
-import { keys } from './keys';
+import type { RelayKeys } from './keys';
 
 /** What an analyst's own token found for an action: readable, or why not. */
 export type AccessVerdict = 'allowed' | 'not-found' | 'forbidden';
@@ -13,7 +13,7 @@ export interface AccessCache {
   write(oid: string, verdicts: ReadonlyMap<Guid, AccessVerdict>): Promise<void>;
 }
 
-export function accessCache(redis: Redis, ttl: { allowedMs: number; deniedMs: number }): AccessCache {
+export function accessCache(redis: Redis, keys: RelayKeys, ttl: { allowedMs: number; deniedMs: number }): AccessCache {
   return {
     async read(oid, ids) {
       const found = new Map<Guid, AccessVerdict>();

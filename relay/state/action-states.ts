@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Guid } from '../../core/lib/guid';
 import { parseCheckRecordJson, type CheckRecord } from './check-record';
-import { keys } from './keys';
+import type { RelayKeys } from './keys';
 
 /** Where each action's latest check is kept: what a stream sends first, and what a new leader learns from. */
 export interface ActionStates {
@@ -9,7 +9,7 @@ export interface ActionStates {
   read(ids: readonly Guid[]): Promise<Map<Guid, CheckRecord>>;
 }
 
-export function actionStates(redis: Redis, ttlMs: number): ActionStates {
+export function actionStates(redis: Redis, keys: RelayKeys, ttlMs: number): ActionStates {
   return {
     async save(record) {
       await redis.set(keys.action(record.id), JSON.stringify(record), 'PX', ttlMs);

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { keys } from './keys';
+import type { RelayKeys } from './keys';
 
 // Compare-and-act in Lua, so that a replica whose lease has lapsed cannot renew or delete its successor's.
 const renewScript = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
@@ -12,7 +12,7 @@ export interface LeaderLease {
   release(): Promise<void>;
 }
 
-export function leaderLease(redis: Redis, replicaId: string, ttlMs: number): LeaderLease {
+export function leaderLease(redis: Redis, keys: RelayKeys, replicaId: string, ttlMs: number): LeaderLease {
   return {
     async hold() {
       if ((await redis.eval(renewScript, 1, keys.leader, replicaId, ttlMs)) === 1) return true;

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { isGuid, type Guid } from '../../core/lib/guid';
-import { keys } from './keys';
+import type { RelayKeys } from './keys';
 
 /**
  * The union of what the team watches, as leases in one sorted set (ID → expiry). Every replica renews the
@@ -12,7 +12,7 @@ export interface Leases {
   live(now: number): Promise<Guid[]>;
 }
 
-export function leases(redis: Redis, ttlMs: number): Leases {
+export function leases(redis: Redis, keys: RelayKeys, ttlMs: number): Leases {
   return {
     async renew(ids, now) {
       const members = [...new Set(ids)].flatMap((id) => [now + ttlMs, id]);

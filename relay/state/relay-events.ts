@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import * as v from 'valibot';
 import { parseCheckRecord, type CheckRecord } from './check-record';
-import { keys } from './keys';
+import type { RelayKeys } from './keys';
 
 /** What replicas tell each other over Redis pub/sub. */
 export type RelayEvent =
@@ -39,28 +39,32 @@ export function parseRelayEvent(text: string): RelayEvent | undefined {
   return record ? { type: 'checked', record } : undefined;
 }
 
-export async function publishEvent(redis: Redis, event: RelayEvent): Promise<void> {
+export async function publishEvent(redis: Redis, keys: Pick<RelayKeys, 'events'>, event: RelayEvent): Promise<void> {
   await redis.publish(keys.events, JSON.stringify(event));
 }
 
+/** Each tenant's channel, and what its events are for. */
+export type EventChannels = ReadonlyMap<string, (event: RelayEvent) => void>;
+
 /**
- * Listens on the channel with a connection of its own (a subscribed connection can do nothing else). ioredis
- * re-subscribes after a reconnect; `onResubscribed` then lets streams catch up on what they missed.
+ * Listens on every tenant's channel with one connection of its own (a subscribed connection can do nothing
+ * else). ioredis re-subscribes after a reconnect; `onResubscribed` then lets streams catch up on what they missed.
  */
-export async function subscribeEvents(subscriber: Redis, onEvent: (event: RelayEvent) => void, onResubscribed: () => void, warn: (message: string) => void): Promise<void> {
+export async function subscribeEvents(subscriber: Redis, channels: EventChannels, onResubscribed: () => void, warn: (message: string) => void): Promise<void> {
   let subscribedBefore = false;
   /** The first subscription failed (Redis away at start): it is made when Redis answers. */
   let owed = false;
+  const names = [...channels.keys()];
   subscriber.on('message', (channel: string, message: string) => {
-    if (channel !== keys.events) return;
-    const event = parseRelayEvent(message);
-    if (event) onEvent(event);
+    const onEvent = channels.get(channel);
+    const event = onEvent && parseRelayEvent(message);
+    if (onEvent && event) onEvent(event);
   });
   subscriber.on('ready', () => {
     if (subscribedBefore) return onResubscribed();
     if (!owed) return;
     owed = false;
-    subscriber.subscribe(keys.events).then(
+    subscriber.subscribe(...names).then(
       () => {
         subscribedBefore = true;
         onResubscribed();
@@ -72,7 +76,7 @@ export async function subscribeEvents(subscriber: Redis, onEvent: (event: RelayE
     );
   });
   try {
-    await subscriber.subscribe(keys.events);
+    await subscriber.subscribe(...names);
     subscribedBefore = true;
   } catch (error) {
     // A Redis that is away at start does not stop the server: /readyz says so, and the relay subscribes later.

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
 import type { BudgetLimits } from '../../core/polling/scheduler/rate-budget';
-import { keys } from './keys';
+import type { RelayKeys } from './keys';
 
 /** Calls made at one time, as the app's RateBudget counts them (`mirror(at, count)`). */
 export interface SpentCalls {
@@ -53,7 +53,7 @@ export function seedCalls(minute: WindowUse | undefined, hour: WindowUse | undef
   return calls.sort((first, second) => first.at - second.at);
 }
 
-export function sharedBudget(redis: Redis, limits: BudgetLimits): SharedBudget {
+export function sharedBudget(redis: Redis, keys: RelayKeys, limits: BudgetLimits): SharedBudget {
   const minute = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${keys.budgetPrefix}:minute`, points: limits.perMinute, duration: 60 });
   const hour = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${keys.budgetPrefix}:hour`, points: limits.perHour, duration: 3_600 });
   return {

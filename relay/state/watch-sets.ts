@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { isGuid, type Guid } from '../../core/lib/guid';
-import { keys } from './keys';
+import type { RelayKeys } from './keys';
 
 /**
  * What each analyst watches, in Redis rather than in the replica that took the PUT: the analyst's stream may
@@ -13,7 +13,7 @@ export interface WatchSets {
   restore(oid: string, ids: readonly Guid[]): Promise<void>;
 }
 
-export function watchSets(redis: Redis, ttlMs: number): WatchSets {
+export function watchSets(redis: Redis, keys: RelayKeys, ttlMs: number): WatchSets {
   return {
     async read(oid) {
       const text = await redis.get(keys.watch(oid));

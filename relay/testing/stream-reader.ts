@@ -1,4 +1,5 @@
 import { createParser } from 'eventsource-parser';
+import { relayPath } from '../../core/relay-stream/relay-paths';
 import { readStreamEvent } from '../../core/relay-stream/stream-events';
 import { arrivals } from './arrivals';
 
@@ -26,9 +27,10 @@ export interface StreamReader {
   close(): void;
 }
 
-export async function openStream(url: string, token: string, origin: string): Promise<StreamReader> {
+/** `tenant`: that tenant's stream (/v1/t/<tenant>/stream); without, the home tenant's (/v1/stream). */
+export async function openStream(url: string, token: string, origin: string, tenant?: string): Promise<StreamReader> {
   const abort = new AbortController();
-  const response = await fetch(`${url}/v1/stream`, { headers: { authorization: `Bearer ${token}`, origin }, signal: abort.signal });
+  const response = await fetch(`${url}${relayPath('stream', tenant)}`, { headers: { authorization: `Bearer ${token}`, origin }, signal: abort.signal });
   const received = arrivals<ReceivedEvent>((events) => JSON.stringify(events.map((event) => event.event)));
   const body = response.body;
   // Framed as the browser frames it (eventsource-parser) and read with the protocol's own reader: an event

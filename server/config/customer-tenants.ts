@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { cloudNames } from '../../core/defender/clouds';
+import { customerNameKey, customerNameProblem } from '../../core/lib/customer-name';
 import { guid, text, tokenSafeOrigin } from '../../relay/config/env-variables';
 
 /**
@@ -21,7 +22,13 @@ const maxTenants = 50;
 const entry = v.strictObject(
   {
     id: guid,
-    name: v.pipe(text, v.maxLength(64, 'names a customer in at most 64 characters'), v.regex(/^[^\p{Cc}\p{Cf}]*$/u, 'names a customer with no control characters')),
+    name: v.pipe(
+      text,
+      v.rawCheck(({ dataset, addIssue }) => {
+        const problem = dataset.typed ? customerNameProblem(dataset.value) : undefined;
+        if (problem) addIssue({ message: `names a customer that ${problem}` });
+      }),
+    ),
     cloud: v.optional(v.picklist(cloudNames, `names a cloud other than ${cloudNames.join(', ')}`)),
     apiBaseUrl: v.optional(v.union([v.literal('/defender-api'), tokenSafeOrigin], 'must be /defender-api or an https origin')),
   },
@@ -29,7 +36,7 @@ const entry = v.strictObject(
 );
 
 function unique(tenants: CustomerTenant[]): boolean {
-  return new Set(tenants.map((tenant) => tenant.id)).size === tenants.length && new Set(tenants.map((tenant) => tenant.name.toLowerCase())).size === tenants.length;
+  return new Set(tenants.map((tenant) => tenant.id)).size === tenants.length && new Set(tenants.map((tenant) => customerNameKey(tenant.name))).size === tenants.length;
 }
 
 /** `TENANTS`: the JSON text of a list of `{ "id": "<tenant GUID>", "name": "Fabrikam" }`. */

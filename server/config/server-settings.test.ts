@@ -44,9 +44,22 @@ describe("the server's settings", () => {
       [JSON.stringify([fabrikam, fabrikam]), 'TENANTS lists a tenant or a name twice'],
       [JSON.stringify([{ ...fabrikam, apiBaseUrl: 'http://defender.example' }]), 'TENANTS must be /defender-api or an https origin'],
       [JSON.stringify([{ ...fabrikam, region: 'eu' }]), 'TENANTS takes id, name, cloud and apiBaseUrl only'],
+      // A wildcard host would widen the page's Content-Security-Policy to every host; a broken URL is named, not a crash.
+      [JSON.stringify([{ ...fabrikam, apiBaseUrl: 'https://*' }]), 'TENANTS must be /defender-api or an https origin'],
+      [JSON.stringify([{ ...fabrikam, apiBaseUrl: 'https://evil.example; script-src *' }]), 'TENANTS must be /defender-api or an https origin'],
+      [JSON.stringify([{ ...fabrikam, name: 'Fabri\u200bkam' }]), 'TENANTS names a customer that must have no control'],
     ]) {
       expect(problemsOf({ ...valid, TENANTS: tenants })).toEqual([expect.stringContaining(message)]);
     }
+  });
+
+  it('refuses a wildcard or otherwise unplain host for Defender, naming the variable rather than crashing', () => {
+    for (const value of ['https://*', 'https://*.securitycenter.microsoft.com', "https://'unsafe-eval'"]) {
+      expect(problemsOf({ ...valid, API_BASE_URL: value })).toEqual([expect.stringContaining('API_BASE_URL')]);
+      expect(problemsOf({ ...valid, DEFENDER_API_URL: value })).toEqual([expect.stringContaining('DEFENDER_API_URL')]);
+    }
+    expect(problemsOf({ ...valid, DEFENDER_API_URL: 'https://evil.example; script-src *' })).toEqual([expect.stringContaining('DEFENDER_API_URL')]);
+    expect(settingsFromEnv({ ...valid, DEFENDER_API_URL: 'https://api-gov.securitycenter.microsoft.us/' }).defenderApi).toBe('https://api-gov.securitycenter.microsoft.us');
   });
 
   it("takes each cloud's Defender host, and with Redis the relay's issuers in Entra's v1 form as well as v2", () => {

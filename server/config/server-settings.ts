@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { cloudNames, clouds, type Cloud, type CloudName } from '../../core/defender/clouds';
 import { guid, httpUrl, integer, need, readVariables, redisUrl, SettingsError, share, text, tokenSafeOrigin, urlList } from '../../relay/config/env-variables';
-import { relaySettingsFromEnv, type RelaySettings } from '../../relay/config/settings';
+import { relaySettingsFromEnv, type RelayCustomerTenant, type RelaySettings } from '../../relay/config/settings';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 import { customerTenants, type CustomerTenant } from './customer-tenants';
 
@@ -100,6 +100,22 @@ export function simulatorTokenIssuers(identityUrl: string, tenantId: string): st
   return [issuer.origin, `${issuer.origin}/${tenantId}/v2.0`];
 }
 
+/**
+ * The customers the relay may serve: those in the server's cloud (its one Defender host and resource), each
+ * at its own authority and issuers, as the home tenant's are found. AUTHORITY and TOKEN_ISSUERS are the home
+ * tenant's alone.
+ */
+function relayCustomers(tenants: readonly CustomerTenant[], signIn: SignInSettings | undefined, cloudName: CloudName): RelayCustomerTenant[] {
+  const cloud = clouds[cloudName];
+  return tenants
+    .filter((tenant) => (tenant.cloud ?? cloudName) === cloudName)
+    .map(({ id, name }) =>
+      signIn?.mode === 'simulator'
+        ? { id, name, authority: `${signIn.identityUrl}/${id}/v2.0`, tokenIssuers: simulatorTokenIssuers(signIn.identityUrl, id).slice(1) }
+        : { id, name, authority: `${cloud.loginHost}/${id}/v2.0`, tokenIssuers: defaultTokenIssuers(cloud, id) },
+    );
+}
+
 /** Whether a variable was given at all: one given but invalid has its problem already, not "is required" too. */
 function given(env: Readonly<Record<string, string | undefined>>, name: string): boolean {
   return (env[name] ?? '').trim() !== '';
@@ -143,7 +159,16 @@ export function settingsFromEnv(env: Readonly<Record<string, string | undefined>
     const issuers = values.TOKEN_ISSUERS ?? (signIn?.mode === 'simulator' ? simulatorTokenIssuers(signIn.identityUrl, relayTenant) : defaultTokenIssuers(cloud, relayTenant));
     relay = relaySettingsFromEnv(
       env,
-      { redisUrl: values.REDIS_URL ?? '', tenantId: relayTenant, authority, tokenIssuers: issuers, appClientId: signIn?.clientId ?? '', defenderApi, defenderResource: tokenResource },
+      {
+        redisUrl: values.REDIS_URL ?? '',
+        tenantId: relayTenant,
+        authority,
+        tokenIssuers: issuers,
+        appClientId: signIn?.clientId ?? '',
+        defenderApi,
+        defenderResource: tokenResource,
+        customers: relayCustomers(values.TENANTS ?? [], signIn, values.CLOUD ?? 'commercial'),
+      },
       problems,
     );
   }

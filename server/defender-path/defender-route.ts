@@ -11,6 +11,8 @@ import { checkTokenShape } from './token-shape';
 export interface DefenderRouteOptions {
   /** Defender's origin, from the settings: the only host this route ever calls. */
   upstream: string;
+  /** A customer's tenant in another cloud is read at that cloud's Defender host; every other at `upstream`. */
+  upstreamFor?: (tenantId: string | undefined) => string | undefined;
   /** The tenants whose tokens are passed on: the signed-in one and the customers' (unset against the simulator without a tenant). */
   tenantIds: readonly string[] | undefined;
   requestsPerMinute: number;
@@ -77,15 +79,15 @@ export function registerDefenderRoute(app: FastifyInstance, options: DefenderRou
     }
     inFlight += 1;
     try {
-      return await forward(request, reply, path, authorization, verdict.query);
+      return await forward(request, reply, path, authorization, verdict.query, options.upstreamFor?.(shape.tenantId) ?? options.upstream);
     } finally {
       inFlight -= 1;
     }
   }
 
   /** The one call to Defender, and its answer passed back: bounded in time and size, redirects not followed. */
-  async function forward(request: FastifyRequest, reply: FastifyReply, path: string, authorization: string, query: string): Promise<FastifyReply> {
-    const url = `${options.upstream}${path}${query ? `?${query}` : ''}`;
+  async function forward(request: FastifyRequest, reply: FastifyReply, path: string, authorization: string, query: string, upstream: string): Promise<FastifyReply> {
+    const url = `${upstream}${path}${query ? `?${query}` : ''}`;
     const timeout = AbortSignal.timeout(options.timeoutMs);
     let status: number;
     let headers: Record<string, string>;

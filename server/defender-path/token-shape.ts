@@ -3,7 +3,8 @@
  * and (with tenants set) for one of them. Defender verifies it; this only keeps garbage, and tokens of
  * another tenant, from costing a call and a rate-limit bucket each. Unverified: nothing is trusted from it.
  */
-export type TokenShapeVerdict = { ok: true } | { ok: false; reason: string };
+/** `tenantId`: the token's `tid`, lower-cased, which picks the tenant's cloud; unverified, like the rest. */
+export type TokenShapeVerdict = { ok: true; tenantId: string | undefined } | { ok: false; reason: string };
 
 const jwt = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)$/;
 
@@ -23,5 +24,5 @@ export function checkTokenShape(token: string, options: { tenantIds: readonly st
   if (options.tenantIds !== undefined && (typeof tid !== 'string' || !options.tenantIds.includes(tid.toLowerCase()))) {
     return { ok: false, reason: 'The access token is for another tenant.' };
   }
-  return { ok: true };
+  return { ok: true, tenantId: typeof tid === 'string' ? tid.toLowerCase() : undefined };
 }

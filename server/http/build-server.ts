@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { clouds } from '../../core/defender/clouds';
 import type { Writable } from 'node:stream';
 import { handleError } from '../../relay/http/http-problem';
 import { startRelay, type Relay, type RelayOverrides } from '../../relay/relay';
@@ -9,6 +10,17 @@ import { registerDefenderRoute } from '../defender-path/defender-route';
 import { registerHealthRoutes } from '../health/health-routes';
 import { logOptions } from '../logging/log-options';
 import { clientErrorHandler, frameworkErrors, guardRequests, serverFactory } from './request-guards';
+
+/**
+ * Each customer in a cloud other than the deployment's, to that cloud's Defender host (from the cloud table,
+ * never from a request): the browser reads every tenant through this one path.
+ */
+function customerCloudHosts(settings: ServerSettings): ((tenantId: string | undefined) => string | undefined) | undefined {
+  if (settings.signIn.mode !== 'tenant') return undefined;
+  const own = settings.signIn.cloud;
+  const hosts = new Map((settings.tenants ?? []).flatMap((tenant) => (tenant.cloud && tenant.cloud !== own ? [[tenant.id, new URL(clouds[tenant.cloud].apiBaseUrl).origin] as const] : [])));
+  return hosts.size === 0 ? undefined : (tenantId) => (tenantId === undefined ? undefined : hosts.get(tenantId));
+}
 
 /** What tests (and only tests) change: where Defender calls go, where the log goes, the relay's clocks. */
 export interface ServerOverrides extends RelayOverrides {
@@ -62,7 +74,7 @@ export async function buildServer(settings: ServerSettings, overrides: ServerOve
   registerHealthRoutes(app, { redisAnswers: relay?.redisAnswers, isDraining: () => draining, isLeading: relay?.isLeading });
   // Tokens of the signed-in tenant and of the customers' (TENANTS) pass; a token of any other tenant is refused unsent.
   const tenantIds = settings.signIn.tenantId === undefined ? undefined : [settings.signIn.tenantId, ...(settings.tenants ?? []).map((tenant) => tenant.id)];
-  registerDefenderRoute(app, { upstream: settings.defenderApi, tenantIds, ...settings.api, fetch: overrides.fetch });
+  registerDefenderRoute(app, { upstream: settings.defenderApi, upstreamFor: customerCloudHosts(settings), tenantIds, ...settings.api, fetch: overrides.fetch });
   if (relay) await app.register(async (scope) => relay.routes(scope), { prefix: relayPath });
   await registerApp(app, settings);
 

@@ -10,6 +10,11 @@ export interface SignInSwitches {
    * approves a sign-in at that tenant interactively.
    */
   readonly requireMfa: boolean;
+  /**
+   * An admin of the tenant consented to the relay's multitenant app (by default the home tenant, Fabrikam and
+   * Northwind): its client credentials get a token there; without, 400 `unauthorized_client` (AADSTS700016).
+   */
+  readonly relayConsented: boolean;
 }
 
 /** The body of POST /_sim/sign-in: the switches to change. */
@@ -29,13 +34,13 @@ export interface SignInSwitchBoard {
   reset(): void;
 }
 
-const requestSchema = v.strictObject({ requireMfa: v.optional(v.boolean()) });
+const requestSchema = v.strictObject({ requireMfa: v.optional(v.boolean()), relayConsented: v.optional(v.boolean()) });
 
 /** A POST /_sim/sign-in body, checked. */
 export function parseSignInSwitches(body: JsonValue | undefined): SignInSwitchesRequest {
   const parsed = v.safeParse(requestSchema, body);
   if (!parsed.success) {
-    throw new DefenderError(400, 'InvalidRequestBody', `Expected { "requireMfa"?: boolean }: ${v.summarize(parsed.issues)}`);
+    throw new DefenderError(400, 'InvalidRequestBody', `Expected { "requireMfa"?: boolean, "relayConsented"?: boolean }: ${v.summarize(parsed.issues)}`);
   }
   return parsed.output;
 }

@@ -1,6 +1,7 @@
 import type { ClientMetadata } from 'oidc-provider';
 import {
   CLIENT_ID,
+  SIM_TENANTS,
   RELAY_CLIENT_ID,
   RELAY_CLIENT_SECRET,
   RELAY_SERVICE_PRINCIPAL_ID,
@@ -55,4 +56,31 @@ export function appClientMetadata(registration: AppRegistration): ClientMetadata
 
 export function listAppRegistrations(): readonly AppRegistration[] {
   return registrations;
+}
+
+/**
+ * Where an admin consented to the relay's app, a multitenant registration of the MSSP's: its home tenant, and
+ * the customers that let it read their Defender (Fabrikam, Northwind). Tailspin and Adatum never did: their
+ * token endpoints refuse it (AADSTS700016), so the relay leaves them to the browsers.
+ */
+const relayConsentedByDefault: readonly string[] = [SIM_TENANTS.home.id, SIM_TENANTS.fabrikam.id, SIM_TENANTS.northwind.id];
+
+/** Which tenants have consented to the relay's app now: the control API withdraws or gives it per tenant. */
+export interface RelayConsents {
+  consented(tenantId: string): boolean;
+  set(tenantId: string, consented: boolean): void;
+  reset(): void;
+}
+
+export function createRelayConsents(): RelayConsents {
+  const changed = new Map<string, boolean>();
+  return {
+    consented: (tenantId) => changed.get(tenantId) ?? relayConsentedByDefault.includes(tenantId),
+    set(tenantId, consented) {
+      changed.set(tenantId, consented);
+    },
+    reset() {
+      changed.clear();
+    },
+  };
 }

@@ -12,11 +12,12 @@ import { appClientMetadata, CLIENT_NAME, listAppRegistrations } from './app-regi
 import { addEntraFields } from './entra-errors.ts';
 import { createMemoryAdapterFactory } from './memory-adapter.ts';
 import type { MfaDemands } from './mfa-demands.ts';
+import type { RelayConsents } from './app-registrations.ts';
 import { msalCompatibility } from './msal-compat.ts';
 import { errorPage, logoutPage, signedOutPage } from './pages.ts';
 import { mentionsDefender, resourceScopesFor } from './scopes.ts';
 import { signInPolicy } from './sign-in-policy.ts';
-import { customizeAccessTokenJwt, createFindAccount, extraTokenClaims } from './token-claims.ts';
+import { customizeAccessTokenJwt, createExtraTokenClaims, createFindAccount } from './token-claims.ts';
 import { tenantResponses } from './tenant-responses.ts';
 import { tenantOf } from './tenant-request.ts';
 
@@ -27,6 +28,8 @@ export interface IdentityProviderOptions {
   readonly signingKey: JWK;
   /** The tenants that demand MFA now, which the control API turns on. */
   readonly mfa: MfaDemands;
+  /** The tenants that consented to the relay's app now, which the control API changes. */
+  readonly relayConsents: RelayConsents;
   readonly quiet: boolean;
 }
 
@@ -92,7 +95,7 @@ export function createIdentityProvider(options: IdentityProviderOptions): Provid
     pkce: { required: () => true },
     clientBasedCORS: (_ctx, origin, client) => client.clientId === CLIENT_ID && options.appOrigins.includes(origin),
     findAccount: createFindAccount(options.mfa),
-    extraTokenClaims,
+    extraTokenClaims: createExtraTokenClaims(options.relayConsents),
     formats: { customizers: { jwt: customizeAccessTokenJwt } },
     features: {
       devInteractions: { enabled: false },

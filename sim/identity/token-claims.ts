@@ -1,7 +1,7 @@
 import type { AccessToken, Account, ClientCredentials, FindAccount, JWTStructured, KoaContextWithOIDC } from 'oidc-provider';
-import { CLIENT_ID, SIM_TENANTS } from '../constants.ts';
+import { CLIENT_ID } from '../constants.ts';
 import { accountById } from './accounts.ts';
-import { appRegistrationById, spaApp } from './app-registrations.ts';
+import { appRegistrationById, spaApp, type RelayConsents } from './app-registrations.ts';
 import { EntraError } from './entra-errors.ts';
 import type { MfaDemands } from './mfa-demands.ts';
 import { shortDefenderScopes } from './scopes.ts';
@@ -44,13 +44,13 @@ type TokenClaims = Record<string, string | readonly string[]>;
 /**
  * An app token as Entra writes it: the granted application permissions in `roles`, no `scp` (nobody
  * signed in), `idtyp: app`, and the service principal as `oid`. `.default` asks for every granted role.
- * The app is registered in the home tenant only: another tenant refuses it.
+ * A tenant that has not consented to the app has no service principal for it, and refuses it.
  */
-function appTokenClaims(ctx: KoaContextWithOIDC, token: ClientCredentials): TokenClaims | undefined {
+function appTokenClaims(ctx: KoaContextWithOIDC, token: ClientCredentials, consents: RelayConsents): TokenClaims | undefined {
   const app = token.clientId === undefined ? undefined : appRegistrationById(token.clientId);
   if (app === undefined) return undefined;
   const request = tenantOf(ctx.req);
-  if (request.tenant.id !== SIM_TENANTS.home.id) throw new EntraError('unauthorized_client', appNotInTenant(app.clientId, request));
+  if (!consents.consented(request.tenant.id)) throw new EntraError('unauthorized_client', appNotInTenant(app.clientId, request));
   return {
     roles: app.grantedRoles,
     oid: app.servicePrincipalId,
@@ -66,11 +66,14 @@ function appTokenClaims(ctx: KoaContextWithOIDC, token: ClientCredentials): Toke
  * user without Machine.Read gets a token the API refuses, while oidc-provider's own `scope` (which MSAL
  * caches by) still lists what was granted. `tid` is the tenant of the request.
  */
-export async function extraTokenClaims(
-  ctx: KoaContextWithOIDC,
-  token: AccessToken | ClientCredentials,
-): Promise<TokenClaims | undefined> {
-  if (token.kind === 'ClientCredentials') return appTokenClaims(ctx, token);
+export function createExtraTokenClaims(consents: RelayConsents) {
+  return async (ctx: KoaContextWithOIDC, token: AccessToken | ClientCredentials): Promise<TokenClaims | undefined> => {
+    if (token.kind === 'ClientCredentials') return appTokenClaims(ctx, token, consents);
+    return userTokenClaims(ctx, token);
+  };
+}
+
+function userTokenClaims(ctx: KoaContextWithOIDC, token: AccessToken): TokenClaims | undefined {
   const account = accountById(token.accountId);
   if (account === undefined) return undefined;
   const entitled = new Set<string>(account.entitledScopes);

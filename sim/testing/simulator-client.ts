@@ -55,6 +55,13 @@ export interface SimulatorClient {
   requireMfa(): Promise<SignInSwitches>;
   /** The tenant stops demanding MFA. */
   waiveMfa(): Promise<SignInSwitches>;
+  /**
+   * From now on (until a reset or `consentToRelay`), the tenant has no service principal for the relay's app:
+   * its client credentials get 400 `unauthorized_client` (AADSTS700016) there, and a relay started then does not serve it.
+   */
+  withdrawRelayConsent(): Promise<SignInSwitches>;
+  /** An admin of the tenant consents to the relay's app: its client credentials get a token there. */
+  consentToRelay(): Promise<SignInSwitches>;
   /** The tenant's sign-in switches; a reset turns them off. */
   signInSwitches(): Promise<SignInSwitches>;
 }
@@ -100,6 +107,8 @@ export function simulatorClient(apiPort: number, options: SimulatorClientOptions
     switches: () => call('GET', '/switches'),
     requireMfa: () => call('POST', '/sign-in', { requireMfa: true }),
     waiveMfa: () => call('POST', '/sign-in', { requireMfa: false }),
+    withdrawRelayConsent: () => call('POST', '/sign-in', { relayConsented: false }),
+    consentToRelay: () => call('POST', '/sign-in', { relayConsented: true }),
     signInSwitches: () => call('GET', '/sign-in'),
   };
 }

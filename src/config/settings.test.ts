@@ -188,6 +188,11 @@ describe('tenants (an MSSP watching its customers)', () => {
     ]);
   });
 
+  it("reads a customer in another cloud through the app's own path when there is one: its server picks the cloud", () => {
+    const result = resolve({ ...tenant, apiBaseUrl: '/defender-api', tenants: [{ ...northwind, cloud: 'gcc-high' }] });
+    expect(result.ok && result.settings.tenants[0]).toMatchObject({ apiBaseUrl: '/defender-api', authority: `https://login.microsoftonline.us/${northwind.id}` });
+  });
+
   it("reaches a customer in another cloud at that cloud's hosts, with its own token resource", () => {
     const result = resolve({ ...tenant, tenants: [fabrikam, { ...northwind, cloud: 'gcc-high' }] });
     const gov = result.ok ? result.settings.tenants[1] : undefined;
@@ -227,7 +232,11 @@ describe('tenants (an MSSP watching its customers)', () => {
     ]);
     expect(problemsOf(resolve({ ...tenant, tenants: [] }))).toEqual([expect.stringContaining('must be a non-empty list')]);
     expect(problemsOf(resolve({ ...tenant, tenants: '[{' }))).toEqual([expect.stringContaining('is not a JSON list')]);
-    expect(problemsOf(resolve({ ...tenant, tenants: [{ id: northwind.id, name: 'North\u202ewind' }] }))).toEqual([expect.stringContaining('no control characters')]);
+    for (const name of ['North\u202ewind', 'Fabri\u200bkam', 'Fabrikam\u2028Ltd', '\u3164', '\u2800']) {
+      expect(problemsOf(resolve({ ...tenant, tenants: [{ id: northwind.id, name }] }))).toEqual([expect.stringMatching(/no control, format or line-break characters|a letter or a digit/)]);
+    }
+    // A full-width look-alike is the same name to a reader.
+    expect(problemsOf(resolve({ ...tenant, tenants: [fabrikam, { id: northwind.id, name: '\uff26abrikam' }] }))).toEqual([expect.stringContaining('twice')]);
   });
 
   it("checks a tenant's own apiBaseUrl as the deployment's is checked", () => {

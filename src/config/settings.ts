@@ -237,8 +237,10 @@ export function resolveSettings(raw: RawSettings, simulators: SimulatorOffer): S
   const cloud = clouds[cloudName];
   const tenantIn = (entry: TenantEntry): TenantSettings => {
     const own = clouds[entry.cloud ?? cloudName];
-    // A tenant in another cloud is reached at that cloud's host, never through the deployment's own path.
-    const api = entry.apiBaseUrl ?? (entry.cloud && entry.cloud !== cloudName ? own.apiBaseUrl : (apiBaseUrl ?? cloud.apiBaseUrl));
+    // Through the app's own path every tenant is read there (its server picks a customer's cloud by the
+    // token's tenant); with direct calls, a tenant in another cloud is read at that cloud's host.
+    const sameOrigin = apiBaseUrl?.startsWith('/') ? apiBaseUrl : undefined;
+    const api = entry.apiBaseUrl ?? sameOrigin ?? (entry.cloud && entry.cloud !== cloudName ? own.apiBaseUrl : (apiBaseUrl ?? cloud.apiBaseUrl));
     return {
       id: entry.id,
       name: entry.name,

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { cloudNames, type CloudName } from '../../core/defender/clouds';
+import { customerNameKey, customerNameProblem } from '../../core/lib/customer-name';
 import { isGuid } from '../../core/lib/guid';
 
 /** One customer's tenant as `config.json`'s `tenants` lists it, checked. */
@@ -16,11 +17,8 @@ export interface TenantEntry {
 
 /** Microsoft's multitenant portal takes 50 tenants: an MSSP's list is no longer. */
 export const maxTenants = 50;
-const maxNameLength = 64;
 
 const tenantDomain = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
-// eslint-disable-next-line no-control-regex -- a name is shown on every row: no control characters in it
-const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /** A tenant ID or a domain such as contoso.onmicrosoft.com. */
 export function isTenantId(value: string): boolean {
@@ -48,14 +46,14 @@ function readEntry(raw: unknown, position: number, checkApiBase: (value: string)
   if (!parsed.success) return [`entry ${position} must be an object such as { "id": "contoso.onmicrosoft.com", "name": "Contoso" }.`];
   const entry = parsed.output;
   const name = text(entry.name);
-  const label = name ? `entry ${position} ("${name.slice(0, maxNameLength)}")` : `entry ${position}`;
+  const label = name && !customerNameProblem(name) ? `entry ${position} ("${name}")` : `entry ${position}`;
   const problems: string[] = [];
   for (const key of Object.keys(entry)) if (!knownFields.has(key)) problems.push(`${label} has an unknown field "${key}": an entry takes id, name, cloud and apiBaseUrl.`);
   const id = text(entry.id)?.toLowerCase();
   if (!id) problems.push(`${label} has no id: the customer's tenant ID (a GUID) or its domain, such as fabrikam.onmicrosoft.com.`);
   else if (!isTenantId(id)) problems.push(`${label}: "${id}" is neither a tenant ID (a GUID) nor a domain such as fabrikam.onmicrosoft.com.`);
   if (!name) problems.push(`${label} has no name: the customer's name as your analysts know it, such as "Fabrikam".`);
-  else if (name.length > maxNameLength || controlCharacters.test(name)) problems.push(`${label}: the name must be at most ${maxNameLength} characters, with no control characters.`);
+  else if (customerNameProblem(name)) problems.push(`${label}: the name ${customerNameProblem(name)}.`);
   const cloud = entry.cloud === undefined ? undefined : text(entry.cloud);
   if (entry.cloud !== undefined && !cloudNames.includes(cloud as CloudName)) problems.push(`${label}: cloud "${String(entry.cloud)}" is not one of ${cloudNames.join(', ')}.`);
   let apiBaseUrl: string | undefined;
@@ -96,9 +94,9 @@ export function readTenantList(raw: unknown, checkApiBase: (value: string) => st
   const seenNames = new Set<string>();
   for (const tenant of tenants) {
     if (seenIds.has(tenant.id)) problems.push(`lists the tenant "${tenant.id}" twice.`);
-    if (seenNames.has(tenant.name.toLowerCase())) problems.push(`lists the name "${tenant.name}" twice: each customer needs a name of its own.`);
+    if (seenNames.has(customerNameKey(tenant.name))) problems.push(`lists the name "${tenant.name}" twice: each customer needs a name of its own.`);
     seenIds.add(tenant.id);
-    seenNames.add(tenant.name.toLowerCase());
+    seenNames.add(customerNameKey(tenant.name));
   }
   return problems.length > 0 ? { problems } : { tenants };
 }

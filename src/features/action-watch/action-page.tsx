@@ -30,7 +30,7 @@ import { useActionWatch } from './use-action-watch';
 import { useSeenHere } from '../../action-ui/away/use-seen-here';
 import { appTitle, usePageTitle } from '../../lib/use-page-title';
 import { useActionTenant } from '../../polling/react/use-action-tenant';
-import { rememberTenants } from '../../polling/tenants/action-tenants';
+import { hintTenants } from '../../polling/tenants/action-tenants';
 
 /**
  * `/actions/:id`, or `/t/:tenant/actions/:id` from a customer's ticket: the ID and the tenant come from a
@@ -73,9 +73,12 @@ export function ActionPage() {
   return named ? <InTenant key={guid} id={guid} tenant={named.id} /> : <WatchedAction key={guid} id={guid} />;
 }
 
-/** The link's tenant is remembered before the page first declares its interest: no other tenant is asked. */
+/**
+ * The link's tenant is taken before the page first declares its interest: no other tenant is asked. As a
+ * hint only: it never replaces a tenant the action was found in, and is dropped if that tenant lacks it.
+ */
 function InTenant({ id, tenant }: { id: Guid; tenant: string }) {
-  useState(() => rememberTenants([[id, tenant]]));
+  useState(() => hintTenants([[id, tenant]]));
   return <WatchedAction id={id} />;
 }
 

@@ -15,7 +15,7 @@ import { isFinished, sortForBoard, type BoardRow } from './board-rows';
 import { BoardSummary } from './board-summary';
 import { useWatchList } from '../../action-ui/use-watch-list';
 import { addToWatchList, boardLimit, describeAddition, idsFromBoardLink, tenantsFromBoardLink } from '../../action-ui/watch-list';
-import { rememberTenants } from '../../polling/tenants/action-tenants';
+import { hintTenants } from '../../polling/tenants/action-tenants';
 import { BeyondLimitNotice } from './beyond-limit-notice';
 import { ShareBoardButton } from './share-board-button';
 import { WatchedActions } from './watched-actions';
@@ -54,7 +54,7 @@ export function BoardPage() {
     if (fromLink.length === 0) return;
     // The tenants the link names, where this app watches them, before the IDs reach the poller.
     const known = new Set(settings.tenants.map((tenant) => tenant.id));
-    if (known.size > 1) rememberTenants([...tenantsFromBoardLink(location.hash)].filter(([, tenant]) => known.has(tenant)));
+    if (known.size > 1) hintTenants([...tenantsFromBoardLink(location.hash)].filter(([, tenant]) => known.has(tenant)));
     addIds(fromLink);
   }, [fromLink, addIds, settings.tenants, location.hash]);
 

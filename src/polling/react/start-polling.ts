@@ -9,7 +9,7 @@ import { onSignInElsewhere, onSignOutElsewhere } from '../../auth/session-broadc
 import type { TenantSettings } from '../../config/settings';
 import { heartbeatMs } from '../tabs/poller-coordinator';
 import type { RelayState } from '../relay-client/relay-link';
-import { readActionTenants, rememberTenants, subscribeActionTenants } from '../tenants/action-tenants';
+import { forgetHint, isHinted, readActionTenants, rememberTenants, subscribeActionTenants } from '../tenants/action-tenants';
 import { TenantAnswers } from '../tenants/tenant-answers';
 import { startTenantPolling, type TenantPolling } from '../tenants/tenant-polling';
 
@@ -18,7 +18,7 @@ export interface PollingOptions {
   tenants: readonly TenantSettings[];
   /** What each tenant's Defender client is made from. */
   defenders: DefenderSetup;
-  /** The tenant signed in to: the team relay (config.json's relayUrl) serves it, and only it. */
+  /** The tenant signed in to: the team relay's (config.json's relayUrl) own paths; a customer's are under its ID. */
   homeAuthority: string;
   quota: { share: number; analystsAtOnce: number };
   /** Every result, whoever polled it, as the pages show it: the provider writes it into the query cache. */
@@ -58,6 +58,8 @@ export function startPolling(options: PollingOptions): Polling {
     tenants: options.tenants,
     tenantOf: (id) => readActionTenants().get(id),
     remember: (id, tenant) => rememberTenants([[id, tenant]]),
+    isHinted,
+    forgetHint,
     show: options.onCheck,
     onTenantProblem: options.onTenantProblem,
   });
@@ -73,8 +75,8 @@ export function startPolling(options: PollingOptions): Polling {
         schedules.set(tenant.id, schedule);
         options.onSchedule(new Map([...schedules.values()].flatMap((each) => [...each])));
       },
-      relayUrl: tenant.authority === options.homeAuthority ? options.relayUrl : undefined,
-      onRelayState: options.onRelayState,
+      // Every tenant through the relay while it serves that tenant; the page's relay notice is the home tenant's.
+      ...(tenant.authority === options.homeAuthority ? { relayUrl: options.relayUrl, onRelayState: options.onRelayState } : { relayUrl: options.relayUrl, relayTenant: tenant.id }),
     }),
   );
   const partOf = (tenant: string) => parts.find((part) => part.tenant === tenant);

@@ -176,4 +176,24 @@ describe('RelayLink', () => {
     expect(states).toEqual(['connecting', 'connected', 'unreachable']);
     instance.stop();
   });
+
+  it("watches a customer's tenant at its own path, and when the relay does not serve that tenant says so and asks again only rarely", async () => {
+    const tenant = '8a1c4f2e-3b5d-4e6f-9a7b-1c2d3e4f5a61';
+    const requests: string[] = [];
+    const notServed: typeof fetch = async (input) => {
+      requests.push(new URL(String(input)).pathname);
+      return Response.json({ error: { code: 'TenantNotServed', message: 'The team relay does not serve Fabrikam' } }, { status: 200 });
+    };
+    const states: [RelayState, string | undefined][] = [];
+    const instance = new RelayLink({ relayUrl, tenant, getAccessToken: async () => 'fabrikam-token', onEvent: () => undefined, onState: (state, reason) => states.push([state, reason]), fetch: notServed, random: () => 0.5 });
+    instance.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(requests).toEqual([`/v1/t/${tenant}/stream`]);
+    expect(states.at(-1)).toEqual(['refused', 'the relay does not serve this tenant (The team relay does not serve Fabrikam)']);
+    await vi.advanceTimersByTimeAsync(relayTimings.maxRetryMs * 4);
+    expect(requests).toHaveLength(1); // not the outage's backoff: a relay restart is what would change it
+    await vi.advanceTimersByTimeAsync(relayTimings.notServedRetryMs);
+    expect(requests).toHaveLength(2);
+    instance.stop();
+  });
 });

@@ -2,6 +2,7 @@ import { createParser } from 'eventsource-parser';
 import type { TokenRequest } from '../../../core/defender/defender-client';
 import type { Guid } from '../../../core/lib/guid';
 import type { Timers } from '../../../core/polling/scheduler/action-poller';
+import { readRelayError, relayPath, tenantNotServedCode } from '../../../core/relay-stream/relay-paths';
 import { readStreamEvent, type StreamEvent } from '../../../core/relay-stream/stream-events';
 
 /**
@@ -33,6 +34,8 @@ export const relayTimings = {
    */
   resendWatchMs: 2_000,
   resendUncheckedMs: 30_000,
+  /** A relay that does not serve this tenant (its app not consented there) is asked again this rarely: a restart may change it. */
+  notServedRetryMs: 10 * 60_000,
 } as const;
 
 /** What the link hands on: the events about actions and the team's pause. The rest is the link's own business. */
@@ -41,6 +44,8 @@ export type RelayNews = Extract<StreamEvent, { event: 'action' | 'denied' | 'pau
 export interface RelayLinkOptions {
   /** The relay's base URL (config.json's relayUrl), without a trailing slash. */
   relayUrl: string;
+  /** A customer's tenant, watched at the relay's path for it (with this tenant's token); unset: the home tenant's. */
+  tenant?: string;
   /** The analyst's Defender token, passed through: the relay reads with the analyst's own rights. */
   getAccessToken: (request: TokenRequest) => Promise<string>;
   onEvent: (event: RelayNews) => void;
@@ -53,6 +58,18 @@ export interface RelayLinkOptions {
 class RelayFailure extends Error {}
 /** The relay answered, and said no to this account: not an outage, and no better for trying at once. */
 class RelayRefusal extends RelayFailure {}
+/** The relay does not serve this tenant (it has no app token there): this tab polls it, and asks again rarely. */
+class TenantNotServed extends RelayRefusal {}
+
+/**
+ * The relay's "not this tenant", read off its JSON answer (a stream's is a 200 with a JSON body, not an event
+ * stream); anything else is a plain failure.
+ */
+async function notServed(response: Response): Promise<TenantNotServed | undefined> {
+  if (!(response.headers.get('content-type') ?? '').startsWith('application/json')) return undefined;
+  const refusal = readRelayError(await response.json().catch(() => undefined));
+  return refusal?.code === tenantNotServedCode ? new TenantNotServed(`the relay does not serve this tenant (${refusal.message})`) : undefined;
+}
 
 /**
  * One authenticated stream to the team relay (server-sent events read with fetch: EventSource cannot send
@@ -61,7 +78,7 @@ class RelayRefusal extends RelayFailure {}
  * in, so that the poller can fall back to polling Defender itself while the relay does not answer.
  */
 export class RelayLink {
-  private readonly options: Required<Omit<RelayLinkOptions, 'timers' | 'fetch'>> & Pick<RelayLinkOptions, 'timers' | 'fetch'>;
+  private readonly options: Required<Omit<RelayLinkOptions, 'timers' | 'fetch' | 'tenant'>> & Pick<RelayLinkOptions, 'timers' | 'fetch' | 'tenant'>;
   private ids: Guid[] = [];
   private running = false;
   private connected = false;
@@ -169,9 +186,11 @@ export class RelayLink {
     this.abort = abort;
     this.cutBecause = undefined;
     try {
-      const response = await this.request('/v1/stream', { headers: { Accept: 'text/event-stream' } }, abort.signal);
+      const response = await this.request(relayPath('stream', this.options.tenant), { headers: { Accept: 'text/event-stream' } }, abort.signal);
       // Refused with a renewed token too: the relay is there, and this account is not one it serves.
       if (response.status === 401 || response.status === 403) throw new RelayRefusal(`the relay does not accept this account (HTTP ${response.status})`);
+      const unserved = await notServed(response);
+      if (unserved) throw unserved;
       if (!response.ok || !response.body) throw new RelayFailure(`the relay answered HTTP ${response.status}`);
       this.connected = true;
       this.failures = 0;
@@ -186,14 +205,15 @@ export class RelayLink {
       this.connected = false;
       if (!this.running || abort !== this.abort) return; // stopped, or already reconnecting
       abort.abort();
-      this.retry(this.cutBecause ?? (error instanceof RelayFailure ? error.message : 'the stream failed'), error instanceof RelayRefusal);
+      this.retry(this.cutBecause ?? (error instanceof RelayFailure ? error.message : 'the stream failed'), error instanceof RelayRefusal, error instanceof TenantNotServed);
     }
   }
 
-  private retry(reason: string, refused = false): void {
+  private retry(reason: string, refused = false, tenantNotServed = false): void {
     this.failures += 1;
     this.options.onState(refused ? 'refused' : 'unreachable', reason);
-    const delay = Math.min(relayTimings.firstRetryMs * 2 ** (this.failures - 1), relayTimings.maxRetryMs);
+    const backoff = Math.min(relayTimings.firstRetryMs * 2 ** (this.failures - 1), relayTimings.maxRetryMs);
+    const delay = tenantNotServed ? relayTimings.notServedRetryMs : backoff;
     const wait = Math.round(delay / 2 + (delay / 2) * this.options.random());
     this.timers.clearTimeout(this.retryTimer);
     this.retryTimer = this.timers.setTimeout(() => void this.connect(), wait);
@@ -262,7 +282,7 @@ export class RelayLink {
     stream.signal.addEventListener('abort', onStreamAbort);
     try {
       const response = await this.request(
-        '/v1/watch',
+        relayPath('watch', this.options.tenant),
         { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ids: this.ids }) },
         timeout.signal,
       );

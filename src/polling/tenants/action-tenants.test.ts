@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Guid } from '../../../core/lib/guid';
-import { actionTenantsStorageKey, readActionTenants, rememberTenants, subscribeActionTenants } from './action-tenants';
+import { actionTenantsStorageKey, forgetHint, hintTenants, isHinted, readActionTenants, rememberTenants, subscribeActionTenants } from './action-tenants';
 
 const a = '22222222-2222-4222-8222-000000000001' as Guid;
 const b = '33333333-3333-4333-8333-000000000001' as Guid;
@@ -21,6 +21,25 @@ describe('the tenants of actions, remembered in this browser', () => {
     rememberTenants([[a, 'fabrikam']]);
     expect(changed).toHaveBeenCalledTimes(1); // nothing new
     stop();
+  });
+
+  it("takes a link's word only for an action not found yet, drops it on request, and lets a finding replace it", () => {
+    rememberTenants([[a, 'fabrikam']]);
+    hintTenants([
+      [a, 'northwind'],
+      [b, 'northwind'],
+    ]);
+    // A link cannot move an action found in Fabrikam: a crafted link would hide it there.
+    expect(readActionTenants()).toEqual(new Map([[a, 'fabrikam'], [b, 'northwind']]));
+    expect([isHinted(a), isHinted(b)]).toEqual([false, true]);
+    forgetHint(a); // not a hint: kept
+    expect(readActionTenants().get(a)).toBe('fabrikam');
+    forgetHint(b);
+    expect(readActionTenants().has(b)).toBe(false);
+    hintTenants([[b, 'northwind']]);
+    rememberTenants([[b, 'tailspin']]);
+    expect(readActionTenants().get(b)).toBe('tailspin');
+    expect(isHinted(b)).toBe(false);
   });
 
   it('gives the same map while nothing changed, as useSyncExternalStore asks', () => {

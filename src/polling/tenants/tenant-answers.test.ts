@@ -14,12 +14,26 @@ const tenants = [
 const found = (): ActionWatch => recordCheck(undefined, { ok: true, action: machineAction({ id }) }, 1_000, 0.5);
 const failed = (problem: DefenderProblem): ActionWatch => recordCheck(undefined, { ok: false, problem }, 1_000, 0.5);
 
-function answers(known: Record<string, string> = {}, list = tenants) {
+function answers(known: Record<string, string> = {}, list = tenants, hinted = new Set<Guid>()) {
   const remembered = new Map<Guid, string>(Object.entries(known) as [Guid, string][]);
   const show = vi.fn();
   const onTenantProblem = vi.fn();
-  const answers = new TenantAnswers({ tenants: list, tenantOf: (each) => remembered.get(each), remember: (each, tenant) => remembered.set(each, tenant), show, onTenantProblem });
-  return { answers, show, onTenantProblem, remembered };
+  const answers = new TenantAnswers({
+    tenants: list,
+    tenantOf: (each) => remembered.get(each),
+    remember: (each, tenant) => {
+      remembered.set(each, tenant);
+      hinted.delete(each);
+    },
+    isHinted: (each) => hinted.has(each),
+    forgetHint: (each) => {
+      hinted.delete(each);
+      remembered.delete(each);
+    },
+    show,
+    onTenantProblem,
+  });
+  return { answers, show, onTenantProblem, remembered, hinted };
 }
 
 describe('TenantAnswers', () => {
@@ -40,6 +54,20 @@ describe('TenantAnswers', () => {
     const watch = found();
     each.receive('fabrikam-id', id, watch, 2_000);
     expect(show).toHaveBeenCalledWith(id, watch, 2_000);
+  });
+
+  it("drops a link's tenant that does not have the action, so that every tenant is asked, and keeps one that does as found", () => {
+    const { answers: each, show, remembered, hinted } = answers({ [id]: 'fabrikam-id' }, tenants, new Set([id]));
+    each.receive('fabrikam-id', id, failed({ kind: 'not-found' }), 1_000);
+    expect(show).not.toHaveBeenCalled();
+    expect(remembered.has(id)).toBe(false);
+    const other = '22222222-2222-4222-8222-000000000003' as Guid;
+    remembered.set(other, 'contoso-id');
+    hinted.add(other);
+    const watch = recordCheck(undefined, { ok: true, action: machineAction({ id: other }) }, 1_000, 0.5);
+    each.receive('contoso-id', other, watch, 1_000);
+    expect(show).toHaveBeenCalledWith(other, watch, 1_000);
+    expect(hinted.has(other)).toBe(false);
   });
 
   it('shows every answer as it is with one tenant: nothing to look up', () => {

@@ -10,6 +10,9 @@ export interface TenantAnswersOptions {
   tenantOf: (id: Guid) => string | undefined;
   /** An action found in a tenant: kept, so that it is asked there only from now on. */
   remember: (id: Guid, tenant: string) => void;
+  /** Whether the tenant known for an action is only a link's word (action-tenants.ts), and dropping that word. */
+  isHinted?: (id: Guid) => boolean;
+  forgetHint?: (id: Guid) => void;
   /** What the pages show of an action. */
   show: (id: Guid, watch: ActionWatch, checkedAt: number) => void;
   /** A problem a whole tenant has (no Defender role, a sign-in it demands), or undefined once it answers again. */
@@ -41,7 +44,11 @@ export class TenantAnswers {
     if (tenants.length === 1) return show(id, watch, checkedAt);
     const known = tenantOf(id);
     if (known !== undefined && tenants.includes(known)) {
-      if (known === tenant) show(id, watch, checkedAt);
+      if (known !== tenant) return;
+      // A link named a tenant that does not have the action: ask every tenant, as for an ID with no link.
+      if (watch.failure?.problem.kind === 'not-found' && !watch.action && this.options.isHinted?.(id)) return this.options.forgetHint?.(id);
+      if (watch.action && this.options.isHinted?.(id)) this.options.remember(id, tenant);
+      show(id, watch, checkedAt);
       return;
     }
     const answers = this.searching.get(id) ?? new Map<string, ActionWatch>();

@@ -22,8 +22,13 @@ export interface TenantPollingOptions {
   onCheck: (id: Guid, watch: ActionWatch, checkedAt: number) => void;
   onPause: (until: number | undefined) => void;
   onSchedule: (schedule: ReadonlyMap<Guid, number>) => void;
-  /** The team relay, for the tenant it serves: the leading tab watches this tenant's actions through it. */
+  /**
+   * The team relay: the leading tab watches this tenant's actions through it while it serves the tenant, and
+   * polls Defender itself while it does not (not consented there) or does not answer.
+   */
   relayUrl?: string;
+  /** A customer's tenant ID, for the relay's path of that tenant (`/v1/t/<tenant>/…`); unset for the home tenant. */
+  relayTenant?: string;
   onRelayState?: (state: RelayState, reason?: string) => void;
 }
 
@@ -58,7 +63,7 @@ export function startTenantPolling(options: TenantPollingOptions): TenantPolling
     histories,
     listShapes: sessionListShapeMemory(tenant),
   });
-  const relayed = options.relayUrl ? throughRelay(options.relayUrl, defender, poller, histories, link, options.onRelayState) : undefined;
+  const relayed = options.relayUrl ? throughRelay({ relayUrl: options.relayUrl, tenant: options.relayTenant }, defender, poller, histories, link, options.onRelayState) : undefined;
   const coordinator = new PollerCoordinator({
     poller: relayed ?? poller,
     budget,
@@ -84,7 +89,7 @@ export function startTenantPolling(options: TenantPollingOptions): TenantPolling
 
 /** The leading tab's watch through the team relay, this tab's own poller standing by. */
 function throughRelay(
-  relayUrl: string,
+  relay: { relayUrl: string; tenant: string | undefined },
   defender: DefenderClient,
   poller: ActionPoller,
   histories: TypeHistories,
@@ -94,7 +99,8 @@ function throughRelay(
   const relayed: RelayedPolling = new RelayedPolling({
     direct: poller,
     link: new RelayLink({
-      relayUrl,
+      ...relay,
+      // This tenant's token: the relay takes a tenant's watch with that tenant's token only.
       getAccessToken: (request) => defender.accessToken(request),
       onEvent: (event) => relayed.relayEvent(event),
       onState: (state, reason) => relayed.relayState(state, reason),
