@@ -62,6 +62,10 @@ test("one sign-in watches two customers' actions on one board, each read with it
   expect(new Set(northwindReads.map((request) => request.tenantId))).toEqual(new Set([northwind.id]));
   // No call went to Tailspin, where nothing on this board is.
   expect(reads.filter((request) => request.tenantId === tailspin.id)).toEqual([]);
+  // The action's page names its customer, and its address the tenant: a link copied from it opens there.
+  await row(page, fabrikamScan).getByRole('link').first().click();
+  await expect(page.getByText('Machine action in Fabrikam')).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/t/${fabrikam.id}/actions/${fabrikamScan}$`));
 });
 
 test("a customer without a Defender role for the analyst refuses on its own rows only, and is named", async ({ page }) => {

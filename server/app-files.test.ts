@@ -20,16 +20,16 @@ afterAll(() => server?.close());
 const get = (url: string) => server.app.inject({ method: 'GET', url });
 
 describe("an MSSP's deployment (TENANTS)", () => {
-  it("writes the customers into config.json, and lets the page reach a customer's cloud where it signs in", async () => {
+  it("writes the customers into config.json, and lets the page reach a customer's own Defender origin", async () => {
     const customers = [
       { id: '8a1c4f2e-3b5d-4e6f-9a7b-1c2d3e4f5a61', name: 'Fabrikam' },
-      { id: '5b2e7d9c-1f3a-4c8e-8d6b-2a4c6e8f0b72', name: 'Northwind', cloud: 'gcc-high' },
+      { id: '5b2e7d9c-1f3a-4c8e-8d6b-2a4c6e8f0b72', name: 'Northwind', cloud: 'gcc', apiBaseUrl: 'https://eu.api.security.microsoft.com' },
     ];
     const mssp = await buildServer(settingsFromEnv({ TENANT_ID: tenant, CLIENT_ID: client, APP_DIR: testAppDir(), LOG_LEVEL: 'silent', TENANTS: JSON.stringify(customers) }));
     try {
       expect((await mssp.app.inject({ method: 'GET', url: '/config.json' })).json()).toMatchObject({ tenantId: tenant, tenants: customers });
       const policy = String((await mssp.app.inject({ method: 'GET', url: '/' })).headers['content-security-policy']);
-      expect(policy).toContain("connect-src 'self' https://login.microsoftonline.com https://login.microsoftonline.us;");
+      expect(policy).toContain("connect-src 'self' https://login.microsoftonline.com https://eu.api.security.microsoft.com;");
     } finally {
       await mssp.close();
     }

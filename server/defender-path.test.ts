@@ -213,7 +213,7 @@ describe("an MSSP's customers (TENANTS)", () => {
       called.push(String(input));
       return new Response(JSON.stringify({ value: [] }), { status: 200, headers: { 'content-type': 'application/json' } });
     };
-    const env = serverEnv({ identityPort: 1, apiPort: 1 }, { DEFENDER_API_URL: host.origin, TENANTS: JSON.stringify([{ id: northwind, name: 'Northwind', cloud: 'gcc-high' }, { id: fabrikam, name: 'Fabrikam' }]) });
+    const env = serverEnv({ identityPort: 1, apiPort: 1 }, { DEFENDER_API_URL: host.origin, TENANTS: JSON.stringify([{ id: northwind, name: 'Northwind', cloud: 'gcc' }, { id: fabrikam, name: 'Fabrikam' }]) });
     const { SIMULATOR_IDENTITY_URL: _simulator, ...tenantEnv } = env;
     const clouds = await buildServer(settingsFromEnv(tenantEnv), { logStream: captureLog().stream, fetch: fetchStub });
     try {
@@ -221,7 +221,7 @@ describe("an MSSP's customers (TENANTS)", () => {
         const response = await clouds.app.inject({ method: 'GET', url: `/defender-api/api/machineactions/${id}`, headers: { authorization: `Bearer ${tokenOf('dana', { tid })}` } });
         expect(response.statusCode).toBe(200);
       }
-      expect(called).toEqual([`https://api-gov.securitycenter.microsoft.us/api/machineactions/${id}`, `${host.origin}/api/machineactions/${id}`]);
+      expect(called).toEqual([`https://api-gcc.securitycenter.microsoft.us/api/machineactions/${id}`, `${host.origin}/api/machineactions/${id}`]);
     } finally {
       await clouds.close();
     }

@@ -17,11 +17,10 @@ import { defenderPath } from '../config/server-settings';
 export function pageOrigins(settings: ServerSettings): AllowedOrigins {
   const signIn = settings.signIn.mode === 'tenant' ? clouds[settings.signIn.cloud].loginHost : settings.signIn.identityUrl;
   const api = settings.appApiBaseUrl.startsWith('/') ? [] : [settings.appApiBaseUrl];
-  // A customer in another cloud signs in at that cloud's host, and one with its own API is called there.
-  const tenants = settings.tenants ?? [];
-  const customerSignIn = settings.signIn.mode === 'tenant' ? tenants.flatMap((tenant) => (tenant.cloud ? [clouds[tenant.cloud].loginHost] : [])) : [];
-  const customerApi = tenants.flatMap((tenant) => (tenant.apiBaseUrl?.startsWith('https://') ? [tenant.apiBaseUrl] : []));
-  return { signIn: [...new Set([signIn, ...customerSignIn].map((url) => new URL(url).origin))], api: [...new Set([...api, ...customerApi])] };
+  // Every customer signs in where the deployment does (TENANTS refuses a cloud that signs in elsewhere); one
+  // with a Defender origin of its own is called there.
+  const customerApi = (settings.tenants ?? []).flatMap((tenant) => (tenant.apiBaseUrl?.startsWith('https://') ? [tenant.apiBaseUrl] : []));
+  return { signIn: [new URL(signIn).origin], api: [...new Set([...api, ...customerApi])] };
 }
 
 function cacheControl(pathname: string): string {

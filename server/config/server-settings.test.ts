@@ -30,27 +30,36 @@ describe("the server's settings", () => {
     });
   });
 
-  it("takes an MSSP's customers as a JSON list (TENANTS), by tenant ID, and names what is wrong with it", () => {
+  it("takes an MSSP's customers as a JSON list (TENANTS), by tenant ID, and names every bad entry with its place", () => {
     const fabrikam = { id: '8A1C4F2E-3B5D-4E6F-9A7B-1C2D3E4F5A61', name: 'Fabrikam' };
-    expect(settingsFromEnv({ ...valid, TENANTS: JSON.stringify([fabrikam, { id: '5b2e7d9c-1f3a-4c8e-8d6b-2a4c6e8f0b72', name: 'Northwind', cloud: 'gcc-high' }]) }).tenants).toEqual([
+    expect(settingsFromEnv({ ...valid, TENANTS: JSON.stringify([fabrikam, { id: '5b2e7d9c-1f3a-4c8e-8d6b-2a4c6e8f0b72', name: 'Northwind', cloud: 'gcc' }]) }).tenants).toEqual([
       { id: fabrikam.id.toLowerCase(), name: 'Fabrikam' },
-      { id: '5b2e7d9c-1f3a-4c8e-8d6b-2a4c6e8f0b72', name: 'Northwind', cloud: 'gcc-high' },
+      { id: '5b2e7d9c-1f3a-4c8e-8d6b-2a4c6e8f0b72', name: 'Northwind', cloud: 'gcc' },
     ]);
     expect(settingsFromEnv(valid).tenants).toBeUndefined();
     for (const [tenants, message] of [
-      ['[{"id":', 'TENANTS is not JSON'],
-      ['{"id":"x"}', 'TENANTS must be a JSON list'],
-      [JSON.stringify([{ id: 'fabrikam.onmicrosoft.com', name: 'Fabrikam' }]), 'TENANTS must be a GUID'],
-      [JSON.stringify([fabrikam, fabrikam]), 'TENANTS lists a tenant or a name twice'],
-      [JSON.stringify([{ ...fabrikam, apiBaseUrl: 'http://defender.example' }]), 'TENANTS must be /defender-api or an https origin'],
-      [JSON.stringify([{ ...fabrikam, region: 'eu' }]), 'TENANTS takes id, name, cloud and apiBaseUrl only'],
+      ['[{"id":', 'TENANTS is not a JSON list'],
+      ['{"id":"x"}', 'TENANTS must be a non-empty list'],
+      [JSON.stringify([{ id: 'fabrikam.onmicrosoft.com', name: 'Fabrikam' }]), 'TENANTS entry 1 ("Fabrikam"): "fabrikam.onmicrosoft.com" is not a tenant ID (a GUID)'],
+      [JSON.stringify([{ ...fabrikam, apiBaseUrl: 'http://defender.example' }]), 'TENANTS entry 1 ("Fabrikam"): apiBaseUrl must be /defender-api or an https origin.'],
+      [JSON.stringify([{ ...fabrikam, region: 'eu' }]), 'TENANTS entry 1 ("Fabrikam") has an unknown field "region"'],
       // A wildcard host would widen the page's Content-Security-Policy to every host; a broken URL is named, not a crash.
-      [JSON.stringify([{ ...fabrikam, apiBaseUrl: 'https://*' }]), 'TENANTS must be /defender-api or an https origin'],
-      [JSON.stringify([{ ...fabrikam, apiBaseUrl: 'https://evil.example; script-src *' }]), 'TENANTS must be /defender-api or an https origin'],
-      [JSON.stringify([{ ...fabrikam, name: 'Fabri\u200bkam' }]), 'TENANTS names a customer that must have no control'],
+      [JSON.stringify([{ ...fabrikam, apiBaseUrl: 'https://*' }]), 'apiBaseUrl must be /defender-api or an https origin.'],
+      [JSON.stringify([{ ...fabrikam, apiBaseUrl: 'https://evil.example; script-src *' }]), 'apiBaseUrl must be /defender-api or an https origin.'],
+      [JSON.stringify([{ ...fabrikam, name: 'Fabri\u200bkam' }]), 'TENANTS entry 1: the name must have no control'],
+      [JSON.stringify([{ ...fabrikam, cloud: 'gcc-high' }]), 'cloud "gcc-high" signs in at login.microsoftonline.us'],
     ]) {
       expect(problemsOf({ ...valid, TENANTS: tenants })).toEqual([expect.stringContaining(message)]);
     }
+    expect(problemsOf({ ...valid, TENANTS: JSON.stringify([fabrikam, fabrikam]) })).toEqual([
+      `TENANTS lists the tenant "${fabrikam.id.toLowerCase()}" twice.`,
+      'TENANTS lists the name "Fabrikam" twice: each customer needs a name of its own.',
+    ]);
+    // Every bad entry at once, each with its place.
+    expect(problemsOf({ ...valid, TENANTS: JSON.stringify([{ id: 'x', name: 'A' }, { id: fabrikam.id }]) })).toEqual([
+      expect.stringContaining('TENANTS entry 1 ("A")'),
+      expect.stringContaining('TENANTS entry 2 has no name'),
+    ]);
   });
 
   it('refuses a wildcard or otherwise unplain host for Defender, naming the variable rather than crashing', () => {

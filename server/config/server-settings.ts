@@ -3,7 +3,7 @@ import { cloudNames, clouds, type Cloud, type CloudName } from '../../core/defen
 import { guid, httpUrl, integer, need, readVariables, redisUrl, SettingsError, share, text, tokenSafeOrigin, urlList } from '../../relay/config/env-variables';
 import { relaySettingsFromEnv, type RelayCustomerTenant, type RelaySettings } from '../../relay/config/settings';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
-import { customerTenants, type CustomerTenant } from './customer-tenants';
+import { readCustomerTenants, type CustomerTenant } from './customer-tenants';
 
 export { SettingsError };
 
@@ -76,7 +76,6 @@ const variables = {
   SIGN_IN_CACHE: [v.pipe(text, v.picklist(['browser', 'tab'], 'must be browser or tab')), ''],
   DRAIN_MS: [integer(0, 120_000), '5000'],
   REDIS_URL: [redisUrl, ''],
-  TENANTS: [customerTenants, ''],
   API_BASE_URL: [v.pipe(text, v.check((value) => value === defenderPath || isTokenSafeOrigin(value), `must be ${defenderPath} (the default) or an https origin`)), defenderPath],
 } as const;
 
@@ -138,6 +137,18 @@ function signInFrom(
   return { mode: 'tenant', cloud: values.CLOUD ?? 'commercial', tenantId: values.TENANT_ID, clientId: values.CLIENT_ID };
 }
 
+/** `TENANTS`, read entry by entry with the app's own reader: every bad entry named, each with its place. */
+function tenantsFrom(env: Readonly<Record<string, string | undefined>>, homeCloud: CloudName | undefined, problems: string[]): CustomerTenant[] | undefined {
+  const text = env.TENANTS?.trim();
+  if (!text) return undefined;
+  const read = readCustomerTenants(text, homeCloud);
+  if ('problems' in read) {
+    problems.push(...read.problems.map((problem) => `TENANTS ${problem}`));
+    return undefined;
+  }
+  return read.tenants;
+}
+
 /** Reads and validates the server's environment; throws a SettingsError naming every bad variable at once. */
 export function settingsFromEnv(env: Readonly<Record<string, string | undefined>>): ServerSettings {
   const problems: string[] = [];
@@ -145,6 +156,7 @@ export function settingsFromEnv(env: Readonly<Record<string, string | undefined>
   const trustProxy = values.TRUST_PROXY === undefined ? false : parseTrustProxy(values.TRUST_PROXY, problems);
   const signIn = signInFrom(values, env, problems);
   const cloud = clouds[values.CLOUD ?? 'commercial'];
+  const tenants = tenantsFrom(env, signIn?.mode === 'tenant' ? signIn.cloud : undefined, problems);
   if (signIn?.mode === 'simulator' && !given(env, 'DEFENDER_API_URL')) problems.push("DEFENDER_API_URL is required with SIMULATOR_IDENTITY_URL (the simulator's Defender API)");
   const defenderApi = values.DEFENDER_API_URL ?? new URL(cloud.apiBaseUrl).origin;
   const tokenResource = (values.TOKEN_RESOURCE ?? cloud.tokenResource).replace(/\/+$/, '');
@@ -167,7 +179,7 @@ export function settingsFromEnv(env: Readonly<Record<string, string | undefined>
         appClientId: signIn?.clientId ?? '',
         defenderApi,
         defenderResource: tokenResource,
-        customers: relayCustomers(values.TENANTS ?? [], signIn, values.CLOUD ?? 'commercial'),
+        customers: relayCustomers(tenants ?? [], signIn, values.CLOUD ?? 'commercial'),
       },
       problems,
     );
@@ -198,6 +210,6 @@ export function settingsFromEnv(env: Readonly<Record<string, string | undefined>
     },
     drainMs: need(values.DRAIN_MS),
     relay,
-    tenants: values.TENANTS,
+    tenants,
   };
 }

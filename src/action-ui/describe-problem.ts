@@ -41,7 +41,11 @@ function notInAnyTenant(searched: TenantSearch, target: string | undefined): Pro
     title: `Not found in ${listOfNames(searched.notIn, 'or')}`,
     message: parts.join(' '),
     hint: "Check the ID in the ticket. If the action is a customer's whose tenant is not listed, add the tenant to the app's settings (tenants); if it is on a device outside your device groups there, ask that customer's Defender admin.",
-    brief: `Checked ${listOfNames([...searched.notIn, ...searched.couldNotAsk.map((each) => each.tenant)])}.`,
+    brief: [
+      `Not in ${listOfNames(searched.notIn, 'or')}.`,
+      ...(searched.couldNotAsk.length > 0 ? [`Not asked: ${listOfNames(searched.couldNotAsk.map((each) => each.tenant))}.`] : []),
+      ...(searched.stillAsking.length > 0 ? [`Still asking ${listOfNames(searched.stillAsking)}.`] : []),
+    ].join(' '),
     severity: 'error',
     remedy: 'check-again',
     target,

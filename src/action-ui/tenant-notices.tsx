@@ -1,5 +1,7 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
+import type { DefenderProblem } from '../../core/defender/defender-problem';
 import { useSignIn } from '../auth/use-sign-in';
+import type { TenantSettings } from '../config/settings';
 import { useSettings } from '../config/settings-context';
 import { formatClock } from '../lib/time';
 import { useTick } from '../lib/use-tick';
@@ -46,25 +48,33 @@ export function PauseNotices() {
 export function TenantProblemNotices() {
   const { tenantProblems } = usePoller();
   const { tenants } = useSettings();
-  const { signInTo, busy } = useSignIn();
   if (tenants.length === 1 || tenantProblems.size === 0) return null;
   return (
     <Stack gap="xs">
       {tenants.map((tenant) => {
         const problem = tenantProblems.get(tenant.id);
-        const words = problem && tenantAccessWords(tenant.name, problem);
-        if (!words) return null;
-        return (
-          <Alert key={tenant.id} color="red" variant="outline" title={words.title} data-testid="tenant-problem">
-            <Text size="sm">{words.message} Your other customers are watched as usual.</Text>
-            {words.signIn && (
-              <Button mt="xs" size="xs" variant="default" disabled={busy} onClick={() => signInTo(tenant)}>
-                Sign in to {tenant.name}
-              </Button>
-            )}
-          </Alert>
-        );
+        return problem ? <TenantAccessAlert key={tenant.id} tenant={tenant} problem={problem} /> : null;
       })}
     </Stack>
+  );
+}
+
+/**
+ * One customer's tenant refusing (no Defender role, a sign-in it demands, the account not in it), in words
+ * that name it and what its admin must grant; nothing when the problem is not the tenant's.
+ */
+export function TenantAccessAlert({ tenant, problem }: { tenant: TenantSettings; problem: DefenderProblem }) {
+  const { signInTo, busy } = useSignIn();
+  const words = tenantAccessWords(tenant.name, problem);
+  if (!words) return null;
+  return (
+    <Alert color="red" variant="outline" title={words.title} data-testid="tenant-problem">
+      <Text size="sm">{words.message} Your other customers are watched as usual.</Text>
+      {words.signIn && (
+        <Button mt="xs" size="xs" variant="default" disabled={busy} onClick={() => signInTo(tenant)}>
+          Sign in to {tenant.name}
+        </Button>
+      )}
+    </Alert>
   );
 }

@@ -189,20 +189,24 @@ describe('tenants (an MSSP watching its customers)', () => {
   });
 
   it("reads a customer in another cloud through the app's own path when there is one: its server picks the cloud", () => {
-    const result = resolve({ ...tenant, apiBaseUrl: '/defender-api', tenants: [{ ...northwind, cloud: 'gcc-high' }] });
-    expect(result.ok && result.settings.tenants[0]).toMatchObject({ apiBaseUrl: '/defender-api', authority: `https://login.microsoftonline.us/${northwind.id}` });
+    const result = resolve({ ...tenant, apiBaseUrl: '/defender-api', tenants: [{ ...northwind, cloud: 'gcc' }] });
+    expect(result.ok && result.settings.tenants[0]).toMatchObject({ apiBaseUrl: '/defender-api', authority: `https://login.microsoftonline.com/${northwind.id}` });
   });
 
-  it("reaches a customer in another cloud at that cloud's hosts, with its own token resource", () => {
-    const result = resolve({ ...tenant, tenants: [fabrikam, { ...northwind, cloud: 'gcc-high' }] });
-    const gov = result.ok ? result.settings.tenants[1] : undefined;
-    expect(gov).toMatchObject({
-      authority: `https://login.microsoftonline.us/${northwind.id}`,
-      apiBaseUrl: 'https://api-gov.securitycenter.microsoft.us',
-      scopes: ['https://api-gov.securitycenter.microsoft.us/Machine.Read'],
-      portalUrl: 'https://security.microsoft.us',
+  it("reaches a customer in another cloud at that cloud's hosts when calls are direct, with its own token resource", () => {
+    const result = resolve({ ...tenant, tenants: [fabrikam, { ...northwind, cloud: 'gcc' }] });
+    expect(result.ok ? result.settings.tenants[1] : undefined).toMatchObject({
+      authority: `https://login.microsoftonline.com/${northwind.id}`,
+      apiBaseUrl: 'https://api-gcc.securitycenter.microsoft.us',
+      scopes: ['https://api-gcc.securitycenter.microsoft.us/Machine.Read'],
+      portalUrl: 'https://security.microsoft.com',
     });
-    expect(result.ok && result.settings.knownAuthorities).toEqual(['login.microsoftonline.com', 'login.microsoftonline.us']);
+  });
+
+  it('refuses a customer in a cloud that signs in elsewhere: the one sign-in gets no token there', () => {
+    expect(problemsOf(resolve({ ...tenant, tenants: [{ ...northwind, cloud: 'gcc-high' }] }))).toEqual([
+      'tenants entry 1 ("Northwind Traders"): cloud "gcc-high" signs in at login.microsoftonline.us, and a sign-in at login.microsoftonline.com gets no token there: watch it from a deployment in that cloud.',
+    ]);
   });
 
   it('takes the list as JSON text from the build (VITE_TENANTS)', () => {

@@ -1,6 +1,6 @@
 import { cloudNames, clouds, type CloudName } from '../../core/defender/clouds';
 import { isGuid } from '../../core/lib/guid';
-import { isTenantId, readTenantList, type TenantEntry } from './tenant-list';
+import { isTenantId, readTenantList, type TenantEntry } from '../../core/defender/tenant-list';
 import { chooseSimulator, readSimulatorSetting, type SimulatorOffer } from './simulator-choice';
 
 /** The settings a deployment may put in `public/config.json`; each has a build-time `VITE_*` default. */
@@ -192,7 +192,14 @@ export function resolveSettings(raw: RawSettings, simulators: SimulatorOffer): S
   if (!signInCaches.includes(signInCache)) {
     problems.push({ setting: 'signInCache', message: `"${raw.signInCache}" is not one of ${signInCaches.join(', ')}.` });
   }
-  const listed = raw.tenants === undefined || raw.tenants === '' ? undefined : readTenantList(raw.tenants, (value) => checkServiceUrl('apiBaseUrl', value, '/defender-api'));
+  const listed =
+    raw.tenants === undefined || raw.tenants === ''
+      ? undefined
+      : readTenantList(raw.tenants, {
+          checkApiBase: (value) => checkServiceUrl('apiBaseUrl', value, '/defender-api'),
+          // The simulator has one identity provider for every tenant: no cloud's sign-in is another's there.
+          homeCloud: tenantId && cloudNames.includes(cloudName) ? cloudName : undefined,
+        });
   if (listed && 'problems' in listed) for (const message of listed.problems) problems.push({ setting: 'tenants', message });
   if (problems.length > 0) return { ok: false, problems };
   const quota = { share, analystsAtOnce };

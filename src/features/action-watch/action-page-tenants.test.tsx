@@ -31,6 +31,11 @@ describe('the action page of a customer’s action', () => {
     }
   });
 
+  it("takes the customer's name in a link as well as the tenant's ID", () => {
+    renderActionPage(actionId, { settings, tenant: 'northwind traders' });
+    expect(readActionTenants().get(id)).toBe('5b2e7d9c-1f3a-4c8e-8d6b-2a4c6e8f0b72');
+  });
+
   it('refuses a link to a tenant the app does not watch, naming the ones it does, and asks nothing', () => {
     renderActionPage(actionId, { settings, tenant: 'adatum.onmicrosoft.com' });
     expect(screen.getByRole('heading', { name: 'Not one of your tenants' })).toBeInTheDocument();

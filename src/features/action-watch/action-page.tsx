@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useSettings } from '../../config/settings-context';
 import { useSignIn } from '../../auth/use-sign-in';
 import { toGuid, type Guid } from '../../../core/lib/guid';
+import { customerNameKey } from '../../../core/lib/customer-name';
 import { formatClock } from '../../lib/time';
 import { useNow } from '../../lib/use-now';
 import { ActionIdForm } from '../../action-ui/action-id-form';
@@ -19,6 +20,8 @@ import { CopyForTicketButton } from './copy-for-ticket-button';
 import { DeviceActions } from './device-actions';
 import { LiveResponseCommands } from './live-response-commands';
 import { RelayNotice } from '../../action-ui/relay-notice';
+import { TenantAccessAlert } from '../../action-ui/tenant-notices';
+import { tenantAccessWords } from '../../action-ui/tenant-access-words';
 import { LongPendingHint } from './long-pending-hint';
 import { NextStepsAlert } from './next-steps-alert';
 import { ExpectedDuration } from './expected-duration';
@@ -40,7 +43,8 @@ export function ActionPage() {
   const { id = '', tenant } = useParams();
   const guid = toGuid(id);
   const settings = useSettings();
-  const named = tenant === undefined ? undefined : settings.tenants.find((each) => each.id === tenant.toLowerCase());
+  // A link names the tenant by its ID, or by the customer's name as the analyst writes it in a ticket.
+  const named = tenant === undefined ? undefined : settings.tenants.find((each) => each.id === tenant.toLowerCase() || (each.name !== '' && customerNameKey(each.name) === customerNameKey(tenant)));
   if (tenant !== undefined && !named) {
     return (
       <Stack>
@@ -93,6 +97,14 @@ function WatchedAction({ id }: { id: Guid }) {
   // Customers are named only where there are several: a deployment for one tenant reads as it always did.
   const customer = tenant && settings.tenants.length > 1 ? { tenant: tenant.id, name: tenant.name } : undefined;
   const portalUrl = tenant?.portalUrl ?? settings.portalUrl;
+  // Once the customer is known, the address names it (/t/<tenant>/actions/<id>): a link copied from the
+  // address bar into a ticket opens in that tenant at once, with no lookup in the others. The router's
+  // state is kept: only what the address bar shows changes.
+  const customerTenant = customer?.tenant;
+  useEffect(() => {
+    if (!customerTenant || window.location.pathname.includes('/t/')) return;
+    window.history.replaceState(window.history.state, '', `${import.meta.env.BASE_URL}t/${encodeURIComponent(customerTenant)}/actions/${id}${window.location.search}`);
+  }, [customerTenant, id]);
   // The start page lists what this browser watched lately (IDs and times only).
   useEffect(() => rememberWatched(window.localStorage, [id], Date.now()), [id]);
   const action = watch?.action;
@@ -148,7 +160,9 @@ function WatchedAction({ id }: { id: Guid }) {
               <Text>Not listed yet: a new action can take a few seconds to appear. Checking again…</Text>
             </Group>
           ) : (
-            <ProblemAlert problem={failure.problem} onSignIn={customer && tenant ? () => signInTo(tenant) : signIn} onCheckAgain={checkAgain} />
+            (customer && tenant && tenantAccessWords(tenant.name, failure.problem) && <TenantAccessAlert tenant={tenant} problem={failure.problem} />) || (
+              <ProblemAlert problem={failure.problem} onSignIn={customer && tenant ? () => signInTo(tenant) : signIn} onCheckAgain={checkAgain} />
+            )
           )}
           {action && watch.readAt !== undefined && (
             <Text size="sm" c="dimmed" data-testid="stale-note">

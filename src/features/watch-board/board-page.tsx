@@ -110,10 +110,15 @@ export function BoardPage() {
             <Button variant="default" size="xs" disabled={finished.length === 0} onClick={() => removeAll(new Set(finished.map((row) => row.id)))}>
               Clear finished
             </Button>
-            <ShareBoardButton ids={ids} tenantOf={customers ? (id) => tenantOf(id)?.id : undefined} />
+            {/* The rows shown: one customer's, when the filter picks one. */}
+            <ShareBoardButton ids={customerShown === '' ? ids : rows.map((row) => row.id)} tenantOf={customers ? (id) => tenantOf(id)?.id : undefined} />
             <CopyBoardButton rows={rows} />
           </Group>
-          <WatchedActions rows={rows} customers={customers} onRemove={remove} onOpen={onOpen} />
+          {rows.length === 0 ? (
+            <Text data-testid="no-customer-rows">No action of {customerShown} is on this board (an action whose tenant is still looked up is listed once it is found).</Text>
+          ) : (
+            <WatchedActions rows={rows} customers={customers} onRemove={remove} onOpen={onOpen} />
+          )}
         </>
       )}
     </Stack>

@@ -1,3 +1,4 @@
+import { pollTimings } from '../../../core/polling/pacing/next-poll-delay';
 import { describeProblem, type ProblemView } from '../../action-ui/describe-problem';
 import { elapsedMs } from '../../action-ui/elapsed';
 import { isFinalStatus } from '../../../core/defender/action-status';
@@ -50,6 +51,14 @@ export function sameOnRow(first: ActionWatch | undefined, second: ActionWatch | 
   if (!sameFailure || (one !== undefined && first.readAt !== second.readAt)) return false;
   if (first.history !== second.history && JSON.stringify(first.history) !== JSON.stringify(second.history)) return false;
   return first.action === second.action || JSON.stringify(first.action?.raw) === JSON.stringify(second.action?.raw);
+}
+
+/** Whether every tenant has answered, past the grace, for an action none returned: it is in none of the analyst's. */
+export function searchedEverywhere(watch: ActionWatch | undefined): boolean {
+  const failure = watch?.failure;
+  const problem = failure?.problem;
+  if (watch?.action || problem?.kind !== 'not-found' || problem.searched === undefined) return false;
+  return problem.searched.stillAsking.length === 0 && failure!.lastAt - failure!.since >= pollTimings.notFoundGraceMs;
 }
 
 /** The action the row's other columns describe: the current one, or the last good read. */

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { actionTypeWords, describeActionType } from '../../action-ui/action-type-words';
 import { BreakableName } from './breakable-name';
 import { FailureReason, FinishedAwayMark } from './row-marks';
-import { rowStatus, shownAction } from './row-status';
+import { rowStatus, searchedEverywhere, shownAction } from './row-status';
 import { RowDuration } from './row-times';
 import { ShortActionId } from './short-action-id';
 import { rowProps, sameRowProps, type WatchedActionsProps, type WatchedRowProps } from './watch-board-table';
@@ -34,7 +34,7 @@ const WatchBoardCard = memo(function WatchBoardCard({ id, watch, history, finish
       {action && <FailureReason action={action} />}
       {customers && (
         <Text size="sm" fw={600} data-testid="row-customer">
-          {customer ?? 'Looking up its tenant'}
+          {customer ?? (searchedEverywhere(watch) ? 'In none of your tenants' : 'Looking up its tenant')}
         </Text>
       )}
       <Text size="sm" className={classes.wraps}>

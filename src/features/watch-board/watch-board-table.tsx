@@ -8,7 +8,7 @@ import type { ActionWatch } from '../../../core/polling/watch/watch-state';
 import { BreakableName } from './breakable-name';
 import { lastChangeAt, type BoardRow } from './board-rows';
 import { FailureReason, FinishedAwayMark } from './row-marks';
-import { rowStatus, sameOnRow, shownAction } from './row-status';
+import { rowStatus, searchedEverywhere, sameOnRow, shownAction } from './row-status';
 import { RowDuration, TimeAgo } from './row-times';
 import { ShortActionId } from './short-action-id';
 import { WatchRowStatus } from './watch-row-status';
@@ -79,7 +79,7 @@ const WatchBoardRow = memo(function WatchBoardRow({ id, watch, history, finished
       </Table.Td>
       {customers && (
         <Table.Td className={classes.name} data-testid="row-customer">
-          {customer ?? <span className="muted">looking up</span>}
+          {customer ?? <span className="muted">{searchedEverywhere(watch) ? 'none of yours' : 'looking up'}</span>}
         </Table.Td>
       )}
       <Table.Td className={classes.name}>{device ? <BreakableName name={device} /> : '—'}</Table.Td>

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { cloudNames, type CloudName } from '../../core/defender/clouds';
-import { customerNameKey, customerNameProblem } from '../../core/lib/customer-name';
-import { isGuid } from '../../core/lib/guid';
+import { cloudNames, clouds, type CloudName } from './clouds';
+import { customerNameKey, customerNameProblem } from '../lib/customer-name';
+import { isGuid } from '../lib/guid';
 
 /** One customer's tenant as `config.json`'s `tenants` lists it, checked. */
 export interface TenantEntry {
@@ -37,11 +37,21 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value.trim() : undefined;
 }
 
+/** How a reader of the list checks what only it knows: the app and the server each read it with their own rules. */
+export interface TenantListRules {
+  /** The same check the deployment's own `apiBaseUrl` gets: the value to use, or why it is refused. */
+  checkApiBase: (value: string) => string | { message: string };
+  /** The server compares each ID with a token's `tid`, which is a GUID: a domain will not do there. */
+  guidsOnly?: boolean;
+  /** The deployment's cloud: a customer in a cloud that signs in elsewhere gets no token from this sign-in. */
+  homeCloud?: CloudName;
+}
+
 /**
  * Reads one entry: its problems, each a sentence that names the entry (by position and name), or the
- * entry. `checkApiBase` is the same check the deployment's own `apiBaseUrl` gets.
+ * entry.
  */
-function readEntry(raw: unknown, position: number, checkApiBase: (value: string) => string | { message: string }): TenantEntry | string[] {
+function readEntry(raw: unknown, position: number, rules: TenantListRules): TenantEntry | string[] {
   const parsed = v.safeParse(entrySchema, raw);
   if (!parsed.success) return [`entry ${position} must be an object such as { "id": "contoso.onmicrosoft.com", "name": "Contoso" }.`];
   const entry = parsed.output;
@@ -51,15 +61,20 @@ function readEntry(raw: unknown, position: number, checkApiBase: (value: string)
   for (const key of Object.keys(entry)) if (!knownFields.has(key)) problems.push(`${label} has an unknown field "${key}": an entry takes id, name, cloud and apiBaseUrl.`);
   const id = text(entry.id)?.toLowerCase();
   if (!id) problems.push(`${label} has no id: the customer's tenant ID (a GUID) or its domain, such as fabrikam.onmicrosoft.com.`);
+  else if (rules.guidsOnly && !isGuid(id)) problems.push(`${label}: "${id}" is not a tenant ID (a GUID): the server compares it with each token's tid, which is one.`);
   else if (!isTenantId(id)) problems.push(`${label}: "${id}" is neither a tenant ID (a GUID) nor a domain such as fabrikam.onmicrosoft.com.`);
   if (!name) problems.push(`${label} has no name: the customer's name as your analysts know it, such as "Fabrikam".`);
   else if (customerNameProblem(name)) problems.push(`${label}: the name ${customerNameProblem(name)}.`);
   const cloud = entry.cloud === undefined ? undefined : text(entry.cloud);
   if (entry.cloud !== undefined && !cloudNames.includes(cloud as CloudName)) problems.push(`${label}: cloud "${String(entry.cloud)}" is not one of ${cloudNames.join(', ')}.`);
+  else if (cloud && rules.homeCloud && clouds[cloud as CloudName].loginHost !== clouds[rules.homeCloud].loginHost) {
+    const where = new URL(clouds[cloud as CloudName].loginHost).host;
+    problems.push(`${label}: cloud "${cloud}" signs in at ${where}, and a sign-in at ${new URL(clouds[rules.homeCloud].loginHost).host} gets no token there: watch it from a deployment in that cloud.`);
+  }
   let apiBaseUrl: string | undefined;
   if (entry.apiBaseUrl !== undefined) {
     const given = text(entry.apiBaseUrl);
-    const checked = given ? checkApiBase(given) : { message: 'must be an https URL or a same-origin path.' };
+    const checked = given ? rules.checkApiBase(given) : { message: 'must be an https URL or a same-origin path.' };
     if (typeof checked === 'string') apiBaseUrl = checked;
     else problems.push(`${label}: apiBaseUrl ${checked.message}`);
   }
@@ -72,7 +87,7 @@ function readEntry(raw: unknown, position: number, checkApiBase: (value: string)
  * Every bad entry is named, and so is a tenant or a name listed twice (two rows that say the same
  * customer would be two customers to the analyst).
  */
-export function readTenantList(raw: unknown, checkApiBase: (value: string) => string | { message: string }): { tenants: TenantEntry[] } | { problems: string[] } {
+export function readTenantList(raw: unknown, rules: TenantListRules): { tenants: TenantEntry[] } | { problems: string[] } {
   let value = raw;
   if (typeof raw === 'string') {
     try {
@@ -86,7 +101,7 @@ export function readTenantList(raw: unknown, checkApiBase: (value: string) => st
   const problems: string[] = [];
   const tenants: TenantEntry[] = [];
   value.forEach((item, index) => {
-    const read = readEntry(item, index + 1, checkApiBase);
+    const read = readEntry(item, index + 1, rules);
     if (Array.isArray(read)) problems.push(...read);
     else tenants.push(read);
   });
