@@ -53,14 +53,14 @@ export interface TenantListRules {
  */
 function readEntry(raw: unknown, position: number, rules: TenantListRules): TenantEntry | string[] {
   const parsed = v.safeParse(entrySchema, raw);
-  if (!parsed.success) return [`entry ${position} must be an object such as { "id": "contoso.onmicrosoft.com", "name": "Contoso" }.`];
+  if (!parsed.success) return [`entry ${position} must be an object such as { "id": "<the customer's tenant ID>", "name": "Contoso" }.`];
   const entry = parsed.output;
   const name = text(entry.name);
   const label = name && !customerNameProblem(name) ? `entry ${position} ("${name}")` : `entry ${position}`;
   const problems: string[] = [];
   for (const key of Object.keys(entry)) if (!knownFields.has(key)) problems.push(`${label} has an unknown field "${key}": an entry takes id, name, cloud and apiBaseUrl.`);
   const id = text(entry.id)?.toLowerCase();
-  if (!id) problems.push(`${label} has no id: the customer's tenant ID (a GUID) or its domain, such as fabrikam.onmicrosoft.com.`);
+  if (!id) problems.push(`${label} has no id: the customer's tenant ID (a GUID)${rules.guidsOnly ? '' : ' or its domain, such as fabrikam.onmicrosoft.com'}.`);
   else if (rules.guidsOnly && !isGuid(id)) problems.push(`${label}: "${id}" is not a tenant ID (a GUID): the server compares it with each token's tid, which is one.`);
   else if (!isTenantId(id)) problems.push(`${label}: "${id}" is neither a tenant ID (a GUID) nor a domain such as fabrikam.onmicrosoft.com.`);
   if (!name) problems.push(`${label} has no name: the customer's name as your analysts know it, such as "Fabrikam".`);
@@ -93,10 +93,10 @@ export function readTenantList(raw: unknown, rules: TenantListRules): { tenants:
     try {
       value = JSON.parse(raw);
     } catch {
-      return { problems: ['is not a JSON list such as [{ "id": "fabrikam.onmicrosoft.com", "name": "Fabrikam" }].'] };
+      return { problems: ['is not a JSON list such as [{ "id": "<the customer\'s tenant ID>", "name": "Fabrikam" }].'] };
     }
   }
-  if (!Array.isArray(value) || value.length === 0) return { problems: ['must be a non-empty list such as [{ "id": "fabrikam.onmicrosoft.com", "name": "Fabrikam" }].'] };
+  if (!Array.isArray(value) || value.length === 0) return { problems: ['must be a non-empty list such as [{ "id": "<the customer\'s tenant ID>", "name": "Fabrikam" }].'] };
   if (value.length > maxTenants) return { problems: [`lists ${value.length} tenants: at most ${maxTenants}.`] };
   const problems: string[] = [];
   const tenants: TenantEntry[] = [];

@@ -61,15 +61,20 @@ export function TenantProblemNotices() {
 
 /**
  * One customer's tenant refusing (no Defender role, a sign-in it demands, the account not in it), in words
- * that name it and what its admin must grant; nothing when the problem is not the tenant's.
+ * that name it and what its admin must grant; nothing when the problem is not the tenant's. `others`: say
+ * that the other customers go on (the board), or not (one action's page).
  */
-export function TenantAccessAlert({ tenant, problem }: { tenant: TenantSettings; problem: DefenderProblem }) {
+export function TenantAccessAlert({ tenant, problem, others = true }: { tenant: TenantSettings; problem: DefenderProblem; others?: boolean }) {
   const { signInTo, busy } = useSignIn();
   const words = tenantAccessWords(tenant.name, problem);
   if (!words) return null;
   return (
     <Alert color="red" variant="outline" title={words.title} data-testid="tenant-problem">
-      <Text size="sm">{words.message} Your other customers are watched as usual.</Text>
+      <Text size="sm">
+        {words.message}
+        {/* On the board, where the other customers' rows are: they go on. */}
+        {others && ' Your other customers are watched as usual.'}
+      </Text>
       {words.signIn && (
         <Button mt="xs" size="xs" variant="default" disabled={busy} onClick={() => signInTo(tenant)}>
           Sign in to {tenant.name}

@@ -225,7 +225,7 @@ describe('tenants (an MSSP watching its customers)', () => {
       'tenants entry 3 has no name: the customer\'s name as your analysts know it, such as "Fabrikam".',
       'tenants entry 4 ("Fabrikam") has an unknown field "region": an entry takes id, name, cloud and apiBaseUrl.',
       'tenants entry 4 ("Fabrikam"): cloud "mars" is not one of commercial, gcc, gcc-high, dod.',
-      'tenants entry 5 must be an object such as { "id": "contoso.onmicrosoft.com", "name": "Contoso" }.',
+      'tenants entry 5 must be an object such as { "id": "<the customer\'s tenant ID>", "name": "Contoso" }.',
     ]);
   });
 

@@ -32,8 +32,11 @@ describe('the action page of a customer’s action', () => {
   });
 
   it("takes the customer's name in a link as well as the tenant's ID", () => {
+    window.history.replaceState(null, '', `/t/northwind%20traders/actions/${id}`); // as the browser opened the link
     renderActionPage(actionId, { settings, tenant: 'northwind traders' });
     expect(readActionTenants().get(id)).toBe('5b2e7d9c-1f3a-4c8e-8d6b-2a4c6e8f0b72');
+    // The address names the tenant by its ID once known, whatever the link said: a copy of it opens there.
+    expect(window.location.pathname).toBe(`/t/5b2e7d9c-1f3a-4c8e-8d6b-2a4c6e8f0b72/actions/${id}`);
   });
 
   it('refuses a link to a tenant the app does not watch, naming the ones it does, and asks nothing', () => {

@@ -102,8 +102,10 @@ function WatchedAction({ id }: { id: Guid }) {
   // state is kept: only what the address bar shows changes.
   const customerTenant = customer?.tenant;
   useEffect(() => {
-    if (!customerTenant || window.location.pathname.includes('/t/')) return;
-    window.history.replaceState(window.history.state, '', `${import.meta.env.BASE_URL}t/${encodeURIComponent(customerTenant)}/actions/${id}${window.location.search}`);
+    if (!customerTenant) return;
+    // Also when the link named the customer, or a tenant that turned out not to have the action.
+    const path = `${import.meta.env.BASE_URL}t/${encodeURIComponent(customerTenant)}/actions/${id}`;
+    if (window.location.pathname !== path) window.history.replaceState(window.history.state, '', `${path}${window.location.search}`);
   }, [customerTenant, id]);
   // The start page lists what this browser watched lately (IDs and times only).
   useEffect(() => rememberWatched(window.localStorage, [id], Date.now()), [id]);
@@ -160,7 +162,7 @@ function WatchedAction({ id }: { id: Guid }) {
               <Text>Not listed yet: a new action can take a few seconds to appear. Checking again…</Text>
             </Group>
           ) : (
-            (customer && tenant && tenantAccessWords(tenant.name, failure.problem) && <TenantAccessAlert tenant={tenant} problem={failure.problem} />) || (
+            (customer && tenant && tenantAccessWords(tenant.name, failure.problem) && <TenantAccessAlert tenant={tenant} problem={failure.problem} others={false} />) || (
               <ProblemAlert problem={failure.problem} onSignIn={customer && tenant ? () => signInTo(tenant) : signIn} onCheckAgain={checkAgain} />
             )
           )}
