@@ -258,7 +258,6 @@ export function resolveSettings(raw: RawSettings, simulators: SimulatorOffer): S
     };
   };
   const home = tenantIn({ id: tenantId.toLowerCase(), name: '' });
-  const loginHosts = new Set([cloud, ...(customers ?? []).map((entry) => clouds[entry.cloud ?? cloudName])].map((each) => new URL(each.loginHost).host));
   return {
     ok: true,
     settings: {
@@ -266,7 +265,8 @@ export function resolveSettings(raw: RawSettings, simulators: SimulatorOffer): S
       cloudLabel: cloud.label,
       clientId,
       authority: home.authority,
-      knownAuthorities: [...loginHosts],
+      // Every customer signs in at this cloud's host: the tenant list refuses a cloud that signs in elsewhere.
+      knownAuthorities: [new URL(cloud.loginHost).host],
       apiBaseUrl: home.apiBaseUrl,
       scopes: home.scopes,
       portalUrl: home.portalUrl,

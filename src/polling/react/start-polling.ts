@@ -82,7 +82,9 @@ export function startPolling(options: PollingOptions): Polling {
   const partOf = (tenant: string) => parts.find((part) => part.tenant === tenant);
   let localIds = options.localIds();
   const share = () => {
-    const split = splitByTenant(localIds, tenantIds, (id) => readActionTenants().get(id));
+    // One read of the stored map for the whole list, not one per ID.
+    const known = readActionTenants();
+    const split = splitByTenant(localIds, tenantIds, (id) => known.get(id));
     for (const part of parts) part.coordinator.setLocalIds(split.get(part.tenant) ?? []);
   };
   share();
